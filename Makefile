@@ -1,0 +1,56 @@
+# Two commands do everything on a fresh machine with Python 3.11:
+#   make play   - create .venv, install, start the game in a window
+#   make test   - same set-up, run the whole suite headless
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: play test lint check simulate screenshots bench monkey soak kiosk clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the project's metadata changed.
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+play: $(STAMP)
+	$(PY) -m game $(ARGS)
+
+test: $(STAMP)
+	$(PY) -m ruff check game tests
+	$(PY) -m mypy
+	$(PY) -m game check levels
+	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(PY) -m pytest
+
+lint: $(STAMP)
+	$(PY) -m ruff check game tests
+	$(PY) -m ruff format --check game tests
+	$(PY) -m mypy
+
+check: $(STAMP)
+	$(PY) -m game check levels
+
+simulate: $(STAMP)
+	$(PY) -m game simulate levels/kiosk.yaml --runs 10000
+
+screenshots: $(STAMP)
+	$(PY) -m game screenshot --all --out docs/screenshots
+
+bench: $(STAMP)
+	$(PY) -m game bench
+
+monkey: $(STAMP)
+	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(PY) -m game.tools.monkey --events 200000
+
+soak: $(STAMP)
+	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(PY) -m game.tools.soak --sessions 500
+
+kiosk: $(STAMP)
+	$(PY) -m game kiosk $(ARGS)
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,202 @@
+"""Whole-level checks that a schema cannot express: ids, references, reachability, languages.
+
+Like Ren'Py's linter, each finding names file, line and field, and all are reported at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from game.content.models import Condition, Effect, Level, Option, Scene
+from game.content.yamlsafe import Document, Path_, Problem
+
+RESERVED_FLAGS = frozenset({"blacklisted", "declined"})
+
+
+def walk(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
+    """Every model, list item and dict value in a level, with its YAML path."""
+    yield path, value
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            child = getattr(value, name)
+            if child is not None and name in value.model_fields_set:
+                yield from walk(child, (*path, name))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from walk(child, (*path, index))
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from walk(child, (*path, key))
+
+
+def is_text(value: Any) -> bool:
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        and all(isinstance(k, str) and len(k) == 2 for k in value)
+        and all(isinstance(v, str) for v in value.values())
+    )
+
+
+def all_scenes(level: Level) -> Iterator[tuple[Path_, Scene]]:
+    for w, week in enumerate(level.weeks):
+        for s, scene in enumerate(week.scenes):
+            yield ("weeks", w, "scenes", s), scene
+    for s, scene in enumerate(level.side_scenes):
+        yield ("side_scenes", s), scene
+    for s, scene in enumerate(level.consent.declined_scenes):
+        yield ("consent", "declined_scenes", s), scene
+
+
+def lint_level(level: Level, doc: Document) -> list[Problem]:
+    """Every cross-reference problem in ``level``; ``doc`` supplies the positions."""
+    out: list[Problem] = []
+
+    def bad(path: Path_, message: str) -> None:
+        out.append(doc.problem(path, message))
+
+    def unique(items: list[Any], base: Path_, what: str) -> set[str]:
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            if item.id in seen:
+                bad((*base, i, "id"), f"duplicate {what} id {item.id!r}")
+            seen.add(item.id)
+        return seen
+
+    categories = unique(level.categories, ("categories",), "category")
+    doors = unique(level.doors, ("doors",), "door")
+    contacts = unique(level.contacts, ("contacts",), "contact")
+    personas = unique(level.personas, ("personas",), "persona")
+    unique(level.rules, ("rules",), "rule set")
+    unique(level.cards, ("cards",), "card")
+    scene_ids: set[str] = set()
+    for path, scene in all_scenes(level):
+        if scene.id in scene_ids:
+            bad((*path, "id"), f"duplicate scene id {scene.id!r}")
+        scene_ids.add(scene.id)
+        unique(scene.options, (*path, "options"), "option")
+    side_ids = {s.id for s in level.side_scenes}
+
+    def check_categories(keys: Any, path: Path_, need_all: bool) -> None:
+        for key in keys:
+            if key not in categories:
+                bad((*path, key), f"unknown category {key!r}")
+        if need_all:
+            for cat in sorted(categories - set(keys)):
+                bad(path, f"missing category {cat!r}")
+
+    check_categories(level.start, ("start",), True)
+    for r, rules in enumerate(level.rules):
+        check_categories(rules.weights, ("rules", r, "weights"), True)
+        if sum(rules.weights.values()) <= 0:
+            bad(("rules", r, "weights"), "weights must not all be zero")
+    check_categories(level.recompute.drift, ("recompute", "drift"), False)
+    if level.connections.category not in categories:
+        bad(("connections", "category"), f"unknown category {level.connections.category!r}")
+
+    def descending(values: list[int], path: Path_, what: str, floor: int | None) -> None:
+        if values != sorted(values, reverse=True) or len(set(values)) != len(values):
+            bad(path, f"{what} must go from highest to lowest without repeats")
+        elif floor is not None and values[-1] > floor:
+            bad(path, f"the lowest {what} ({values[-1]}) must be at most {floor} so every score is covered")
+
+    descending([g.min for g in level.grades], ("grades",), "grade min", level.score.min)
+    descending([b.min for b in level.bands], ("bands",), "band min", level.score.min)
+    descending([m.min_delta for m in level.publication], ("publication",), "min_delta", None)
+    for d, door in enumerate(level.doors):
+        if door.tiers[-1].min > level.score.min:
+            bad(("doors", d, "tiers"), f"the lowest tier must start at {level.score.min} or below")
+    for c, contact in enumerate(level.contacts):
+        for i, door_id in enumerate(contact.doors):
+            if door_id not in doors:
+                bad(("contacts", c, "doors", i), f"unknown door {door_id!r}")
+
+    flags_set = set(RESERVED_FLAGS)
+    for _, value in walk(level):
+        if isinstance(value, Effect) and value.flag is not None and value.value:
+            flags_set.add(value.flag)
+
+    def check_condition(cond: Condition | None, path: Path_) -> bool:
+        """Check references; return False when the condition can never hold."""
+        if cond is None:
+            return True
+        possible = True
+        for i, pid in enumerate(cond.persona or []):
+            if pid not in personas:
+                bad((*path, "persona", i), f"unknown persona {pid!r}")
+        for key in ("friends", "not_friends"):
+            for i, cid in enumerate(getattr(cond, key) or []):
+                if cid not in contacts:
+                    bad((*path, key, i), f"unknown contact {cid!r}")
+        for i, flag in enumerate(cond.flags or []):
+            if flag not in flags_set:
+                bad((*path, "flags", i), f"flag {flag!r} is never set by any effect, so this never holds")
+                possible = False
+        return possible
+
+    def check_effects(effects: list[Effect], path: Path_) -> None:
+        for e, effect in enumerate(effects):
+            here = (*path, e)
+            if effect.category is not None and effect.category not in categories:
+                bad((*here, "category"), f"unknown category {effect.category!r}")
+            if effect.contact is not None and effect.contact not in contacts:
+                bad((*here, "contact"), f"unknown contact {effect.contact!r}")
+            check_condition(effect.when, (*here, "when"))
+
+    def check_option(option: Option, path: Path_) -> None:
+        check_condition(option.when, (*path, "when"))
+        if option.door is not None and option.door not in doors:
+            bad((*path, "door"), f"unknown door {option.door!r}")
+        if option.goto is not None and option.goto not in side_ids:
+            bad((*path, "goto"), f"goto {option.goto!r} names no scene in side_scenes")
+        if (option.on_granted or option.on_refused) and option.door is None:
+            bad(path, "on_granted / on_refused need a door")
+        for key in ("effects", "on_granted", "on_refused"):
+            check_effects(getattr(option, key), (*path, key))
+
+    gotos: set[str] = set()
+    for path, scene in all_scenes(level):
+        if scene.speaker is not None and scene.speaker not in contacts:
+            bad((*path, "speaker"), f"unknown contact {scene.speaker!r}")
+        if not check_condition(scene.when, (*path, "when")):
+            bad((*path, "when"), f"scene {scene.id!r} is unreachable")
+        for o, option in enumerate(scene.options):
+            check_option(option, (*path, "options", o))
+            if option.goto:
+                gotos.add(option.goto)
+    for s, scene in enumerate(level.side_scenes):
+        if scene.id not in gotos:
+            bad(("side_scenes", s, "id"), f"side scene {scene.id!r} is unreachable: no option goes to it")
+
+    for w, week in enumerate(level.weeks):
+        free = sum(1 for s in week.scenes if not s.fixed)
+        if week.draw is not None and week.draw > free:
+            bad(("weeks", w, "draw"), f"draw {week.draw} is more than the {free} scenes that are not fixed")
+        for i, whisper in enumerate(week.whispers):
+            if whisper.contact not in contacts:
+                bad(("weeks", w, "whispers", i, "contact"), f"unknown contact {whisper.contact!r}")
+
+    for p, persona in enumerate(level.personas):
+        for i, point in enumerate(persona.data):
+            if point.category not in categories:
+                bad(("personas", p, "data", i, "category"), f"unknown category {point.category!r}")
+        for i, cid in enumerate(persona.contacts or []):
+            if cid not in contacts:
+                bad(("personas", p, "contacts", i), f"unknown contact {cid!r}")
+        check_condition(persona.goal.when, ("personas", p, "goal", "when"))
+
+    langs = set(level.languages)
+    for path, value in walk(level):
+        if not is_text(value):
+            continue
+        for lang in sorted(langs - set(value)):
+            bad(path, f"missing the {lang!r} text")
+        for lang in sorted(set(value) - langs):
+            bad((*path, lang), f"language {lang!r} is not in the level's languages")
+        for lang, text in value.items():
+            if not text.strip():
+                bad((*path, lang), "text is empty")
+    return sorted(set(out))

@@ -1,0 +1,17 @@
+"""Test set-up: headless SDL before pygame is ever imported, and a private data directory."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test writes to the real user data directory."""
+    monkeypatch.setenv("OPEN_SESAME_DATA", str(tmp_path_factory.mktemp("data")))
