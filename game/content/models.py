@@ -178,7 +178,10 @@ class RuleSet(Strict):
 
 
 class Connections(Strict):
+    """How the connections sub-score follows contacts: friends' mean score, plus a bonus per friend."""
+
     alone: SubScore = 30
+    per_friend: Annotated[float, Field(ge=0, le=50)] = 0
     category: Ident = "connections"
 
 
