@@ -1,0 +1,303 @@
+"""``python -m game kiosk``: run the game in a child process and restart it when it crashes.
+
+An unattended kiosk must come back by itself: the supervisor is a tiny process that
+imports no pygame and holds no game state, so it survives whatever kills the game. It
+checks the kiosk config and the level *before* starting anything (a typo gives one
+``file:line`` message and exit code 2, not a restart loop), restarts a crashed game within
+3 s, writes each crash with the game's traceback to ``<data dir>/logs/kiosk.log``, backs
+off when the game crashes in a loop, forwards SIGTERM to the game and stops, and stops too
+when the game exits normally (an admin chose "exit"). systemd's ``Restart=always`` is the
+outer layer (``deploy/open-sesame.service``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import logging.handlers
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from types import FrameType
+from typing import IO, Any
+
+from game.content.load import ContentInvalid, load_level
+from game.content.yamlsafe import Document, Problem
+from game.datadir import log_dir
+from game.kiosk.backoff import CrashBackoff, RestartPolicy
+from game.kiosk.config import KioskConfig, language_problems, read_kiosk_config
+
+LOG_FILE = "kiosk.log"
+LOG_MAX_BYTES = 1_000_000
+LOG_BACKUPS = 5
+TAIL_LINES = 80
+POLL_S = 0.2
+EXIT_OK, EXIT_GAVE_UP, EXIT_USAGE = 0, 1, 2
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name))
+
+
+def child_command(passthrough: Sequence[str] = ()) -> list[str]:
+    """The real game in kiosk mode, with the same interpreter as the supervisor."""
+    return [sys.executable, "-m", "game", "--kiosk", *passthrough]
+
+
+def describe_exit(code: int) -> str:
+    """``exit code 1`` or ``killed by signal SIGSEGV`` (Popen reports signal deaths as -N)."""
+    if code >= 0:
+        return f"exit code {code}"
+    try:
+        return f"killed by signal {signal.Signals(-code).name}"
+    except ValueError:
+        return f"killed by signal {-code}"
+
+
+class StderrTail:
+    """Reads a child's stderr in a thread: keeps the last lines (the traceback) and echoes them."""
+
+    def __init__(self, pipe: IO[bytes], echo: IO[str] | None, max_lines: int = TAIL_LINES) -> None:
+        self._pipe = pipe
+        self._echo = echo
+        self._lines: deque[str] = deque(maxlen=max_lines)
+        self._thread = threading.Thread(target=self._pump, name="kiosk-stderr", daemon=True)
+        self._thread.start()
+
+    def _pump(self) -> None:
+        with self._pipe:
+            for raw in iter(lambda: self._pipe.readline(8192), b""):
+                line = raw.decode("utf-8", "replace")
+                self._lines.append(line)
+                if self._echo is not None:
+                    # The journal may be gone while we shut down; the tail still matters.
+                    with contextlib.suppress(OSError, ValueError):
+                        self._echo.write(line)
+                        self._echo.flush()
+
+    def text(self, timeout: float = 1.0) -> str:
+        """Everything kept so far, once the pipe is drained (or ``timeout`` passed)."""
+        self._thread.join(timeout)
+        return "".join(self._lines)
+
+
+class Supervisor:
+    """Starts ``child``, restarts it after crashes, stops on a clean exit or a stop signal.
+
+    ``clock`` and ``sleep`` are injectable so tests can replay a crash loop without
+    waiting; ``child`` lets tests supervise a small script instead of the real game.
+    """
+
+    def __init__(
+        self,
+        child: Sequence[str] | None = None,
+        *,
+        passthrough: Sequence[str] = (),
+        policy: RestartPolicy | None = None,
+        max_restarts: int | None = None,
+        log_path: Path | None = None,
+        env: Mapping[str, str] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] | None = None,
+        echo_stderr: bool = True,
+        handle_signals: bool = True,
+        stop_timeout_s: float = 5.0,
+    ) -> None:
+        self.child = list(child) if child is not None else child_command(passthrough)
+        self.backoff = CrashBackoff(policy)
+        self.max_restarts = max_restarts
+        self.log_path = log_path
+        self.env = dict(env) if env is not None else None
+        self.restarts = 0
+        self.child_pid: int | None = None
+        self._clock = clock
+        self._sleep = sleep or self._interruptible_sleep
+        self._echo = sys.stderr if echo_stderr else None
+        self._handle_signals = handle_signals
+        self._stop_timeout_s = stop_timeout_s
+        self._stopping = False
+        self._log = logging.getLogger("game.kiosk.supervisor")
+
+    def request_stop(self, signum: int | None = None, frame: FrameType | None = None) -> None:
+        """Stop: forward SIGTERM to the game and exit. Safe from a signal handler (sets a flag only)."""
+        self._stopping = True
+
+    def run(self) -> int:
+        """Supervise until a clean exit (0), a stop request (0) or ``max_restarts`` is used up (1)."""
+        handler = self._open_log()
+        previous = self._install_signal_handlers()
+        try:
+            self._note(logging.INFO, f"supervisor started; game command: {' '.join(self.child)}")
+            return self._loop()
+        finally:
+            for signum, old in previous.items():
+                signal.signal(signum, old)
+            self._log.removeHandler(handler)
+            handler.close()
+
+    def _loop(self) -> int:
+        while not self._stopping:
+            started = self._clock()
+            code, tail = self._run_child()
+            if self._stopping:
+                self._note(logging.INFO, f"stopped on request; the game ended with {describe_exit(code)}")
+                return EXIT_OK
+            if code == 0:
+                self._note(logging.INFO, "the game exited normally (admin exit); supervisor stops")
+                return EXIT_OK
+            now = self._clock()
+            run_s = now - started
+            if self.max_restarts is not None and self.restarts >= self.max_restarts:
+                self._crash(code, run_s, tail, f"giving up after {self.restarts} restart(s)")
+                return EXIT_GAVE_UP
+            delay = self.backoff.record_crash(now, run_s)
+            loop = ""
+            if self.backoff.in_crash_loop:
+                loop = f" (crash loop: {self.backoff.recent_crashes} crashes in the last window; backing off)"
+            self._crash(code, run_s, tail, f"restart {self.restarts + 1} in {delay:g} s{loop}")
+            self._sleep(delay)
+            self.restarts += 1
+        self._note(logging.INFO, "stopped on request")
+        return EXIT_OK
+
+    def _run_child(self) -> tuple[int, str]:
+        """Run the game once; its exit code (negative: killed by that signal) and stderr tail."""
+        try:
+            proc = subprocess.Popen(self.child, stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, env=self.env)
+        except OSError as err:
+            return 127, f"cannot start {self.child[0]}: {err}\n"
+        self.child_pid = proc.pid
+        assert proc.stderr is not None
+        tail = StderrTail(proc.stderr, self._echo)
+        code = self._wait(proc)
+        self.child_pid = None
+        return code, tail.text()
+
+    def _wait(self, proc: subprocess.Popen[bytes]) -> int:
+        """Wait for the child, forwarding a stop request as SIGTERM (then SIGKILL if it hangs)."""
+        term_sent: float | None = None
+        while True:
+            try:
+                return proc.wait(timeout=POLL_S)
+            except subprocess.TimeoutExpired:
+                pass
+            if self._stopping and term_sent is None:
+                self._note(logging.INFO, f"forwarding SIGTERM to the game (pid {proc.pid})")
+                proc.terminate()
+                term_sent = time.monotonic()
+            elif term_sent is not None and time.monotonic() - term_sent > self._stop_timeout_s:
+                self._note(logging.WARNING, f"the game ignored SIGTERM for {self._stop_timeout_s:g} s; killing it")
+                proc.kill()
+                term_sent = float("inf")  # killed: just wait now
+
+    def _crash(self, code: int, run_s: float, tail: str, then: str) -> None:
+        summary = f"the game crashed ({describe_exit(code)}) after {run_s:.1f} s; {then}"
+        detail = tail.rstrip() or "(the game wrote nothing to stderr)"
+        self._note(logging.ERROR, summary, f"--- last lines of the game's stderr ---\n{detail}")
+
+    def _note(self, level: int, summary: str, detail: str = "") -> None:
+        """Full text to the log file; one line to stderr (the game's stderr was echoed live)."""
+        self._log.log(level, f"{summary}\n{detail}" if detail else summary)
+        if self._echo is not None:
+            with contextlib.suppress(OSError, ValueError):
+                print(f"open-sesame kiosk: {summary}", file=self._echo, flush=True)
+
+    def _open_log(self) -> logging.Handler:
+        path = self.log_path or log_dir() / LOG_FILE
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+        )
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        self._log.addHandler(handler)
+        self._log.setLevel(logging.INFO)
+        self._log.propagate = False
+        return handler
+
+    def _install_signal_handlers(self) -> dict[int, Any]:
+        if not self._handle_signals or threading.current_thread() is not threading.main_thread():
+            return {}
+        return {signum: signal.signal(signum, self.request_stop) for signum in STOP_SIGNALS}
+
+    def _interruptible_sleep(self, seconds: float) -> None:
+        """Sleep in short slices so a stop request during a back-off is honoured at once."""
+        end = time.monotonic() + seconds
+        while not self._stopping:
+            left = end - time.monotonic()
+            if left <= 0:
+                return
+            time.sleep(min(POLL_S, left))
+
+
+def preflight(config_path: Path | None) -> list[Problem]:
+    """Every problem with the kiosk config and its level, found before any game starts."""
+    doc: Document | None = None
+    try:
+        if config_path is None:
+            config = KioskConfig()
+            if not config.level.is_file():
+                return [Problem(str(config.level), 1, 1, "", "no such level file (pass --config)")]
+        else:
+            config, doc = read_kiosk_config(config_path)
+        level = load_level(config.level)
+    except ContentInvalid as err:
+        return list(err.problems)
+    return language_problems(config, level.languages, doc)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m game kiosk",
+        description="Run the game in kiosk mode under a supervisor that restarts it after a crash. "
+        "Options not listed here are passed to the game.",
+        allow_abbrev=False,
+    )
+    parser.add_argument("--config", type=Path, help="kiosk config file (see deploy/kiosk.yaml)")
+    parser.add_argument("--check", action="store_true", help="only validate the config and its level, then exit")
+    parser.add_argument(
+        "--max-restarts", type=_non_negative_int, default=None, help="give up (exit 1) after N restarts"
+    )
+    parser.add_argument(
+        "--restart-delay", type=_delay, default=RestartPolicy.restart_delay_s, help="seconds before a restart (0-3)"
+    )
+    return parser
+
+
+def _non_negative_int(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def _delay(text: str) -> float:
+    value = float(text)
+    if not 0 <= value <= 3:
+        raise argparse.ArgumentTypeError("must be between 0 and 3 seconds")
+    return value
+
+
+def run(argv: list[str]) -> int:
+    """The ``kiosk`` command: validate, then supervise the game until it exits cleanly."""
+    args, passthrough = _parser().parse_known_args(argv)
+    config_path: Path | None = args.config.resolve() if args.config else None
+    problems = preflight(config_path)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(problems)} problem(s) found; the kiosk was not started", file=sys.stderr)
+        return EXIT_USAGE
+    if args.check:
+        print("the kiosk config and its level are valid")
+        return EXIT_OK
+    if config_path is not None:
+        passthrough = ["--config", str(config_path), *passthrough]
+    supervisor = Supervisor(
+        passthrough=passthrough,
+        policy=RestartPolicy(restart_delay_s=args.restart_delay),
+        max_restarts=args.max_restarts,
+    )
+    return supervisor.run()
