@@ -1,0 +1,349 @@
+"""Wiring and the main loop: window, screen stack, input, idle timer, redraw-on-change.
+
+The loop draws only when something changed or an animation runs; otherwise it sleeps in
+``pygame.event.wait`` so an idle kiosk costs almost no CPU. Tests drive the same loop one
+iteration at a time with :meth:`App.step`.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+from pathlib import Path
+
+import pygame
+
+from game.content.models import Level
+from game.i18n import LANGUAGE_NAMES, Catalog, load_catalog
+from game.input.intents import Activate, AdminChord, Back, Digit, Drag, InputReader, Intent, Move, Poke, Quit, Resize
+from game.screens.base import Screen
+from game.screens.flow import GameFlow, Settings
+from game.ui.canvas import Canvas, FontBook, Rect, Viewport
+from game.ui.theme import Theme, load_theme
+from game.ui.widgets import Button, mm_to_logical
+
+if TYPE_CHECKING:
+    from game.kiosk.idle import IdleTimer
+
+log = logging.getLogger("open_sesame")
+
+
+class App:
+    """The running game. One per process; ``step`` is one loop iteration."""
+
+    def __init__(
+        self,
+        level: Level,
+        settings: Settings,
+        *,
+        size: tuple[int, int] = (1280, 720),
+        fullscreen: bool = False,
+        clock: Callable[[], float] = time.monotonic,
+        idle: IdleTimer | None = None,
+        admin_pin: str = "",
+        level_path: Path | None = None,
+        stats_path: Path | None = None,
+    ) -> None:
+        pygame.display.init()
+        pygame.font.init()
+        pygame.display.set_caption("Open Sesame")
+        flags = pygame.FULLSCREEN if fullscreen else pygame.RESIZABLE
+        self.window = pygame.display.set_mode((0, 0) if fullscreen else size, flags)
+        self.theme: Theme = load_theme()
+        self.catalog: Catalog = load_catalog()
+        self.fonts = FontBook()
+        self.level = level
+        self.level_path = level_path
+        self.settings = settings
+        self.clock = clock
+        self.flow = GameFlow(level, settings, clock)
+        self.reader = InputReader()
+        self.reader.window_size = self.window.get_size()
+        self.viewport = Viewport((self.theme.width, self.theme.height), self.window.get_size())
+        self.canvas = Canvas(self.window, self.viewport, self.fonts, self.theme)
+        self.stack: list[Screen] = []
+        self.dirty = True
+        self.running = True
+        self.show_focus = False
+        self.frames = 0
+        self.moving = False
+        self.exit_code = 0
+        self.admin_pin = admin_pin
+        self.idle = idle
+        self.last_input = clock()
+        self.last_tick = clock()
+        self.stats_path = stats_path
+        self.default_larger_text = settings.larger_text
+        self.default_reduced_motion = settings.reduced_motion
+        self.sound = None
+        from game.screens.registry import first_screen
+
+        self.goto(first_screen(self))
+
+    # -- the stack --------------------------------------------------------------------------
+    @property
+    def top(self) -> Screen:
+        return self.stack[-1]
+
+    def goto(self, screen: Screen) -> None:
+        """Replace everything but overlays' base with ``screen``."""
+        self.stack = [screen]
+        self.touch_idle()
+        self.dirty = True
+
+    def push(self, screen: Screen) -> None:
+        self.stack.append(screen)
+        self.dirty = True
+
+    def pop(self) -> None:
+        if len(self.stack) > 1:
+            self.stack.pop()
+        self.dirty = True
+
+    # -- sizes ------------------------------------------------------------------------------
+    def min_target(self) -> float:
+        """20 mm at the configured PPI, in logical pixels, never below the theme's button."""
+        return max(
+            self.theme.s("button_height") * (1.15 if self.settings.larger_text else 1.0),
+            mm_to_logical(self.theme.s("target_mm"), self.settings.ppi, self.viewport.scale),
+        )
+
+    def gap(self) -> float:
+        return max(24.0, mm_to_logical(self.theme.s("gap_mm"), self.settings.ppi, self.viewport.scale))
+
+    def resize(self, size: tuple[int, int]) -> None:
+        if not pygame.display.get_surface() or pygame.display.get_surface().get_flags() & pygame.FULLSCREEN == 0:
+            self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
+        else:
+            self.window = pygame.display.get_surface()
+        self.reader.window_size = self.window.get_size()
+        self.viewport = Viewport((self.theme.width, self.theme.height), self.window.get_size())
+        self.canvas = Canvas(self.window, self.viewport, self.fonts, self.theme)
+        self.dirty = True
+
+    # -- the toolbar on every screen ------------------------------------------------------------
+    def toolbar(self, canvas: Canvas) -> list[Button]:
+        """Language, larger text, reduced motion and sound: always one touch away."""
+        h = min(self.min_target(), 100)
+        labels = [
+            ("tb:lang", LANGUAGE_NAMES[self.other_language()]),
+            ("tb:text", self.catalog("toolbar.larger_text", self.settings.lang)),
+            ("tb:motion", self.catalog("toolbar.reduced_motion", self.settings.lang)),
+            ("tb:sound", self.catalog("toolbar.sound", self.settings.lang)),
+        ]
+        states = [False, self.settings.larger_text, self.settings.reduced_motion, self.settings.sound]
+        size = self.theme.s("small")
+        widths = [canvas.measure(label, size, "semibold")[0] + 64 for _, label in labels]
+        x = self.theme.width - 40 - sum(widths) - 16 * (len(widths) - 1)
+        buttons = []
+        for (bid, label), w, on in zip(labels, widths, states, strict=True):
+            buttons.append(Button(bid, label, Rect(round(x), 16, round(w), round(h)), style="chip", selected=on))
+            x += w + 16
+        title = Rect(40, 16, round(x - sum(widths) - 16 * len(widths) - 80), round(h))
+        canvas.text("Halo", title, self.theme.s("heading"), self.theme.c("accent"), "bold", valign="center")
+        return buttons
+
+    def other_language(self) -> str:
+        langs = self.settings.languages
+        return langs[(langs.index(self.settings.lang) + 1) % len(langs)] if self.settings.lang in langs else langs[0]
+
+    def toolbar_action(self, button_id: str) -> None:
+        if button_id == "tb:lang":
+            self.settings.lang = self.other_language()
+        elif button_id == "tb:text":
+            self.settings.larger_text = not self.settings.larger_text
+        elif button_id == "tb:motion":
+            self.settings.reduced_motion = not self.settings.reduced_motion
+        elif button_id == "tb:sound":
+            self.settings.sound = not self.settings.sound
+        self.dirty = True
+
+    # -- the loop ---------------------------------------------------------------------------------
+    def run(self) -> int:
+        from game.kiosk.fault import maybe_inject_fault
+
+        while self.running:
+            self.step(block=True)
+            maybe_inject_fault("frame")
+        return 0
+
+    def step(self, block: bool = False, events: list[pygame.event.Event] | None = None) -> bool:
+        """One iteration: read input, update, draw if needed. Returns whether it drew."""
+        now = self.clock()
+        if events is None:
+            events = pygame.event.get()
+            if not events and block and not self.dirty and not self.moving:
+                waited = pygame.event.wait(self.wait_ms())
+                events = [waited] if waited.type != pygame.NOEVENT else []
+                events += pygame.event.get()
+                now = self.clock()
+        for intent in self.reader.read(events, now):
+            self.handle(intent)
+        self.check_idle(now)
+        dt = min(0.1, max(0.0, now - self.last_tick))
+        self.last_tick = now
+        moving = self.moving = any([screen.update(dt) for screen in self.stack])
+        drew = False
+        if self.dirty:
+            self.draw()
+            drew = True
+        elif moving:
+            self.canvas.text_scale = 1.5 if self.settings.larger_text else 1.0
+            kept, self.canvas.drawn = self.canvas.drawn, []
+            rects = self.top.animate(self.canvas)
+            self.canvas.drawn = kept
+            if rects is None:
+                self.draw()
+            else:
+                pygame.display.update([self.viewport.rect(r) for r in rects])
+            drew = True
+        if block and moving:
+            pygame.time.wait(max(0, int(1000 / self.top.fps - (self.clock() - now) * 1000)))
+        return drew
+
+    def wait_ms(self) -> int:
+        return 1000
+
+    def draw(self) -> None:
+        self.canvas.text_scale = 1.5 if self.settings.larger_text else 1.0
+        for screen in self.stack:
+            screen.draw(self.canvas)
+        pygame.display.flip()
+        self.frames += 1
+        self.dirty = False
+
+    def handle(self, intent: Intent) -> None:
+        if isinstance(intent, Quit):
+            if self.settings.kiosk:
+                log.info("quit request ignored in kiosk mode")
+                return
+            self.running = False
+            return
+        if isinstance(intent, Resize):
+            self.resize(intent.size)
+            return
+        self.touch_idle()
+        if isinstance(intent, AdminChord):
+            from game.screens.admin import PinScreen
+
+            if not any(isinstance(s, PinScreen) for s in self.stack):
+                self.push(PinScreen(self))
+            return
+        if isinstance(intent, Move | Digit) or (isinstance(intent, Activate) and intent.pos is None):
+            self.show_focus = True
+        elif isinstance(intent, Activate):
+            self.show_focus = False
+        if isinstance(intent, Back) and self.settings.kiosk and len(self.stack) == 1 and self.top.name == "attract":
+            return
+        if isinstance(intent, Poke):
+            return
+        self.top.handle(intent)
+        self.dirty = True
+
+    # -- idle (kiosk) ----------------------------------------------------------------------------
+    def touch_idle(self) -> None:
+        self.last_input = self.clock()
+        if self.idle is not None:
+            self.idle.touch(self.last_input)
+
+    def check_idle(self, now: float) -> None:
+        """Kiosk only: warn after the idle time, then reset to attract with a fresh session."""
+        if self.idle is None:
+            return
+        from game.screens.idle import IdleWarningScreen
+
+        base = next(s for s in self.stack if not s.overlay)
+        self.idle.set_mode(base.idle_mode, now)  # type: ignore[arg-type]
+        state = self.idle.poll(now)
+        warning = next((s for s in self.stack if isinstance(s, IdleWarningScreen)), None)
+        if state.phase == "active":
+            if warning is not None:
+                self.stack.remove(warning)
+                self.dirty = True
+        elif state.phase == "warning":
+            if warning is None:
+                self.push(IdleWarningScreen(self, state.whole_seconds_left))
+            elif warning.seconds != state.whole_seconds_left:
+                warning.seconds = state.whole_seconds_left
+                self.dirty = True
+        else:
+            self.reset_to_attract(abandoned=True)
+
+    def reset_to_attract(self, abandoned: bool) -> None:
+        """Back to the attract loop, default language, nothing of the visitor kept."""
+        from game.screens.attract import AttractScreen
+
+        self.session_finished(completed=not abandoned)
+        self.flow.reset()
+        self.settings.larger_text = self.default_larger_text
+        self.settings.reduced_motion = self.default_reduced_motion
+        self.goto(AttractScreen(self))
+        if self.idle is not None:
+            self.idle.set_mode("attract", self.clock())
+
+    def session_finished(self, completed: bool) -> None:
+        """Record the session in the anonymous statistics (if on and if it began)."""
+
+    # -- admin ------------------------------------------------------------------------------------
+    def log_tail(self, lines: int) -> list[str]:
+        """The last lines of the game's log, for the admin screen."""
+        from game.datadir import log_dir
+
+        found: list[str] = []
+        for name in ("game.log", "kiosk.log"):
+            path = log_dir() / name
+            try:
+                found += path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:]
+            except OSError:
+                continue
+        return found[-lines:] or ["(empty)"]
+
+    def next_level(self) -> None:
+        """Switch to the next valid level file in levels/ (admin)."""
+        from game.content.load import ContentInvalid, load_level
+        from game.paths import LEVELS_DIR
+
+        files = sorted(LEVELS_DIR.glob("*.yaml"))
+        if not files:
+            return
+        current = self.level_path.resolve() if self.level_path else None
+        start = next((i for i, f in enumerate(files) if f.resolve() == current), -1)
+        for step in range(1, len(files) + 1):
+            candidate = files[(start + step) % len(files)]
+            try:
+                level = load_level(candidate)
+            except ContentInvalid as err:
+                log.warning("level %s skipped: %s", candidate, err.problems[0])
+                continue
+            self.level, self.level_path = level, candidate
+            self.flow = GameFlow(level, self.settings, self.clock)
+            log.info("level switched to %s", candidate)
+            break
+        self.dirty = True
+
+    def open_facilitator(self) -> None:
+        from game.screens.facilitator import FacilitatorScreen
+
+        self.push(FacilitatorScreen(self))
+
+    # -- for tests and screenshots --------------------------------------------------------------
+    def texts(self) -> list[str]:
+        return [d.text for d in self.canvas.drawn]
+
+    def screen_names(self) -> list[str]:
+        return [s.name for s in self.stack]
+
+    def button(self, match: str) -> Button:
+        for screen in reversed(self.stack):
+            for button in screen.buttons:
+                if button.id == match or button.label == match:
+                    return button
+        raise LookupError(f"no button {match!r} on {self.screen_names()}: {[b.id for b in self.top.buttons]}")
+
+    def centre_of(self, button: Button) -> tuple[int, int]:
+        return self.viewport.point(*button.rect.center)
+
+    def quit(self) -> None:
+        pygame.display.quit()

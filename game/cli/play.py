@@ -1,0 +1,77 @@
+"""``python -m game``: start the game in a window (or fullscreen, or as a kiosk)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from game.content.load import ContentInvalid, load_level
+from game.kiosk.fault import maybe_inject_fault
+from game.paths import DEFAULT_LEVEL
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, got {text!r}") from None
+    if not (320 <= w <= 10000 and 240 <= h <= 10000):
+        raise argparse.ArgumentTypeError(f"size {text!r} is out of range")
+    return w, h
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m game", description=__doc__)
+    p.add_argument("--level", type=Path, default=None, help="level file (default: levels/kiosk.yaml)")
+    p.add_argument("--lang", default=None, help="language to start in (fr or en)")
+    p.add_argument("--fullscreen", action="store_true")
+    p.add_argument("--window", type=parse_size, default=(1280, 720), help="window size, e.g. 1920x1080")
+    p.add_argument("--kiosk", action="store_true", help="unattended mode: fullscreen, idle reset, no way out")
+    p.add_argument("--config", type=Path, default=None, help="kiosk config file (YAML)")
+    p.add_argument("--seed", type=int, default=None, help="fix the month's random draws")
+    p.add_argument("--no-stats", action="store_true", help="do not record anonymous statistics")
+    p.add_argument("--ppi", type=float, default=None, help="screen pixels per inch, for 20 mm touch targets")
+    p.add_argument("--larger-text", action="store_true")
+    p.add_argument("--reduced-motion", action="store_true")
+    p.add_argument("--sound", action="store_true")
+    return p
+
+
+def setup_logging() -> None:
+    from game.datadir import log_dir
+
+    handler = RotatingFileHandler(log_dir() / "game.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("open_sesame")
+    root.setLevel(logging.INFO)
+    if not root.handlers:
+        root.addHandler(handler)
+
+
+def run(argv: list[str]) -> int:
+    maybe_inject_fault("startup")
+    args = parser().parse_args(argv)
+    from game.cli.setup import build_app, settings_from
+
+    try:
+        options = settings_from(args)
+    except ContentInvalid as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return 2
+    try:
+        level = load_level(options.level_path or DEFAULT_LEVEL)
+    except ContentInvalid as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return 2
+    setup_logging()
+    logging.getLogger("open_sesame").info("started: level %s, kiosk %s", level.id, options.settings.kiosk)
+    app = build_app(level, options)
+    try:
+        return app.run()
+    finally:
+        app.quit()

@@ -1,0 +1,54 @@
+"""Text lookup by language, at the edge: the core hands out text *values*, the UI picks a language.
+
+UI strings live in ``assets/i18n/ui.yaml`` as ``key: {fr: ..., en: ...}``; level texts are
+the level's own ``{fr: ..., en: ...}`` mappings. Missing languages fall back to English,
+then to any language, so a player never sees a blank.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from game.content.yamlsafe import read_yaml
+from game.paths import I18N_DIR
+
+LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
+FALLBACK = "en"
+
+
+def pick(text: Mapping[str, str] | None, lang: str) -> str:
+    """The ``lang`` version of a level text, falling back rather than showing nothing."""
+    if not text:
+        return ""
+    return text.get(lang) or text.get(FALLBACK) or next(iter(text.values()))
+
+
+class Catalog:
+    """The UI's own strings, with ``{name}`` parameters."""
+
+    def __init__(self, entries: dict[str, dict[str, str]]) -> None:
+        self.entries = entries
+
+    def __call__(self, key: str, lang: str, **params: Any) -> str:
+        entry = self.entries.get(key)
+        if entry is None:
+            raise KeyError(f"no UI string {key!r}")
+        text = pick(entry, lang)
+        return text.format(**params) if params else text
+
+    def languages(self) -> set[str]:
+        return {lang for entry in self.entries.values() for lang in entry}
+
+
+@lru_cache(maxsize=4)
+def load_catalog(path: Path = I18N_DIR / "ui.yaml") -> Catalog:
+    doc = read_yaml(path)
+    return Catalog({str(k): {str(lk): str(lv) for lk, lv in v.items()} for k, v in doc.data.items()})
+
+
+def tr(key: str, lang: str, **params: Any) -> str:
+    """Shorthand for the default catalog."""
+    return load_catalog()(key, lang, **params)

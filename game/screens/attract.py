@@ -1,0 +1,76 @@
+"""The attract loop: the Halo dial breathing, one promise, touch anywhere to start."""
+
+from __future__ import annotations
+
+import math
+
+from game.i18n import LANGUAGE_NAMES
+from game.screens.base import Screen
+from game.ui.canvas import Canvas, Rect
+from game.ui.dial import dial_block
+from game.ui.widgets import Button
+
+DIAL_BOX = Rect(1060, 250, 760, 560)
+
+
+class AttractScreen(Screen):
+    name = "attract"
+    idle_mode = "attract"
+    chrome = False
+    fps = 12
+
+    def __init__(self, app: object) -> None:
+        super().__init__(app)  # type: ignore[arg-type]
+        self.phase = 0.0
+
+    def breathing_score(self) -> float:
+        lo, hi = self.app.level.score.min, self.app.level.score.max
+        return lo + (hi - lo) * (0.5 + 0.32 * math.sin(self.phase))
+
+    def draw_body(self, canvas: Canvas) -> None:
+        theme = canvas.theme
+        canvas.text("Halo", Rect(120, 110, 800, 120), 110, theme.c("accent"), "bold")
+        canvas.paragraph(self.t("attract.slogan"), Rect(120, 270, 860, 260), theme.s("title"), theme.c("text"), "semibold")
+        canvas.paragraph(self.t("attract.pitch"), Rect(120, 560, 860, 200), theme.s("body"), theme.c("muted"))
+        self.draw_dial(canvas)
+        h = self.target()
+        canvas.text(self.t("attract.touch"), Rect(120, 800, 1680, 60), theme.s("heading"), theme.c("highlight"), "semibold")
+        x = 120
+        for lang in self.app.settings.languages:
+            label = LANGUAGE_NAMES.get(lang, lang)
+            w = max(260, canvas.measure(label, theme.s("button"), "semibold")[0] + 80)
+            style = "primary" if lang == self.lang else "normal"
+            self.add(Button(f"lang:{lang}", label, Rect(x, 900, round(w), round(h)), style=style))
+            x += round(w) + 40
+
+    def draw_dial(self, canvas: Canvas) -> None:
+        theme = self.app.theme
+        lo, hi = self.app.level.score.min, self.app.level.score.max
+        score = self.breathing_score()
+        ix_band = next((b for b in self.app.level.bands if score >= b.min), self.app.level.bands[-1])
+        canvas.rect(DIAL_BOX, theme.c("background"))
+        dial_block(canvas, DIAL_BOX, score, lo, hi, self.p(ix_band.name), None, theme.c("text"), theme.c("surface_alt"))
+
+    def update(self, dt: float) -> bool:
+        super().update(dt)
+        if self.app.settings.reduced_motion:
+            return False
+        self.phase += dt * 0.9
+        return True
+
+    def animate(self, canvas: Canvas) -> list[Rect] | None:
+        self.draw_dial(canvas)
+        return [DIAL_BOX]
+
+    def on_button(self, button_id: str) -> None:
+        if button_id.startswith("lang:"):
+            self.app.settings.lang = button_id.split(":", 1)[1]
+        self.start()
+
+    def on_empty_touch(self) -> None:
+        self.start()
+
+    def start(self) -> None:
+        from game.screens.persona import PersonaScreen
+
+        self.app.goto(PersonaScreen(self.app))

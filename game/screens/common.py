@@ -1,0 +1,61 @@
+"""View data shared by several screens: the phone as the player sees it now."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.i18n import pick
+from game.ui.canvas import Rect
+from game.ui.phone import ContactLine, PhoneView
+
+if TYPE_CHECKING:
+    from game.app import App
+
+PHONE_BOX = Rect(1330, 130, 540, 920)
+
+
+def feed_text(app: App, item: object) -> str:
+    from game.screens.flow import FeedItem
+
+    assert isinstance(item, FeedItem)
+    lang = app.settings.lang
+    if item.key:
+        return app.catalog(item.key, lang, **{k: pick(v, lang) for k, v in item.params.items()})
+    return pick(item.text, lang)
+
+
+def phone_view(app: App, clock: str = "", score: float | None = None, delta: int | None = None) -> PhoneView:
+    """The phone's content, in the player's language, from the session as last published."""
+    flow, lang = app.flow, app.settings.lang
+    session = flow.session
+    assert session is not None
+    st, ix = session.state, session.ix
+    shown = st.published if score is None else score
+    band = app.level.bands[ix.band(round(shown))]
+    published_contacts = st.contact_history[-1] if st.contact_history else {}
+    contacts = []
+    for cid, cstate in st.contacts.items():
+        contact = ix.contacts[cid]
+        contacts.append(
+            ContactLine(
+                pick(contact.name, lang),
+                pick(contact.role, lang),
+                published_contacts.get(cid, round(cstate.score)),
+                cstate.relation,
+                app.catalog(f"relation.{cstate.relation}", lang),
+            )
+        )
+    now = flow.now()
+    return PhoneView(
+        clock=clock,
+        score=shown,
+        lo=app.level.score.min,
+        hi=app.level.score.max,
+        band=pick(band.name, lang),
+        delta=flow.last_delta if delta is None else delta,
+        feed=[(feed_text(app, item), now - item.born) for item in flow.feed],
+        contacts=contacts,
+        feed_title=app.catalog("phone.feed", lang),
+        contacts_title=app.catalog("phone.contacts", lang),
+        no_account=app.catalog("phone.no_account", lang) if "declined" in st.flags else "",
+    )

@@ -1,0 +1,43 @@
+"""The idle warning: a visible countdown that any touch cancels (WCAG 2.2.1: at least 20 s)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.input.intents import Intent
+from game.screens.base import Screen
+from game.ui.canvas import Canvas, Rect
+from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.app import App
+
+
+class IdleWarningScreen(Screen):
+    name = "idle"
+    overlay = True
+    chrome = False
+
+    def __init__(self, app: App, seconds: int = 20) -> None:
+        super().__init__(app)
+        self.seconds = seconds
+
+    def draw_body(self, canvas: Canvas) -> None:
+        theme = canvas.theme
+        canvas.shade(Rect(0, 0, theme.width, theme.height), theme.c("overlay"), 210)
+        panel = Rect(460, 260, 1000, 560)
+        canvas.rect(panel, theme.c("surface"), radius=32)
+        canvas.text(self.t("idle.title"), Rect(panel.x + 60, panel.y + 50, panel.w - 120, 80), theme.s("title"),
+                    theme.c("text"), "bold", "center")
+        canvas.text(str(self.seconds), Rect(panel.x + 60, panel.y + 150, panel.w - 120, 160), 150,
+                    theme.c("highlight"), "bold", "center", "center")
+        canvas.paragraph(self.t("idle.body", n=self.seconds), Rect(panel.x + 60, panel.y + 320, panel.w - 120, 100),
+                         theme.s("body"), theme.c("muted"), align="center")
+        h = round(self.target())
+        self.add(Button("stay", self.t("idle.stay"), Rect(panel.x + 150, panel.bottom - h - 40, panel.w - 300, h),
+                        style="primary"))
+
+    def handle(self, intent: Intent) -> None:
+        """Any input at all keeps the visitor's session (the app already reset the timer)."""
+        self.app.stack.remove(self)
+        self.app.dirty = True

@@ -1,0 +1,128 @@
+"""A scene from daily life: the situation, 2–3 options, and what the world answers.
+
+After a choice the same card shows the reply and any door the choice met: a deposit
+asked, or "insufficient score" with an appeal button that leads nowhere.
+"""
+
+from __future__ import annotations
+
+from game.screens.base import Screen
+from game.screens.common import PHONE_BOX, phone_view
+from game.screens.flow import AfterChoice
+from game.ui.canvas import Canvas, Rect
+from game.ui.phone import draw_phone
+from game.ui.widgets import Button
+
+CARD = Rect(60, 130, 1230, 920)
+
+
+class SceneScreen(Screen):
+    name = "scene"
+
+    def __init__(self, app: object) -> None:
+        super().__init__(app)  # type: ignore[arg-type]
+        session = self.app.flow.session
+        assert session is not None and session.scene is not None
+        self.scene = session.scene
+        self.after: AfterChoice | None = None
+        self.chosen: str | None = None
+        self.appealed = False
+
+    def update(self, dt: float) -> bool:
+        super().update(dt)
+        if self.app.settings.reduced_motion:
+            return False
+        now = self.app.flow.now()
+        return any(now - item.born < 0.4 for item in self.app.flow.feed[-2:])
+
+    def draw_body(self, canvas: Canvas) -> None:
+        theme = canvas.theme
+        draw_phone(canvas, PHONE_BOX, phone_view(self.app, self.scene.time or ""), self.app.settings.reduced_motion)
+        canvas.rect(CARD, theme.c("card"), radius=28)
+        inner = CARD.inflate(-100, -80)
+        ink, muted = theme.c("card_text"), theme.c("card_muted")
+        session = self.app.flow.session
+        assert session is not None
+        week = self.t("scene.week", n=session.week)
+        top = f"{week} · {self.scene.time}" if self.scene.time else week
+        canvas.text(top, Rect(inner.x, inner.y, inner.w, 40), theme.s("small"), muted, "semibold")
+        canvas.text(self.p(self.scene.title), Rect(inner.x, inner.y + 44, inner.w, 70), theme.s("heading"), ink, "bold")
+        y = inner.y + 124
+        if self.scene.speaker:
+            contact = session.ix.contacts[self.scene.speaker]
+            who = f"{self.p(contact.name)} · {self.p(contact.role)}"
+            canvas.text(who, Rect(inner.x, y, inner.w, 40), theme.s("small"), theme.c("primary"), "semibold")
+            y += 48
+        if self.after is None:
+            self.draw_choice(canvas, inner, y)
+        else:
+            self.draw_after(canvas, inner, y)
+
+    def draw_choice(self, canvas: Canvas, inner: Rect, y: int) -> None:
+        theme = canvas.theme
+        session = self.app.flow.session
+        assert session is not None
+        views = session.options()
+        h, gap = self.target(), self.app.gap() * 0.7
+        top = round(inner.bottom - len(views) * h - (len(views) - 1) * gap)
+        canvas.paragraph(self.p(self.scene.text), Rect(inner.x, y, inner.w, top - 30 - y), theme.s("body"),
+                         theme.c("card_text"))
+        for i, view in enumerate(views):
+            rect = Rect(inner.x, round(top + i * (h + gap)), inner.w, round(h))
+            note = "" if view.available else self.t("scene.unavailable")
+            self.add(Button(f"option:{view.option.id}", self.p(view.option.text), rect, view.available, note=note))
+
+    def draw_after(self, canvas: Canvas, inner: Rect, y: int) -> None:
+        theme = canvas.theme
+        after = self.after
+        assert after is not None
+        chosen = next(o for o in self.scene.options if o.id == self.chosen)
+        canvas.paragraph(self.t("scene.you_chose", choice=self.p(chosen.text)), Rect(inner.x, y, inner.w, 80),
+                         theme.s("body"), theme.c("card_muted"), "italic")
+        y += 100
+        h = round(self.target())
+        bottom = inner.bottom - h - 30
+        if after.door is not None:
+            door = after.door
+            outcome = door.outcome
+            colour = {"grant": theme.c("good"), "deposit": theme.c("warning"), "refuse": theme.c("bad")}[outcome]
+            panel = Rect(inner.x, y, inner.w, 220)
+            canvas.rect(panel, colour, radius=20)
+            canvas.rect(panel.inflate(-12, -12), theme.c("card"), radius=14)
+            session = self.app.flow.session
+            assert session is not None
+            door_name = self.p(session.ix.doors[door.door].name)
+            canvas.text(f"{door_name} — {self.t('door.' + outcome)}", Rect(panel.x + 30, panel.y + 24, panel.w - 60, 56),
+                        theme.s("heading"), theme.c("card_text"), "bold")
+            body = self.t("door.no_money", amount=door.amount) if door.reason == "money" else self.p(door.text)
+            canvas.paragraph(body, Rect(panel.x + 30, panel.y + 90, panel.w - 60, 110), theme.s("body"),
+                             theme.c("card_text"))
+            y = panel.bottom + 30
+            if outcome == "refuse":
+                if self.appealed:
+                    canvas.paragraph(self.t("door.appeal_registered"), Rect(inner.x, bottom - h - 90, inner.w, 70),
+                                     theme.s("body"), theme.c("card_muted"), "italic")
+                self.add(Button("appeal", self.t("door.appeal" if not self.appealed else "door.appealed"),
+                                Rect(inner.x, bottom - h + 10, inner.w, h), enabled=not self.appealed, style="ghost"))
+                bottom = bottom - h - 110
+        if after.reply is not None:
+            canvas.paragraph(self.p(after.reply), Rect(inner.x, y, inner.w, max(60, bottom - y)), theme.s("body"),
+                             theme.c("card_text"))
+        self.add(Button("continue", self.t("common.continue"), Rect(inner.x, inner.bottom - h, inner.w, h),
+                        style="primary"))
+
+    def on_button(self, button_id: str) -> None:
+        from game.screens.registry import next_screen
+
+        flow = self.app.flow
+        if button_id.startswith("option:"):
+            self.chosen = button_id.split(":", 1)[1]
+            flow.choose(self.chosen)
+            self.after = flow.peek_after_choice()
+            if self.after is None:
+                self.app.goto(next_screen(self.app))
+        elif button_id == "appeal":
+            flow.appeal()
+            self.appealed = True
+        elif button_id == "continue":
+            self.app.goto(next_screen(self.app))

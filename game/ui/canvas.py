@@ -1,0 +1,247 @@
+"""Drawing in logical coordinates, rendered at the window's real resolution.
+
+Screens lay out in a fixed logical space (1920x1080). The :class:`Viewport` scales and
+letterboxes it into any window; fonts are opened at the *physical* size, so text stays
+crisp at every size instead of being a scaled bitmap. The canvas also records every text
+it drew with its box, so tests can read what is on screen and check nothing overflows.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import pygame
+
+from game.paths import FONTS_DIR
+from game.ui.theme import Colour, Theme
+
+FACES = {
+    "regular": "Inter-Regular.otf",
+    "italic": "Inter-Italic.otf",
+    "semibold": "Inter-SemiBold.otf",
+    "bold": "Inter-Bold.otf",
+}
+
+Rect = pygame.Rect
+
+
+class Viewport:
+    """Maps the logical space into a window, keeping the aspect ratio (letterboxed)."""
+
+    def __init__(self, logical: tuple[int, int], window: tuple[int, int]) -> None:
+        self.logical = logical
+        self.window = window
+        lw, lh = logical
+        ww, wh = max(1, window[0]), max(1, window[1])
+        self.scale = min(ww / lw, wh / lh)
+        self.ox = (ww - lw * self.scale) / 2
+        self.oy = (wh - lh * self.scale) / 2
+
+    def rect(self, r: Rect) -> Rect:
+        x0 = math.floor(self.ox + r.x * self.scale)
+        y0 = math.floor(self.oy + r.y * self.scale)
+        x1 = math.ceil(self.ox + r.right * self.scale)
+        y1 = math.ceil(self.oy + r.bottom * self.scale)
+        return Rect(x0, y0, x1 - x0, y1 - y0)
+
+    def point(self, x: float, y: float) -> tuple[int, int]:
+        return round(self.ox + x * self.scale), round(self.oy + y * self.scale)
+
+    def to_logical(self, px: float, py: float) -> tuple[float, float]:
+        return (px - self.ox) / self.scale, (py - self.oy) / self.scale
+
+    def length(self, v: float) -> int:
+        return max(1, round(v * self.scale))
+
+
+class FontBook:
+    """Fonts opened once per face and pixel size; rendered text cached with a bound."""
+
+    def __init__(self, cache_size: int = 600) -> None:
+        self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
+        self._texts: OrderedDict[tuple[str, int, str, Colour], pygame.Surface] = OrderedDict()
+        self.cache_size = cache_size
+
+    def font(self, face: str, px: int) -> pygame.font.Font:
+        key = (face, max(6, px))
+        found = self._fonts.get(key)
+        if found is None:
+            found = self._fonts[key] = pygame.font.Font(str(FONTS_DIR / FACES[face]), key[1])
+        return found
+
+    def render(self, face: str, px: int, text: str, colour: Colour) -> pygame.Surface:
+        key = (face, px, text, colour)
+        surf = self._texts.get(key)
+        if surf is not None:
+            self._texts.move_to_end(key)
+            return surf
+        surf = self.font(face, px).render(text, True, colour)
+        self._texts[key] = surf
+        if len(self._texts) > self.cache_size:
+            self._texts.popitem(last=False)
+        return surf
+
+    @property
+    def cached_texts(self) -> int:
+        return len(self._texts)
+
+    @property
+    def open_fonts(self) -> int:
+        return len(self._fonts)
+
+
+@dataclass(frozen=True)
+class DrawnText:
+    """A piece of text drawn this frame, in logical coordinates, with the box it belongs in."""
+
+    text: str
+    rect: Rect
+    box: Rect
+
+
+class Canvas:
+    """Logical-coordinate drawing onto the window surface."""
+
+    def __init__(self, surface: pygame.Surface, viewport: Viewport, fonts: FontBook, theme: Theme) -> None:
+        self.surface = surface
+        self.vp = viewport
+        self.fonts = fonts
+        self.theme = theme
+        self.text_scale = 1.0
+        self.drawn: list[DrawnText] = []
+
+    # -- shapes ---------------------------------------------------------------------------
+    def clip(self, r: Rect | None) -> None:
+        """Restrict drawing to ``r`` (logical), or lift the restriction with None."""
+        self.surface.set_clip(None if r is None else self.vp.rect(r))
+
+    def clear(self, colour: Colour, letterbox: Colour = (0, 0, 0)) -> None:
+        self.surface.fill(letterbox)
+        self.surface.fill(colour, self.vp.rect(Rect(0, 0, *self.vp.logical)))
+        self.drawn = []
+
+    def rect(self, r: Rect, colour: Colour, radius: int = 0, width: int = 0) -> None:
+        pygame.draw.rect(
+            self.surface,
+            colour,
+            self.vp.rect(r),
+            self.vp.length(width) if width else 0,
+            border_radius=self.vp.length(radius) if radius else -1,
+        )
+
+    def shade(self, r: Rect, colour: Colour, alpha: int) -> None:
+        phys = self.vp.rect(r)
+        veil = pygame.Surface(phys.size, pygame.SRCALPHA)
+        veil.fill((*colour, alpha))
+        self.surface.blit(veil, phys.topleft)
+
+    def line(self, a: tuple[float, float], b: tuple[float, float], colour: Colour, width: int = 2) -> None:
+        pygame.draw.line(self.surface, colour, self.vp.point(*a), self.vp.point(*b), self.vp.length(width))
+
+    def polygon(self, points: list[tuple[float, float]], colour: Colour) -> None:
+        pygame.draw.polygon(self.surface, colour, [self.vp.point(x, y) for x, y in points])
+
+    def circle(self, centre: tuple[float, float], radius: float, colour: Colour, width: int = 0) -> None:
+        pygame.draw.circle(
+            self.surface, colour, self.vp.point(*centre), self.vp.length(radius), self.vp.length(width) if width else 0
+        )
+
+    # -- text ---------------------------------------------------------------------------------
+    def px(self, size: float) -> int:
+        """Physical pixel size for a logical text size, honouring the larger-text switch."""
+        return max(6, round(size * self.text_scale * self.vp.scale))
+
+    def measure(self, text: str, size: float, face: str = "regular") -> tuple[float, float]:
+        w, h = self.fonts.font(face, self.px(size)).size(text)
+        return w / self.vp.scale, h / self.vp.scale
+
+    def line_height(self, size: float, face: str = "regular") -> float:
+        return self.fonts.font(face, self.px(size)).get_linesize() / self.vp.scale
+
+    def text(
+        self,
+        text: str,
+        box: Rect,
+        size: float,
+        colour: Colour,
+        face: str = "regular",
+        align: str = "left",
+        valign: str = "top",
+        shrink: bool = True,
+    ) -> Rect:
+        """One line of text inside ``box``; shrinks to fit, then ellipsises. Returns its rect."""
+        min_size = self.theme.s("min_text") / self.text_scale
+        while shrink and size > min_size and self.measure(text, size, face)[0] > box.w:
+            size = max(min_size, size - 2)
+        shown = text
+        if self.measure(shown, size, face)[0] > box.w:
+            while shown and self.measure(shown + "…", size, face)[0] > box.w:
+                shown = shown[:-1]
+            shown = shown.rstrip() + "…"
+        w, h = self.measure(shown, size, face)
+        x = box.x if align == "left" else box.centerx - w / 2 if align == "center" else box.right - w
+        y = box.y if valign == "top" else box.centery - h / 2 if valign == "center" else box.bottom - h
+        surf = self.fonts.render(face, self.px(size), shown, colour)
+        self.surface.blit(surf, self.vp.point(x, y))
+        drawn = Rect(round(x), round(y), math.ceil(w), math.ceil(h))
+        self.drawn.append(DrawnText(text, drawn, box))
+        return drawn
+
+    def wrap(self, text: str, width: float, size: float, face: str = "regular") -> list[str]:
+        """Break ``text`` into lines no wider than ``width`` (explicit newlines are kept)."""
+        font = self.fonts.font(face, self.px(size))
+        limit = width * self.vp.scale
+        lines: list[str] = []
+        for para in text.split("\n"):
+            words = para.split()
+            if not words:
+                lines.append("")
+                continue
+            current = words[0]
+            for word in words[1:]:
+                trial = f"{current} {word}"
+                if font.size(trial)[0] <= limit:
+                    current = trial
+                else:
+                    lines.append(current)
+                    current = word
+            lines.append(current)
+        return lines
+
+    def fit_size(self, text: str, box: Rect, size: float, face: str = "regular", spacing: float = 1.15) -> float:
+        """The largest size up to ``size`` at which ``text`` wraps inside ``box``."""
+        min_size = self.theme.s("min_text") / self.text_scale
+        while size > min_size:
+            lines = self.wrap(text, box.w, size, face)
+            widest = max((self.measure(line, size, face)[0] for line in lines), default=0)
+            if len(lines) * self.line_height(size, face) * spacing <= box.h and widest <= box.w:
+                return size
+            size -= 2
+        return min_size
+
+    def paragraph(
+        self,
+        text: str,
+        box: Rect,
+        size: float,
+        colour: Colour,
+        face: str = "regular",
+        align: str = "left",
+        spacing: float = 1.15,
+        valign: str = "top",
+    ) -> float:
+        """Wrapped text inside ``box``, shrunk until it fits. Returns the height used."""
+        size = self.fit_size(text, box, size, face, spacing)
+        lines = self.wrap(text, box.w, size, face)
+        step = self.line_height(size, face) * spacing
+        total = len(lines) * step
+        y = box.y if valign == "top" else box.centery - total / 2 if valign == "center" else box.bottom - total
+        for line in lines:
+            if line:
+                self.text(line, Rect(box.x, round(y), box.w, math.ceil(step)), size, colour, face, align, shrink=False)
+            y += step
+        if lines:
+            self.drawn.append(DrawnText(text, Rect(box.x, box.y, box.w, math.ceil(total)), box))
+        return total

@@ -1,0 +1,80 @@
+"""The player's phone with the Halo app: dial, feed of notifications, contacts and scores."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.ui.canvas import Canvas, Rect
+from game.ui.dial import dial_block
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    name: str
+    role: str
+    score: int
+    relation: str  # friend | acquaintance | dropped | reported
+    relation_label: str
+
+
+@dataclass(frozen=True)
+class PhoneView:
+    """Everything the phone shows, already in the player's language."""
+
+    clock: str
+    score: float
+    lo: int
+    hi: int
+    band: str
+    delta: int
+    feed: list[tuple[str, float]]  # text, age in seconds
+    contacts: list[ContactLine]
+    feed_title: str
+    contacts_title: str
+    no_account: str = ""
+
+
+def draw_phone(canvas: Canvas, box: Rect, view: PhoneView, reduced_motion: bool) -> None:
+    theme = canvas.theme
+    canvas.rect(box, theme.c("phone"), radius=56)
+    screen = box.inflate(-36, -36)
+    canvas.rect(screen, theme.c("phone_screen"), radius=40)
+    ink, muted = theme.c("phone_text"), theme.c("phone_muted")
+    small = theme.s("small")
+    canvas.text(view.clock, Rect(screen.x + 36, screen.y + 14, 200, 40), small, ink, "semibold")
+    canvas.text("Halo", Rect(screen.right - 236, screen.y + 14, 200, 40), small, ink, "bold", "right")
+    dial = Rect(screen.x + 30, screen.y + 62, screen.w - 60, 300)
+    if view.no_account:
+        canvas.paragraph(view.no_account, dial.inflate(-20, -60), theme.s("heading"), muted, "semibold", "center",
+                         valign="center")
+    else:
+        dial_block(canvas, dial, view.score, view.lo, view.hi, view.band, view.delta, ink, (214, 218, 226))
+    y = dial.bottom + 14
+    canvas.text(view.feed_title, Rect(screen.x + 30, y, screen.w - 60, 36), small, muted, "semibold")
+    y += 40
+    canvas.clip(screen)
+    for text, age in view.feed[-2:]:
+        slide = 0.0 if reduced_motion else max(0.0, 1.0 - age / 0.35)
+        card = Rect(screen.x + 24 + round(slide * 300), y, screen.w - 48, 92)
+        canvas.rect(card, (231, 236, 245), radius=16)
+        canvas.paragraph(text, card.inflate(-28, -14), small, ink, "regular", spacing=1.05, valign="center")
+        y += 102
+    canvas.clip(None)
+    y = max(y, dial.bottom + 264)
+    canvas.text(view.contacts_title, Rect(screen.x + 30, y, screen.w - 60, 36), small, muted, "semibold")
+    y += 42
+    row_h = max(52, (screen.bottom - 20 - y) // max(1, len(view.contacts)))
+    row_h = min(row_h, 74)
+    for line in view.contacts:
+        if y + row_h > screen.bottom - 10:
+            break
+        row = Rect(screen.x + 30, y, screen.w - 60, row_h - 6)
+        faded = line.relation in ("dropped", "reported")
+        colour = muted if faded else ink
+        name_box = Rect(row.x, row.y, row.w - 110, row.h // 2 + 4)
+        canvas.text(line.name, name_box, small, colour, "semibold")
+        canvas.text(f"{line.role} · {line.relation_label}", Rect(row.x, row.y + row.h // 2, row.w - 110, row.h // 2),
+                    small * 0.8, muted, "regular")
+        canvas.text(str(line.score), Rect(row.right - 104, row.y, 104, row.h), small * 1.1, colour, "bold", "right",
+                    "center")
+        y += row_h

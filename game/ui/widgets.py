@@ -1,0 +1,76 @@
+"""Buttons and touch-target sizing: every target at least 20 mm on the configured screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from game.ui.canvas import Canvas, Rect
+
+
+@dataclass
+class Button:
+    """A touch target. ``id`` is what the screen acts on; ``label`` what the player reads."""
+
+    id: str
+    label: str
+    rect: Rect
+    enabled: bool = True
+    style: str = "normal"  # normal | primary | ghost | chip
+    note: str = ""
+    selected: bool = False
+
+
+def mm_to_logical(mm: float, ppi: float, scale: float) -> float:
+    """Logical pixels for ``mm`` millimetres on a screen of ``ppi`` shown at ``scale``."""
+    return mm * ppi / 25.4 / max(scale, 1e-6)
+
+
+def draw_button(canvas: Canvas, button: Button, focused: bool, size: float | None = None) -> None:
+    theme = canvas.theme
+    size = size or theme.s("button")
+    r = button.rect
+    if button.style == "card":  # the screen drew the card; the button adds only the focus ring
+        if focused:
+            canvas.rect(r.inflate(10, 10), theme.c("button_focus"), radius=26, width=6)
+        return
+    if button.style == "primary":
+        bg, fg = theme.c("primary"), theme.c("primary_text")
+    elif button.style == "ghost":
+        bg, fg = theme.c("surface_alt"), theme.c("text")
+    else:
+        bg, fg = theme.c("button"), theme.c("button_text")
+    if button.selected:
+        bg, fg = theme.c("accent"), theme.c("card_text")
+    if not button.enabled:
+        bg, fg = theme.c("button_disabled"), theme.c("button_disabled_text")
+    canvas.rect(r, bg, radius=18)
+    if focused:
+        canvas.rect(r.inflate(10, 10), theme.c("button_focus"), radius=22, width=5)
+    pad = 28
+    inner = Rect(r.x + pad, r.y + 8, r.w - 2 * pad, r.h - 16)
+    if button.note:
+        top = Rect(inner.x, inner.y, inner.w, inner.h * 6 // 10)
+        bottom = Rect(inner.x, inner.y + inner.h * 6 // 10, inner.w, inner.h * 4 // 10)
+        canvas.text(button.label, top, size, fg, "semibold", "left", "bottom")
+        canvas.text(button.note, bottom, size * 0.72, fg, "italic", "left", "top")
+    else:
+        align = "left" if button.style not in ("chip", "primary") else "center"
+        if canvas.measure(button.label, size, "semibold")[0] > inner.w and button.style != "chip":
+            canvas.paragraph(button.label, inner, size, fg, "semibold", align, 1.05, "center")
+        else:
+            canvas.text(button.label, inner, size, fg, "semibold", align, "center")
+
+
+def hit(buttons: list[Button], point: tuple[float, float]) -> Button | None:
+    """The enabled button under ``point`` (logical), if any."""
+    for button in reversed(buttons):
+        if button.rect.collidepoint(point) and button.enabled:
+            return button
+    return None
+
+
+def stack_rects(area: Rect, count: int, height: float, gap: float) -> list[Rect]:
+    """``count`` full-width rows of ``height`` from the top of ``area``."""
+    return [pygame.Rect(area.x, round(area.y + i * (height + gap)), area.w, round(height)) for i in range(count)]
