@@ -44,9 +44,15 @@ class Catalog:
 
 
 @lru_cache(maxsize=4)
-def load_catalog(path: Path = I18N_DIR / "ui.yaml") -> Catalog:
-    doc = read_yaml(path)
-    return Catalog({str(k): {str(lk): str(lv) for lk, lv in v.items()} for k, v in doc.data.items()})
+def load_catalog(folder: Path = I18N_DIR) -> Catalog:
+    """Every ``*.yaml`` catalog in ``folder``, merged; a key defined twice is an error."""
+    entries: dict[str, dict[str, str]] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        for key, value in read_yaml(path).data.items():
+            if key in entries:
+                raise ValueError(f"{path}: UI string {key!r} is defined in two catalogs")
+            entries[str(key)] = {str(lk): str(lv) for lk, lv in value.items()}
+    return Catalog(entries)
 
 
 def tr(key: str, lang: str, **params: Any) -> str:

@@ -89,7 +89,7 @@ class AdminScreen(Screen):
         h = round(self.target())
         col = Rect(80, 180, 820, h)
         rows = [
-            ("lang_default", self.t("admin.default_language", lang=LANGUAGE_NAMES.get(settings.default_lang, ""))),
+            ("lang_default", self.t("admin.default_language", language=LANGUAGE_NAMES.get(settings.default_lang, ""))),
             ("stats", self.t("admin.stats_on" if settings.stats else "admin.stats_off")),
             ("level", self.t("admin.level", level=self.app.level.id)),
             ("facilitator", self.t("admin.facilitator")),

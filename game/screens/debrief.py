@@ -13,7 +13,10 @@ if TYPE_CHECKING:
     from game.app import App
 
 
-def open_debrief(app: App) -> None:
+PANELS = ["month"]
+
+
+def open_debrief(app: App, panel: str | None = None) -> None:
     app.goto(DebriefScreen(app))
 
 

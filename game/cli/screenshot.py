@@ -1,0 +1,185 @@
+"""``python -m game screenshot``: render any screen to a PNG, headless, from a seeded month.
+
+Examples::
+
+    python -m game screenshot --screen scene --scene bike --lang en --out bike.png
+    python -m game screenshot --screen debrief --panel rules --lang fr --out rules.png
+    python -m game screenshot --all --out docs/screenshots
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import random
+import sys
+from pathlib import Path
+
+SCREENS = ["attract", "persona", "consent", "week", "scene", "door", "publication", "end", "debrief", "declined",
+           "idle", "pin", "admin"]
+
+
+def parser() -> argparse.ArgumentParser:
+    from game.cli.play import parse_size
+
+    p = argparse.ArgumentParser(prog="python -m game screenshot", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--screen", choices=SCREENS, default="scene")
+    p.add_argument("--scene", default=None, help="a scene id of the level (with --screen scene)")
+    p.add_argument("--panel", default=None, help="a debrief panel (with --screen debrief)")
+    p.add_argument("--persona", default=None)
+    p.add_argument("--lang", default="fr")
+    p.add_argument("--level", type=Path, default=None)
+    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--size", type=parse_size, default=(1920, 1080))
+    p.add_argument("--larger-text", action="store_true")
+    p.add_argument("--out", type=Path, required=True, help="PNG file, or a folder with --all")
+    p.add_argument("--all", action="store_true", help="every screen (and debrief panel) in both languages")
+    return p
+
+
+def run(argv: list[str]) -> int:
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    args = parser().parse_args(argv)
+    from game.content.load import ContentInvalid, load_level
+    from game.paths import DEFAULT_LEVEL
+
+    try:
+        level = load_level(args.level or DEFAULT_LEVEL)
+    except ContentInvalid as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return 2
+    if args.all:
+        args.out.mkdir(parents=True, exist_ok=True)
+        from game.screens.debrief import PANELS
+
+        for lang in level.languages:
+            for screen in SCREENS:
+                panels = PANELS if screen == "debrief" else [None]
+                for panel in panels:
+                    name = f"{screen}-{panel}" if panel else screen
+                    out = args.out / f"{name}-{lang}.png"
+                    render(level, args, screen, lang, out, panel=panel)
+                    print(out)
+        return 0
+    try:
+        render(level, args, args.screen, args.lang, args.out, scene=args.scene, panel=args.panel)
+    except LookupError as err:
+        print(f"screenshot: {err}", file=sys.stderr)
+        return 2
+    print(args.out)
+    return 0
+
+
+def render(level: object, args: argparse.Namespace, screen: str, lang: str, out: Path,
+           scene: str | None = None, panel: str | None = None) -> None:
+    import pygame
+
+    from game.app import App
+    from game.content.models import Level
+    from game.screens.flow import Settings
+
+    assert isinstance(level, Level)
+    ticks = itertools.count()
+    settings = Settings(lang=lang, default_lang=lang, languages=list(level.languages), seed=args.seed,
+                        larger_text=args.larger_text, kiosk=screen in ("pin", "idle"), stats=False)
+    app = App(level, settings, size=args.size, clock=lambda: next(ticks) * 10.0,
+              admin_pin="2468" if screen == "pin" else "")
+    try:
+        stage(app, screen, scene, panel, args.persona or level.personas[0].id, random.Random(args.seed))
+        app.draw()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        pygame.image.save(app.window, str(out))
+    finally:
+        app.quit()
+
+
+def stage(app: object, screen: str, scene: str | None, panel: str | None, persona: str, rng: random.Random) -> None:
+    """Bring the app to ``screen`` by playing through the real screens, as a visitor would."""
+    from game.app import App
+    from game.screens.admin import AdminScreen, PinScreen
+    from game.screens.idle import IdleWarningScreen
+    from game.tools.autoplay import play_until
+
+    assert isinstance(app, App)
+    log: dict[str, str] = {}
+    if screen in ("scene", "door"):
+        persona, seed, log = find_path(app, scene, screen == "door")
+        app.settings.seed = seed
+    if screen == "attract":
+        return
+    app.draw()
+    app.top.press(next(b for b in app.top.buttons if b.id == f"lang:{app.settings.lang}"))
+    if screen == "persona":
+        return
+    app.draw()
+    app.top.press(app.button(f"persona:{persona}"))
+    if screen == "consent":
+        return
+    app.draw()
+    app.top.press(app.button("decline" if screen == "declined" else "accept"))
+    if screen == "week":
+        return
+
+    def follow(app_: App, _: random.Random) -> str | None:
+        here = app_.flow.session.scene_id if app_.flow.session else None
+        return f"option:{log[here]}" if here in log and app_.top.name == "scene" else None
+
+    if screen == "scene":
+        play_until(app, lambda s: s.name == "scene" and getattr(s, "after", 1) is None
+                   and (scene is None or s.scene.id == scene), rng, choose=follow)  # type: ignore[attr-defined]
+    elif screen == "door":
+        play_until(app, lambda s: getattr(s, "after", None) is not None and s.after.door is not None  # type: ignore[attr-defined]
+                   and s.after.door.outcome == "refuse", rng, choose=follow)  # type: ignore[attr-defined]
+    elif screen == "publication":
+        play_until(app, lambda s: s.name == "publication", rng)
+    else:
+        play_until(app, lambda s: s.name == "end", rng)
+    if screen == "debrief":
+        from game.screens.debrief import open_debrief
+
+        open_debrief(app, panel)
+    elif screen == "idle":
+        app.push(IdleWarningScreen(app, 14))
+    elif screen == "pin":
+        app.push(PinScreen(app))
+    elif screen == "admin":
+        app.push(AdminScreen(app))
+    elif screen == "facilitator":
+        app.open_facilitator()
+
+
+def find_path(app: object, scene: str | None, refused_door: bool) -> tuple[str, int, dict[str, str]]:
+    """A persona, seed and choices (scene -> option) that reach ``scene`` or a refused door."""
+    from game.app import App
+    from game.core.events import DoorChecked
+    from game.core.session import Session
+
+    assert isinstance(app, App)
+    level = app.level
+    if scene is not None and scene not in {s.id for w in level.weeks for s in w.scenes} | {
+        s.id for s in level.side_scenes
+    }:
+        raise LookupError(f"the level has no scene {scene!r} in its weeks")
+    rng = random.Random(1)
+    for attempt in range(3000):
+        persona = level.personas[attempt % len(level.personas)].id
+        seed = attempt
+        session = Session(level, persona, seed)
+        session.choose("accept")
+        choices: dict[str, str] = {}
+        while not session.over:
+            here = session.scene_id
+            if not refused_door and (scene is None or here == scene):
+                return persona, seed, choices
+            assert here is not None
+            doors = [v.option.id for v in session.options() if v.available and v.option.door]
+            pick = rng.choice(doors) if refused_door and doors else rng.choice(session.option_ids())
+            choices[here] = pick
+            events = session.choose(pick)
+            if refused_door and any(isinstance(e, DoorChecked) and e.outcome == "refuse" for e in events):
+                return persona, seed, choices
+    raise LookupError(f"no playthrough found that reaches {scene or 'a refused door'!r}")

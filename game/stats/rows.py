@@ -1,0 +1,58 @@
+"""Moving a :class:`SessionRecord` in and out of the tables, and nothing else.
+
+Callers own the transaction: :func:`insert_record` runs inside one so that a session is
+stored whole or not at all.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+
+from game.stats.record import SessionRecord
+
+SESSION_COLUMNS = (
+    "level",
+    "persona",
+    "language",
+    "variant",
+    "final_score",
+    "grade",
+    "goal_reached",
+    "completed",
+    "duration_s",
+    "hour",
+)
+
+
+def insert_record(conn: sqlite3.Connection, rec: SessionRecord) -> int:
+    """Insert one session and its choices and guess; return the new session id."""
+    values = [getattr(rec, name) for name in SESSION_COLUMNS]
+    placeholders = ", ".join("?" for _ in SESSION_COLUMNS)
+    cursor = conn.execute(f"INSERT INTO sessions ({', '.join(SESSION_COLUMNS)}) VALUES ({placeholders})", values)
+    session_id = cursor.lastrowid
+    if session_id is None:  # pragma: no cover - sqlite always sets it after an INSERT
+        raise sqlite3.DatabaseError("no id for the inserted session")
+    conn.executemany(
+        "INSERT INTO choices (session_id, pos, scene_id, option_id) VALUES (?, ?, ?, ?)",
+        [(session_id, pos, scene, option) for pos, (scene, option) in enumerate(rec.scene_choices(), 1)],
+    )
+    conn.executemany(
+        "INSERT INTO guess (session_id, rank, category) VALUES (?, ?, ?)",
+        [(session_id, rank, category) for rank, category in enumerate(rec.guess, 1)],
+    )
+    return session_id
+
+
+def read_records(conn: sqlite3.Connection) -> Iterator[SessionRecord]:
+    """Every stored session, oldest first, checked again on the way out (memory stays flat)."""
+    query = f"SELECT id, {', '.join(SESSION_COLUMNS)} FROM sessions ORDER BY id"
+    for session_id, *values in conn.execute(query):
+        row = dict(zip(SESSION_COLUMNS, values, strict=True))
+        for flag in ("goal_reached", "completed"):
+            row[flag] = None if row[flag] is None else bool(row[flag])
+        choices = conn.execute(
+            "SELECT scene_id || '.' || option_id FROM choices WHERE session_id = ? ORDER BY pos", (session_id,)
+        )
+        guess = conn.execute("SELECT category FROM guess WHERE session_id = ? ORDER BY rank", (session_id,))
+        yield SessionRecord(choices=tuple(c for (c,) in choices), guess=tuple(g for (g,) in guess), **row)
