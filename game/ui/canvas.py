@@ -173,7 +173,10 @@ class Canvas:
     ) -> Rect:
         """One line of text inside ``box``; shrinks to fit, then ellipsises. Returns its rect."""
         min_size = self.theme.s("min_text") / self.text_scale
-        while shrink and size > min_size and self.measure(text, size, face)[0] > box.w:
+        while shrink and size > min_size:
+            w, h = self.measure(text, size, face)
+            if w <= box.w and h <= box.h:
+                break
             size = max(min_size, size - 2)
         shown = text
         if self.measure(shown, size, face)[0] > box.w:

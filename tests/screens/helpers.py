@@ -1,0 +1,81 @@
+"""Drive the real App headless: taps as SDL sends them, keys, and a fake clock."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pygame
+
+from game.app import App
+from game.content.load import load_level
+from game.content.models import Level
+from game.screens.flow import Settings
+from game.ui.widgets import Button
+
+SAMPLE = Path(__file__).resolve().parents[2] / "levels" / "sample.yaml"
+
+
+class FakeClock:
+    """Time that moves only when a test says so (plus a tick per read, so animations end)."""
+
+    def __init__(self, start: float = 1000.0, per_read: float = 0.05) -> None:
+        self.now = start
+        self.per_read = per_read
+
+    def __call__(self) -> float:
+        self.now += self.per_read
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def make_app(
+    level: Level | None = None,
+    lang: str = "fr",
+    size: tuple[int, int] = (1280, 720),
+    seed: int = 5,
+    clock: FakeClock | None = None,
+    **settings: object,
+) -> App:
+    level = level or load_level(SAMPLE)
+    opts = Settings(lang=lang, default_lang=lang, languages=list(level.languages), seed=seed, stats=False)
+    for key, value in settings.items():
+        setattr(opts, key, value)
+    app = App(level, opts, size=size, clock=clock or FakeClock())
+    app.step()
+    return app
+
+
+def tap(app: App, button: Button) -> None:
+    """A finger tap exactly as SDL delivers it: finger events plus synthetic mouse copies."""
+    x, y = app.centre_of(button)
+    w, h = app.window.get_size()
+    events = [
+        pygame.event.Event(pygame.FINGERDOWN, x=x / w, y=y / h, dx=0, dy=0, finger_id=0, touch_id=0, pressure=1),
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(x, y), button=1, touch=True),
+        pygame.event.Event(pygame.FINGERUP, x=x / w, y=y / h, dx=0, dy=0, finger_id=0, touch_id=0, pressure=0),
+        pygame.event.Event(pygame.MOUSEBUTTONUP, pos=(x, y), button=1, touch=True),
+    ]
+    app.step(events=events)
+    app.step(events=[])
+
+
+def tap_at(app: App, x: int, y: int) -> None:
+    w, h = app.window.get_size()
+    app.step(events=[pygame.event.Event(pygame.FINGERUP, x=x / w, y=y / h, dx=0, dy=0, finger_id=0, touch_id=0)])
+    app.step(events=[])
+
+
+def key(app: App, code: int, mod: int = 0) -> None:
+    app.step(events=[pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode="", scancode=0)])
+    app.step(events=[])
+
+
+def content_buttons(app: App) -> list[Button]:
+    return [b for b in app.top.buttons if b.enabled and not b.id.startswith("tb:")]
+
+
+def press(app: App, button_id: str) -> None:
+    tap(app, app.button(button_id))

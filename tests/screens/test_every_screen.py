@@ -1,0 +1,49 @@
+"""Every screen renders at three window shapes, in both languages, with no text outside its box."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from game.cli.screenshot import SCREENS, stage
+from game.content.load import load_level
+from tests.screens.helpers import SAMPLE, make_app
+
+LEVEL = load_level(SAMPLE)
+SIZES = [(1280, 720), (1920, 1080), (1024, 768)]
+
+
+def overflowing(app) -> list[str]:  # type: ignore[no-untyped-def]
+    bad = []
+    for drawn in app.canvas.drawn:
+        if not drawn.box.inflate(4, 4).contains(drawn.rect):
+            bad.append(f"{drawn.text!r} {drawn.rect} outside {drawn.box}")
+    return bad
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("screen", SCREENS)
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_screen_renders_without_overflow(screen: str, size: tuple[int, int], lang: str) -> None:
+    app = make_app(LEVEL, lang=lang, size=size, kiosk=screen in ("pin", "idle"))
+    app.admin_pin = "2468"
+    stage(app, screen, None, None, LEVEL.personas[0].id, random.Random(3))
+    app.draw()
+    assert app.texts(), f"{screen} drew no text"
+    assert overflowing(app) == []
+
+
+@pytest.mark.parametrize("screen", ["scene", "persona", "consent", "end"])
+def test_larger_text_still_fits(screen: str) -> None:
+    app = make_app(LEVEL, lang="fr", size=(1280, 720), larger_text=True)
+    stage(app, screen, None, None, LEVEL.personas[0].id, random.Random(3))
+    app.draw()
+    assert overflowing(app) == []
+
+
+def test_letterboxing_keeps_the_aspect_ratio() -> None:
+    app = make_app(LEVEL, size=(1024, 768))
+    vp = app.viewport
+    assert vp.scale == pytest.approx(1024 / 1920)
+    assert vp.oy > 0 and vp.ox == 0

@@ -1,0 +1,116 @@
+"""Scripted playthroughs through the real main loop: touch and keyboard, every persona, both languages."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.content.load import load_level
+from game.screens.scene import SceneScreen
+from tests.screens.helpers import SAMPLE, content_buttons, key, make_app, press, tap, tap_at
+
+LEVEL = load_level(SAMPLE)
+
+
+def choose_first(app) -> str:  # type: ignore[no-untyped-def]
+    options = [b for b in content_buttons(app) if b.id.startswith("option:")]
+    return options[0].id
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("persona", [p.id for p in LEVEL.personas])
+def test_touch_playthrough_to_the_debrief(persona: str, lang: str) -> None:
+    app = make_app(LEVEL, lang=lang)
+    assert app.top.name == "attract"
+    tap_at(app, 640, 300)  # touch anywhere starts
+    assert app.top.name == "persona"
+    press(app, f"persona:{persona}")
+    assert app.top.name == "consent"
+    press(app, "accept")
+    seen: list[str] = []
+    refused = False
+    publications: list[str] = []
+    for _ in range(80):
+        top = app.top
+        seen.append(top.name)
+        if top.name == "end":
+            break
+        if isinstance(top, SceneScreen) and top.after is None:
+            # the sample's fine is paid online, the payment is lost, the train is refused
+            wanted = {"fine": "option:pay", "wedding": "option:book"}.get(top.scene.id, choose_first(app))
+            assert top.scene.title[lang] in app.texts()
+            press(app, wanted)
+            continue
+        if isinstance(top, SceneScreen) and top.after and top.after.door and top.after.door.outcome == "refuse":
+            refused = True
+            assert app.catalog("door.refuse", lang) in " ".join(app.texts())
+            press(app, "appeal")
+            assert app.catalog("door.appeal_registered", lang) in app.texts()
+        if top.name == "publication":
+            publications.append(" ".join(app.texts()))
+        press(app, "continue")
+    assert app.top.name == "end"
+    outcome = app.flow.session.outcome()  # type: ignore[union-attr]
+    texts = app.texts()
+    assert app.catalog("end.grade", lang, grade=outcome.grade) in texts
+    assert refused, "the train should have been refused after the blacklisting"
+    assert len(publications) == len(LEVEL.weeks)
+    assert {"week", "scene", "publication"} <= set(seen)
+    press(app, "debrief")
+    assert app.top.name.startswith("debrief") or "debrief" in app.screen_names()[0]
+
+
+def test_keyboard_alone_plays_the_whole_month() -> None:
+    app = make_app(LEVEL, lang="en")
+    key(app, pygame.K_RETURN)  # attract: Enter starts in the highlighted language
+    assert app.top.name == "persona"
+    key(app, pygame.K_TAB)
+    key(app, pygame.K_RETURN)
+    assert app.top.name == "consent"
+    key(app, pygame.K_RETURN)  # the default button is "join"
+    for _ in range(100):
+        if app.top.name == "end":
+            break
+        key(app, pygame.K_DOWN)
+        key(app, pygame.K_RETURN)
+    assert app.top.name == "end"
+    assert app.flow.session is not None and app.flow.session.over
+
+
+def test_a_touch_activates_once_not_twice() -> None:
+    app = make_app(LEVEL, lang="en")
+    tap_at(app, 640, 300)
+    press(app, f"persona:{LEVEL.personas[0].id}")
+    press(app, "accept")
+    press(app, "continue")
+    assert isinstance(app.top, SceneScreen)
+    before = len(app.flow.session.state.choices)  # type: ignore[union-attr]
+    tap(app, app.button(choose_first(app)))
+    assert len(app.flow.session.state.choices) == before + 1  # type: ignore[union-attr]
+
+
+def test_declining_leads_to_the_short_path_and_its_own_end() -> None:
+    app = make_app(LEVEL, lang="fr")
+    tap_at(app, 640, 300)
+    press(app, f"persona:{LEVEL.personas[0].id}")
+    press(app, "decline")
+    for _ in range(20):
+        if app.top.name == "end":
+            break
+        buttons = content_buttons(app)
+        options = [b for b in buttons if b.id.startswith("option:")]
+        tap(app, options[0] if options else app.button("continue"))
+    assert app.top.name == "end"
+    assert LEVEL.consent.declined_end["fr"] in " ".join(app.texts())
+
+
+def test_window_close_quits_in_window_mode_but_not_in_kiosk_mode() -> None:
+    app = make_app(LEVEL)
+    app.step(events=[pygame.event.Event(pygame.QUIT)])
+    assert not app.running
+    kiosk = make_app(LEVEL, kiosk=True)
+    kiosk.step(events=[pygame.event.Event(pygame.QUIT)])
+    kiosk.step(events=[pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F4, mod=pygame.KMOD_ALT, unicode="", scancode=0)])
+    kiosk.step(events=[pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0, unicode="", scancode=0)])
+    assert kiosk.running
+    assert kiosk.top.name == "attract"
