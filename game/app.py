@@ -22,6 +22,7 @@ from game.screens.base import Screen
 from game.screens.flow import GameFlow, Settings
 from game.ui.canvas import Canvas, FontBook, Rect, Viewport
 from game.ui.theme import Theme, load_theme
+from game.ui.sound import Sound
 from game.ui.widgets import Button, mm_to_logical
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ class App:
         self.stats_path = stats_path
         self.default_larger_text = settings.larger_text
         self.default_reduced_motion = settings.reduced_motion
-        self.sound = None
+        self.sound = Sound()
         from game.screens.registry import first_screen
 
         self.goto(first_screen(self))
@@ -144,6 +145,9 @@ class App:
         title = Rect(40, 16, round(x - sum(widths) - 16 * len(widths) - 80), round(h))
         canvas.text("Halo", title, self.theme.s("heading"), self.theme.c("accent"), "bold", valign="center")
         return buttons
+
+    def play(self, sound: str) -> None:
+        self.sound.play(sound, self.settings.sound)
 
     def other_language(self) -> str:
         langs = self.settings.languages

@@ -119,6 +119,7 @@ class Screen:
             self.on_drag(intent)
 
     def press(self, button: Button) -> None:
+        self.app.play("tap")
         if button.id.startswith("tb:"):
             self.app.toolbar_action(button.id)
         else:

@@ -119,6 +119,10 @@ class SceneScreen(Screen):
             self.chosen = button_id.split(":", 1)[1]
             flow.choose(self.chosen)
             self.after = flow.peek_after_choice()
+            if self.after is not None and self.after.door is not None and self.after.door.outcome == "refuse":
+                self.app.play("refuse")
+            elif self.after is not None and self.after.notify is not None:
+                self.app.play("chime")
             if self.after is None:
                 self.app.goto(next_screen(self.app))
         elif button_id == "appeal":

@@ -61,6 +61,7 @@ class PublicationScreen(Screen):
         super().__init__(app)  # type: ignore[arg-type]
         self.beat = beat
         self.shown = float(beat.before)
+        self.app.play("chime")
 
     def update(self, dt: float) -> bool:
         super().update(dt)

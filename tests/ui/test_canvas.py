@@ -1,0 +1,52 @@
+"""Fonts are opened once per size; the rendered-text cache is bounded; text fits its box."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.canvas import Canvas, FontBook, Rect, Viewport
+from game.ui.theme import load_theme
+
+
+def canvas(size: tuple[int, int] = (1280, 720)) -> Canvas:
+    pygame.display.init()
+    pygame.font.init()
+    surface = pygame.Surface(size)
+    return Canvas(surface, Viewport((1920, 1080), size), FontBook(cache_size=50), load_theme())
+
+
+def test_fonts_are_opened_once_per_size() -> None:
+    c = canvas()
+    for i in range(500):
+        c.text(f"line {i}", Rect(0, 0, 800, 60), 30, (255, 255, 255))
+    assert c.fonts.open_fonts <= 3
+
+
+def test_rendered_text_cache_is_bounded() -> None:
+    c = canvas()
+    for i in range(500):
+        c.text(f"unique {i}", Rect(0, 0, 800, 60), 30, (255, 255, 255))
+    assert c.fonts.cached_texts <= 50
+
+
+def test_paragraph_shrinks_to_fit_and_reports_its_box() -> None:
+    c = canvas()
+    box = Rect(0, 0, 400, 120)
+    at_full_size = len(c.wrap("word " * 30, box.w, 40)) * c.line_height(40)
+    assert at_full_size > box.h  # it would not fit without shrinking
+    c.paragraph("word " * 30, box, 40, (255, 255, 255))
+    whole = c.drawn[-1]
+    assert whole.box == box
+    assert box.contains(whole.rect)
+
+
+def test_crisp_text_uses_physical_sizes() -> None:
+    small, big = canvas((960, 540)), canvas((1920, 1080))
+    assert big.px(30) == 2 * small.px(30)
+
+
+def test_viewport_letterboxes_4_by_3() -> None:
+    vp = Viewport((1920, 1080), (1024, 768))
+    full = vp.rect(Rect(0, 0, 1920, 1080))
+    assert full.w == 1024 and full.h == 576 and full.y == 96
+    assert vp.to_logical(*vp.point(960, 540)) == (960.0, 540.0)
