@@ -14,8 +14,11 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 Ident = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 """Identifiers: lower-case, digits and underscores, starting with a letter."""
 
-Text = dict[Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")], Annotated[str, Field(max_length=4000)]]
-"""A player-facing text, one entry per language code: ``{fr: ..., en: ...}``."""
+Text = Annotated[
+    dict[Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")], Annotated[str, Field(max_length=4000)]],
+    Field(min_length=1),
+]
+"""A player-facing text, one entry per language code: ``{fr: ..., en: ...}`` (never empty)."""
 
 Small = Annotated[float, Field(ge=-1000, le=1000)]
 Money = Annotated[int, Field(ge=-1_000_000, le=1_000_000)]

@@ -90,7 +90,7 @@ class Session:
         for cid in circle:
             contact = ix.contacts[cid]
             st.contacts[cid] = ContactState(float(contact.score), contact.relation)
-        st.sub[ix.connections] = self._derived_connections()
+        st.sub[ix.connections] = min(100.0, max(0.0, self._derived_connections()))
         for point in persona.data:
             self._change_category(point.category, point.delta, "persona", None, None, point.why or point.label)
         st.published = ix.score(st.sub, st.variant)
@@ -195,17 +195,18 @@ class Session:
 
     # -- moving on ---------------------------------------------------------------------------
     def _advance(self, events: list[Event]) -> None:
-        """Skip scenes whose condition fails; publish at the end of a week; end the month."""
+        """Skip scenes whose condition fails (or that offer no available option); publish at
+        the end of a week; end the month."""
         st = self.state
         while st.phase == "month":
             if st.detour:
-                if holds(self.ix.scenes[st.detour[0]].when, st):
+                if self._playable(st.detour[0]):
                     return
                 st.detour.pop(0)
                 continue
             week = st.schedule[st.week]
             if st.pos < len(week):
-                if holds(self.ix.scenes[week[st.pos]].when, st):
+                if self._playable(week[st.pos]):
                     return
                 st.pos += 1
                 continue
@@ -217,6 +218,11 @@ class Session:
             st.week += 1
             st.pos = 0
             events.append(WeekStarted(st.week + 1, st.whispers[st.week]))
+
+    def _playable(self, scene_id: str) -> bool:
+        """A scene is played when its condition holds and at least one option is available."""
+        scene = self.ix.scenes[scene_id]
+        return holds(scene.when, self.state) and any(holds(o.when, self.state) for o in scene.options)
 
     def _publish(self, events: list[Event]) -> None:
         """The weekly recomputation: drift, contacts' lives, being dropped, then publication."""
