@@ -162,9 +162,9 @@ class Session:
         if option.door is not None:
             self._door(option, scene.id, events)
         if option.reply is not None:
-            events.append(Reply(dict(option.reply)))
+            events.append(Reply(option.reply))
         if option.notify is not None:
-            events.append(Notified(dict(option.notify)))
+            events.append(Notified(option.notify))
         if st.detour:
             st.detour.pop(0)
         else:
@@ -230,14 +230,15 @@ class Session:
         declined = "declined" in st.flags
         if not declined:
             for cat, drift in self.level.recompute.drift.items():
-                why = dict(self.level.recompute.why) if self.level.recompute.why else None
+                why = self.level.recompute.why or None
                 self._change_category(cat, drift, "recompute", None, None, why)
         noise = random.Random(st.seed * 7919 + st.week)
-        for cid, cstate in st.contacts.items():
+        for cid in st.contacts:
             contact = ix.contacts[cid]
             move = contact.drift + (noise.uniform(-contact.noise, contact.noise) if contact.noise else 0.0)
             if move:
-                self._change_contact(cid, move, "contact", None, None, None)
+                self._change_contact(cid, move, "contact", None, None, None, refresh=False)
+        self._refresh_connections("contact", None, None, None)
         if not declined:
             for cid, cstate in st.contacts.items():
                 contact = ix.contacts[cid]
@@ -297,7 +298,7 @@ class Session:
                 self._apply(effect, p.cause, p.scene, p.option, events)
 
     def _apply(self, effect: Effect, cause: Cause, scene: str, option: str, events: list[Event]) -> None:
-        why = dict(effect.why) if effect.why else None
+        why = effect.why or None
         if effect.category is not None:
             assert effect.delta is not None
             self._change_category(effect.category, effect.delta, cause, scene, option, why)
@@ -326,7 +327,7 @@ class Session:
             DoorMet(option.door, st.week + 1, scene, option.id, result.outcome, result.amount, result.reason, st.published)
         )
         events.append(
-            DoorChecked(option.door, result.outcome, result.amount, dict(result.tier.text), result.reason, st.published)
+            DoorChecked(option.door, result.outcome, result.amount, result.tier.text, result.reason, st.published)
         )
         if result.outcome == "refuse":
             self._apply_all(option.on_refused, scene, option.id, "on_refused", events)
@@ -352,7 +353,14 @@ class Session:
         self._log(cause, "category", cat, before, after, scene, option, why, (after - before) * self._pps[cat])
 
     def _change_contact(
-        self, cid: str, delta: float, cause: Cause, scene: str | None, option: str | None, why: dict[str, str] | None
+        self,
+        cid: str,
+        delta: float,
+        cause: Cause,
+        scene: str | None,
+        option: str | None,
+        why: dict[str, str] | None,
+        refresh: bool = True,
     ) -> None:
         st = self.state
         cstate = st.contacts.get(cid)
@@ -361,7 +369,8 @@ class Session:
         before = cstate.score
         cstate.score = min(float(self.level.score.max), max(float(self.ix.lo), before + delta))
         self._log(cause, "contact", cid, round(before, 1), round(cstate.score, 1), scene, option, why)
-        self._refresh_connections(cause, scene, option, why)
+        if refresh:
+            self._refresh_connections(cause, scene, option, why)
 
     def _set_relation(
         self, cid: str, relation: str, cause: Cause, scene: str | None, option: str | None, why: dict[str, str] | None

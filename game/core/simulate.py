@@ -76,8 +76,20 @@ class Report:
         return [w for p in self.personas.values() for w in p.words]
 
 
+_WORDS: dict[tuple[int, str], int] = {}
+
+
 def words_of(text: dict[str, str] | None, lang: str) -> int:
-    return len(text.get(lang, "").split()) if text else 0
+    """Words in one language of a level text (counted once per text: level texts are frozen)."""
+    if not text:
+        return 0
+    key = (id(text), lang)
+    found = _WORDS.get(key)
+    if found is None:
+        if len(_WORDS) > 100_000:
+            _WORDS.clear()
+        found = _WORDS[key] = len(text.get(lang, "").split())
+    return found
 
 
 def play_one(

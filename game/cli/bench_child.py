@@ -1,0 +1,57 @@
+"""Small entry points the benchmark runs in child processes (and in-process for frame costs)."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import random
+import time
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+from game.app import App  # noqa: E402
+from game.content.load import load_level  # noqa: E402
+from game.paths import DEFAULT_LEVEL, LEVELS_DIR  # noqa: E402
+from game.screens.flow import Settings  # noqa: E402
+
+
+def bench_level_path() -> object:
+    return DEFAULT_LEVEL if DEFAULT_LEVEL.exists() else LEVELS_DIR / "sample.yaml"
+
+
+def new_app(size: tuple[int, int] = (1920, 1080), real_clock: bool = False) -> App:
+    level = load_level(bench_level_path())  # type: ignore[arg-type]
+    settings = Settings(lang="fr", default_lang="fr", languages=list(level.languages), seed=4, stats=False)
+    ticks = itertools.count()
+    clock = time.monotonic if real_clock else (lambda: next(ticks) * 10.0)
+    return App(level, settings, size=size, clock=clock)
+
+
+def first_frame() -> None:
+    app = new_app()
+    app.step()
+
+
+def staged_app(screen: str, size: tuple[int, int], real_clock: bool = False) -> App:
+    """An app showing ``screen`` of a seeded month, reached by playing."""
+    from game.cli.screenshot import stage
+
+    app = new_app(size, real_clock)
+    if screen != "attract":
+        stage(app, screen, None, "month" if screen == "debrief" else None, app.level.personas[0].id,
+              random.Random(2))
+    app.draw()
+    return app
+
+
+def full_session() -> None:
+    """A whole visitor: attract to the debrief, through the real screens."""
+    from game.screens.debrief import open_debrief
+    from game.tools.autoplay import play_until
+
+    app = new_app()
+    app.step()
+    play_until(app, lambda s: s.name == "end", random.Random(1))
+    open_debrief(app)
+    app.draw()

@@ -1,0 +1,177 @@
+"""Measurements printed by ``python -m game bench``: each figure beside the floor it is compared to.
+
+Nothing here asserts: figures are printed for people to read and compare between runs.
+Timings run headless (SDL dummy video driver) so they measure the game's own work.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import random
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from game.paths import LEVELS_DIR
+
+SIZE = (1920, 1080)
+CHILD_ENV = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PYGAME_HIDE_SUPPORT_PROMPT": "1"}
+
+BARE_STARTUP = """
+import time, pygame
+pygame.init()
+screen = pygame.display.set_mode((1920, 1080))
+screen.fill((16, 20, 28)); pygame.display.flip()
+print("ready", flush=True)
+"""
+
+GAME_STARTUP = """
+from game.cli.bench_child import first_frame
+first_frame()
+print("ready", flush=True)
+"""
+
+BARE_MEMORY = """
+import resource, pygame
+pygame.init()
+screen = pygame.display.set_mode((1920, 1080))
+for _ in range(30):
+    screen.fill((16, 20, 28)); pygame.display.flip()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+"""
+
+GAME_MEMORY = """
+import resource
+from game.cli.bench_child import full_session
+full_session()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+"""
+
+
+def _child_seconds(code: str, runs: int = 3) -> float:
+    """Best wall time from spawning a Python child to its 'ready' line."""
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], env=CHILD_ENV, check=True, capture_output=True)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def _child_number(code: str) -> float:
+    out = subprocess.run([sys.executable, "-c", code], env=CHILD_ENV, check=True, capture_output=True, text=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def startup() -> tuple[float, float]:
+    """(game, bare): seconds from process start to the first frame."""
+    return _child_seconds(GAME_STARTUP), _child_seconds(BARE_STARTUP)
+
+
+def memory() -> tuple[float, float]:
+    """(game, bare): peak resident memory in MB of a full session, and of a bare pygame window."""
+    return _child_number(GAME_MEMORY) / 1024, _child_number(BARE_MEMORY) / 1024
+
+
+def _best_ms(fn: Callable[[], None], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    times.sort()
+    return 1000 * times[len(times) // 2]
+
+
+def frame_costs(repeat: int = 30) -> tuple[dict[str, float], float]:
+    """Median ms of a full redraw of the busiest screens, and of a bare full-screen blit + flip."""
+    import pygame
+
+    from game.cli.bench_child import staged_app
+
+    results: dict[str, float] = {}
+    for screen in ("scene", "publication", "debrief"):
+        app = staged_app(screen, SIZE)
+        results[screen] = _best_ms(app.draw, repeat)
+        app.quit()
+    pygame.display.init()
+    window = pygame.display.set_mode(SIZE)
+    picture = pygame.Surface(SIZE)
+    picture.fill((40, 60, 90))
+
+    def bare() -> None:
+        window.blit(picture, (0, 0))
+        pygame.display.flip()
+
+    floor = _best_ms(bare, repeat)
+    pygame.display.quit()
+    return results, floor
+
+
+def idle_cpu(screen: str, seconds: float) -> float:
+    """Share of one core the real loop uses while nobody touches ``screen``."""
+    from game.cli.bench_child import staged_app
+
+    app = staged_app(screen, SIZE, real_clock=True)
+    app.step()
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    while time.perf_counter() - wall0 < seconds:
+        app.step(block=True)
+    share = (time.process_time() - cpu0) / (time.perf_counter() - wall0)
+    app.quit()
+    return share
+
+
+def simulator(runs: int = 4000) -> dict[str, float]:
+    """Months per second of the bot simulator, per level file."""
+    from game.content.load import ContentInvalid, load_level
+    from game.core.simulate import simulate
+
+    out = {}
+    for path in sorted(LEVELS_DIR.glob("*.yaml")):
+        try:
+            level = load_level(path)
+        except ContentInvalid:
+            continue
+        report = simulate(level, runs, seed=1)
+        out[path.stem] = runs / report.seconds
+    return out
+
+
+def what_if_ms(level_path: Path) -> float:
+    """Median ms of one what-if on a level: the debrief's instant second line."""
+    from game.content.load import load_level
+    from game.core.replay import what_if
+    from game.core.session import Session
+
+    level = load_level(level_path)
+    rng = random.Random(3)
+    session = Session(level, level.personas[0].id, 11)
+    while not session.over:
+        session.choose(rng.choice(session.option_ids()))
+    choices = list(session.state.choices)
+    candidates = [
+        (i, o.id)
+        for i, (scene, chosen) in enumerate(choices)
+        if scene != "consent"
+        for o in session.ix.scenes[scene].options
+        if o.id != chosen
+    ]
+    pick = itertools.cycle(candidates)
+
+    def once() -> None:
+        index, other = next(pick)
+        try:
+            what_if(level, session.state.persona, session.state.seed, choices, index, other)
+        except ValueError:
+            pass
+
+    return _best_ms(once, 40)
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
