@@ -39,11 +39,18 @@ def summary_lines(summary: Summary, truth: Truth | None = None, truth_level: str
     for (level, scene), shares in summary.choices.items():
         lines += _choice_lines(_name(summary, level, scene), shares)
     lines += ["", "Guesses vs the truth (mean rank the players gave; 1 = most important)"]
-    if not summary.guesses:
+    if not summary.guesses and not truth:
         lines.append("  none yet")
     for (level, variant), ranks in summary.guesses.items():
         weights = truth.get(variant) if truth is not None and level == truth_level else None
         lines += _guess_lines(_name(summary, level, variant), ranks, weights)
+    for variant, weights in (truth or {}).items():
+        if truth_level is not None and (truth_level, variant) not in summary.guesses:
+            lines.append(f"  {_name(summary, truth_level, variant)}: no rankings yet; the true order is")
+            order = true_ranks(weights)
+            lines += [
+                f"    {cat:<24} {order[cat]} ({w:g})" for cat, w in sorted(weights.items(), key=lambda kv: -kv[1])
+            ]
     if truth is None:
         lines += ["", "(add --level-file to show the true weights beside the guesses)"]
     return lines

@@ -61,7 +61,13 @@ class Summary:
     guesses: dict[tuple[str, str], GuessRanks | None]
 
 
-_LEVEL = "(:level IS NULL OR s.level = :level)"
+_FILTERS = {"level": "s.level = :level", "variant": "s.variant = :variant", "scene": "c.scene_id = :scene"}
+
+
+def _where(**params: str | None) -> tuple[str, dict[str, str]]:
+    """A WHERE clause for the given non-None filters (literal conditions, so indexes apply)."""
+    given = {name: value for name, value in params.items() if value is not None}
+    return " AND ".join(["1", *(_FILTERS[name] for name in given)]), given
 
 
 def choice_shares(conn: sqlite3.Connection, level: str, scene_id: str) -> ChoiceShares | None:
@@ -71,17 +77,16 @@ def choice_shares(conn: sqlite3.Connection, level: str, scene_id: str) -> Choice
 
 def guess_ranks(conn: sqlite3.Connection, level: str, variant: str | None = None) -> GuessRanks | None:
     """Mean rank per category among players of ``level`` (one rule set, or all pooled)."""
-    params = {"level": level, "variant": variant}
+    where, params = _where(level=level, variant=variant)
     sessions = conn.execute(
-        "SELECT COUNT(DISTINCT g.session_id) FROM guess g JOIN sessions s ON s.id = g.session_id "
-        f"WHERE {_LEVEL} AND (:variant IS NULL OR s.variant = :variant)",
+        f"SELECT COUNT(DISTINCT g.session_id) FROM guess g JOIN sessions s ON s.id = g.session_id WHERE {where}",
         params,
     ).fetchone()[0]
     if not backed(sessions):
         return None
     rows = conn.execute(
         "SELECT g.category, AVG(g.rank), COUNT(*) FROM guess g JOIN sessions s ON s.id = g.session_id "
-        f"WHERE {_LEVEL} AND (:variant IS NULL OR s.variant = :variant) GROUP BY g.category",
+        f"WHERE {where} GROUP BY g.category",
         params,
     )
     means = sorted(((cat, mean if backed(n) else None) for cat, mean, n in rows), key=_hidden_last)
@@ -90,21 +95,21 @@ def guess_ranks(conn: sqlite3.Connection, level: str, variant: str | None = None
 
 def summary(conn: sqlite3.Connection, level: str | None = None) -> Summary:
     """All figures for one level, or for every level together when ``level`` is None."""
-    params = {"level": level}
+    where, params = _where(level=level)
     total, completed, reached, missed = conn.execute(
         "SELECT COUNT(*), COALESCE(SUM(completed), 0), COALESCE(SUM(goal_reached = 1), 0), "
-        f"COALESCE(SUM(goal_reached = 0), 0) FROM sessions s WHERE {_LEVEL}",
+        f"COALESCE(SUM(goal_reached = 0), 0) FROM sessions s WHERE {where}",
         params,
     ).fetchone()
     ends = protect({"completed": completed, "abandoned": total - completed})
     goal = protect({"reached": reached, "missed": missed})
     grades = conn.execute(
-        f"SELECT grade, COUNT(*) FROM sessions s WHERE {_LEVEL} AND grade IS NOT NULL GROUP BY grade ORDER BY grade",
+        f"SELECT grade, COUNT(*) FROM sessions s WHERE {where} AND grade IS NOT NULL GROUP BY grade ORDER BY grade",
         params,
     )
     variants = conn.execute(
         "SELECT DISTINCT s.level, s.variant FROM guess g JOIN sessions s ON s.id = g.session_id "
-        f"WHERE {_LEVEL} ORDER BY 1, 2",
+        f"WHERE {where} ORDER BY 1, 2",
         params,
     ).fetchall()
     return Summary(
@@ -123,8 +128,7 @@ def _choice_table(
     conn: sqlite3.Connection, level: str | None, scene_id: str | None
 ) -> dict[tuple[str, str], ChoiceShares | None]:
     """Choice splits keyed by (level, scene), scenes in their usual order of play."""
-    params = {"level": level, "scene": scene_id}
-    where = f"{_LEVEL} AND (:scene IS NULL OR c.scene_id = :scene)"
+    where, params = _where(level=level, scene=scene_id)
     join = "FROM choices c JOIN sessions s ON s.id = c.session_id"
     scenes = conn.execute(
         f"SELECT s.level, c.scene_id, COUNT(DISTINCT c.session_id) {join} WHERE {where} "

@@ -76,13 +76,13 @@ class StatsStore:
         self.active_path: Path | None = None
         try:
             self.path: Path | None = path if path is not None else default_path()
-        except OSError as err:
-            log.error("no data folder for statistics (%s); keeping them in memory", err)
+        except Exception as err:
+            log.error("no data folder for statistics (%s)", err)
             self.path = None
         if self.path is None:
             self._use_memory()
         else:
-            self._open(self.path, self._try(self.path))
+            self._settle(self.path, self._try(self.path))
 
     # -- writing -------------------------------------------------------------------
 
@@ -102,7 +102,8 @@ class StatsStore:
                 except Exception as err:
                     log.warning("could not record a session in %s: %s", self.active_path or "memory", err)
                     if attempt == 1:
-                        self._recover(err)
+                        self._drop_connection()
+                        self._settle(self.active_path, err)
             log.error("a session could not be recorded anywhere")
             return None
 
@@ -153,15 +154,25 @@ class StatsStore:
             schema.quick_check(conn)
             schema.migrate(conn)
         except Exception as err:
-            conn.close()
+            _close_quietly(conn)
             return err
         self._conn, self.active_path = conn, path
         return None
 
-    def _open(self, path: Path, problem: Exception | None) -> None:
+    def _settle(self, path: Path | None, problem: Exception | None) -> None:
         """Settle on a database after ``problem`` with ``path`` (None: it opened fine)."""
         if problem is None:
             return
+        try:
+            if path is not None and self.path is not None:
+                self._fall_back(path, problem, side=free_name(self.path, "side"))
+                return
+        except Exception as err:  # a bug in falling back must not reach the game either
+            log.error("falling back from %s failed: %s", path, err)
+        self._use_memory()
+
+    def _fall_back(self, path: Path, problem: Exception, side: Path) -> None:
+        """Move a broken ``path`` aside and start afresh, else use the ``side`` file, else memory."""
         if leave_alone(problem):
             log.warning("statistics file %s is in use or not ours to change (%s); leaving it alone", path, problem)
         else:
@@ -171,28 +182,21 @@ class StatsStore:
                 log.warning("could not move %s aside; leaving it in place", path)
             else:
                 log.warning("moved the unusable statistics file to %s", moved)
-                problem = self._try(path)
-                if problem is None:
+                fresh = self._try(path)
+                if fresh is None:
                     return
-                log.warning("could not create a fresh %s (%s)", path, problem)
-        assert self.path is not None
-        side = free_name(self.path, "side")
-        problem = self._try(side)
-        if problem is None:
+                log.warning("could not create a fresh %s (%s)", path, fresh)
+        side_problem = self._try(side)
+        if side_problem is None:
             log.warning("recording statistics in %s for now; merge it later with 'python -m game stats merge'", side)
             return
-        log.warning("could not create %s (%s)", side, problem)
+        log.warning("could not create %s (%s)", side, side_problem)
         self._use_memory()
 
-    def _recover(self, error: Exception) -> None:
-        """After a failed write: drop the connection and fall back as on opening."""
+    def _drop_connection(self) -> None:
         if self._conn is not None:
             _close_quietly(self._conn)
             self._conn = None
-        if self.active_path is None:
-            self._use_memory()
-        else:
-            self._open(self.active_path, error)
 
     def _use_memory(self) -> None:
         log.error("statistics are kept in memory only; they will be lost when the game stops")
@@ -210,9 +214,7 @@ class StatsStore:
     def close(self) -> None:
         """Close the file (a clean close also folds the ``-wal`` back into it)."""
         with self._mutex:
-            if self._conn is not None:
-                _close_quietly(self._conn)
-                self._conn = None
+            self._drop_connection()
 
     def __enter__(self) -> StatsStore:
         return self
@@ -232,5 +234,5 @@ def _rollback(conn: sqlite3.Connection) -> None:
 def _close_quietly(conn: sqlite3.Connection) -> None:
     try:
         conn.close()
-    except sqlite3.Error as err:
+    except Exception as err:
         log.warning("closing the statistics file failed: %s", err)
