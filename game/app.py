@@ -10,19 +10,19 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game.content.models import Level
 from game.i18n import LANGUAGE_NAMES, Catalog, load_catalog
-from game.input.intents import Activate, AdminChord, Back, Digit, Drag, InputReader, Intent, Move, Poke, Quit, Resize
+from game.input.intents import Activate, AdminChord, Back, Digit, InputReader, Intent, Move, Poke, Quit, Resize
 from game.screens.base import Screen
 from game.screens.flow import GameFlow, Settings
 from game.ui.canvas import Canvas, FontBook, Rect, Viewport
-from game.ui.theme import Theme, load_theme
 from game.ui.sound import Sound
+from game.ui.theme import Theme, load_theme
 from game.ui.widgets import Button, mm_to_logical
 
 if TYPE_CHECKING:

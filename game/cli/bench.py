@@ -23,8 +23,10 @@ def run(argv: list[str]) -> int:
     idle_s = 2.0 if args.quick else args.idle_seconds
     print("Open Sesame benchmark (headless, 1920x1080)")
     game_s, bare_s = bench.startup()
-    print(f"startup        {game_s * 1000:7.0f} ms to the first attract frame; bare pygame {bare_s * 1000:.0f} ms;"
-          f" ratio {game_s / bare_s:.2f} (target <= 2)")
+    print(
+        f"startup        {game_s * 1000:7.0f} ms to the first attract frame; bare pygame {bare_s * 1000:.0f} ms;"
+        f" ratio {game_s / bare_s:.2f} (target <= 2)"
+    )
     costs, floor = bench.frame_costs()
     for screen, ms in costs.items():
         print(f"frame {screen:<12} {ms:6.2f} ms; bare blit+flip {floor:.2f} ms; ratio {ms / floor:.2f} (target <= 4)")
@@ -35,6 +37,8 @@ def run(argv: list[str]) -> int:
         print(f"simulator {level:<10} {rate:8,.0f} months/s on one core (target >= 2,000 on kiosk)")
     print(f"what-if        {bench.what_if_ms(bench_level_path()):7.2f} ms per alternative month (target < 100 ms)")
     game_mb, bare_mb = bench.memory()
-    print(f"memory         {game_mb:7.1f} MB peak for a full session; bare pygame window {bare_mb:.1f} MB;"
-          f" ratio {game_mb / bare_mb:.2f}")
+    print(
+        f"memory         {game_mb:7.1f} MB peak for a full session; bare pygame window {bare_mb:.1f} MB;"
+        f" ratio {game_mb / bare_mb:.2f}"
+    )
     return 0

@@ -10,10 +10,10 @@ import time
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
-from game.app import App  # noqa: E402
-from game.content.load import load_level  # noqa: E402
-from game.paths import DEFAULT_LEVEL, LEVELS_DIR  # noqa: E402
-from game.screens.flow import Settings  # noqa: E402
+from game.app import App
+from game.content.load import load_level
+from game.paths import DEFAULT_LEVEL, LEVELS_DIR
+from game.screens.flow import Settings
 
 
 def bench_level_path() -> object:
@@ -39,8 +39,7 @@ def staged_app(screen: str, size: tuple[int, int], real_clock: bool = False) -> 
 
     app = new_app(size, real_clock)
     if screen != "attract":
-        stage(app, screen, None, "month" if screen == "debrief" else None, app.level.personas[0].id,
-              random.Random(2))
+        stage(app, screen, None, "month" if screen == "debrief" else None, app.level.personas[0].id, random.Random(2))
     app.draw()
     return app
 

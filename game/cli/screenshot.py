@@ -16,15 +16,29 @@ import random
 import sys
 from pathlib import Path
 
-SCREENS = ["attract", "persona", "consent", "week", "scene", "door", "publication", "end", "debrief", "declined",
-           "idle", "pin", "admin"]
+SCREENS = [
+    "attract",
+    "persona",
+    "consent",
+    "week",
+    "scene",
+    "door",
+    "publication",
+    "end",
+    "debrief",
+    "declined",
+    "idle",
+    "pin",
+    "admin",
+]
 
 
 def parser() -> argparse.ArgumentParser:
     from game.cli.play import parse_size
 
-    p = argparse.ArgumentParser(prog="python -m game screenshot", description=__doc__,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(
+        prog="python -m game screenshot", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     p.add_argument("--screen", choices=SCREENS, default="scene")
     p.add_argument("--scene", default=None, help="a scene id of the level (with --screen scene)")
     p.add_argument("--panel", default=None, help="a debrief panel (with --screen debrief)")
@@ -74,8 +88,15 @@ def run(argv: list[str]) -> int:
     return 0
 
 
-def render(level: object, args: argparse.Namespace, screen: str, lang: str, out: Path,
-           scene: str | None = None, panel: str | None = None) -> None:
+def render(
+    level: object,
+    args: argparse.Namespace,
+    screen: str,
+    lang: str,
+    out: Path,
+    scene: str | None = None,
+    panel: str | None = None,
+) -> None:
     import pygame
 
     from game.app import App
@@ -84,10 +105,18 @@ def render(level: object, args: argparse.Namespace, screen: str, lang: str, out:
 
     assert isinstance(level, Level)
     ticks = itertools.count()
-    settings = Settings(lang=lang, default_lang=lang, languages=list(level.languages), seed=args.seed,
-                        larger_text=args.larger_text, kiosk=screen in ("pin", "idle"), stats=False)
-    app = App(level, settings, size=args.size, clock=lambda: next(ticks) * 10.0,
-              admin_pin="2468" if screen == "pin" else "")
+    settings = Settings(
+        lang=lang,
+        default_lang=lang,
+        languages=list(level.languages),
+        seed=args.seed,
+        larger_text=args.larger_text,
+        kiosk=screen in ("pin", "idle"),
+        stats=False,
+    )
+    app = App(
+        level, settings, size=args.size, clock=lambda: next(ticks) * 10.0, admin_pin="2468" if screen == "pin" else ""
+    )
     try:
         stage(app, screen, scene, panel, args.persona or level.personas[0].id, random.Random(args.seed))
         app.draw()
@@ -129,11 +158,23 @@ def stage(app: object, screen: str, scene: str | None, panel: str | None, person
         return f"option:{log[here]}" if here in log and app_.top.name == "scene" else None
 
     if screen == "scene":
-        play_until(app, lambda s: s.name == "scene" and getattr(s, "after", 1) is None
-                   and (scene is None or s.scene.id == scene), rng, choose=follow)  # type: ignore[attr-defined]
+        play_until(
+            app,
+            lambda s: s.name == "scene" and getattr(s, "after", 1) is None and (scene is None or s.scene.id == scene),
+            rng,
+            choose=follow,
+        )  # type: ignore[attr-defined]
     elif screen == "door":
-        play_until(app, lambda s: getattr(s, "after", None) is not None and s.after.door is not None  # type: ignore[attr-defined]
-                   and s.after.door.outcome == "refuse", rng, choose=follow)  # type: ignore[attr-defined]
+        play_until(
+            app,
+            lambda s: (
+                getattr(s, "after", None) is not None
+                and s.after.door is not None  # type: ignore[attr-defined]
+                and s.after.door.outcome == "refuse"
+            ),
+            rng,
+            choose=follow,
+        )  # type: ignore[attr-defined]
     elif screen == "publication":
         play_until(app, lambda s: s.name == "publication", rng)
     else:

@@ -177,7 +177,9 @@ def _inspect(
             seen: dict[str, int] = {}
             for key_node, value_node in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":
-                    problems.append(Problem(name, *_mark(key_node), _dotted_or_root(path), "merge keys (<<) are not allowed"))
+                    problems.append(
+                        Problem(name, *_mark(key_node), _dotted_or_root(path), "merge keys (<<) are not allowed")
+                    )
                     continue
                 if not isinstance(key_node, ScalarNode) or key_node.tag not in STANDARD_TAGS:
                     problems.append(Problem(name, *_mark(key_node), _dotted_or_root(path), "keys must be plain text"))

@@ -75,9 +75,7 @@ def play_log(session: Session, choices: list[Choice], *, strict: bool = True) ->
     return session
 
 
-def replay(
-    level: Level, persona: str, seed: int, choices: list[Choice], variant: str | None = None
-) -> Timeline:
+def replay(level: Level, persona: str, seed: int, choices: list[Choice], variant: str | None = None) -> Timeline:
     """Play ``choices`` again from the start: the same month, exactly."""
     return timeline_of(play_log(Session(level, persona, seed, variant), choices))
 

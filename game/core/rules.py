@@ -38,9 +38,7 @@ class LevelIndex:
         for scene in [*level.side_scenes, *level.consent.declined_scenes]:
             scenes[scene.id] = scene
         self.scenes = scenes
-        self.options: dict[tuple[str, str], Option] = {
-            (s.id, o.id): o for s in scenes.values() for o in s.options
-        }
+        self.options: dict[tuple[str, str], Option] = {(s.id, o.id): o for s in scenes.values() for o in s.options}
         self.doors: dict[str, Door] = {d.id: d for d in level.doors}
         self.contacts = {c.id: c for c in level.contacts}
         self.personas = {p.id: p for p in level.personas}

@@ -324,7 +324,9 @@ class Session:
         assert option.door is not None
         result = self.ix.check_door(option.door, st.published, st.flags, st.money)
         st.doors.append(
-            DoorMet(option.door, st.week + 1, scene, option.id, result.outcome, result.amount, result.reason, st.published)
+            DoorMet(
+                option.door, st.week + 1, scene, option.id, result.outcome, result.amount, result.reason, st.published
+            )
         )
         events.append(
             DoorChecked(option.door, result.outcome, result.amount, result.tier.text, result.reason, st.published)
@@ -435,7 +437,9 @@ class Session:
     ) -> None:
         st = self.state
         week = 0 if st.phase == "consent" else st.week + 1
-        st.ledger.append(LedgerEntry(len(st.ledger), week, cause, target, key, before, after, points, scene, option, why))
+        st.ledger.append(
+            LedgerEntry(len(st.ledger), week, cause, target, key, before, after, points, scene, option, why)
+        )
 
     # -- the end ----------------------------------------------------------------------------
     def outcome(self) -> Outcome:

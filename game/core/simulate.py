@@ -192,9 +192,7 @@ def format_report(report: Report, level: Level, lang: str) -> str:
                 f"  p90 {q[-1]:.0f}  max {max(p.scores)}"
             )
             total = sum(p.grades.values())
-            lines.append(
-                "  grades: " + "  ".join(f"{g.id} {100 * p.grades[g.id] / total:.1f}%" for g in level.grades)
-            )
+            lines.append("  grades: " + "  ".join(f"{g.id} {100 * p.grades[g.id] / total:.1f}%" for g in level.grades))
         lines.append(f"  goal reached: {100 * p.goals / max(1, p.runs):.1f}%")
         for door in level.doors:
             met = p.door_met[door.id]

@@ -37,14 +37,32 @@ class PinScreen(Screen):
         canvas.shade(Rect(0, 0, theme.width, theme.height), theme.c("overlay"), 200)
         panel = Rect(560, 80, 800, 940)
         canvas.rect(panel, theme.c("surface"), radius=30)
-        canvas.text(self.t("admin.pin"), Rect(panel.x + 40, panel.y + 30, panel.w - 80, 60), theme.s("heading"),
-                    theme.c("text"), "bold", "center")
+        canvas.text(
+            self.t("admin.pin"),
+            Rect(panel.x + 40, panel.y + 30, panel.w - 80, 60),
+            theme.s("heading"),
+            theme.c("text"),
+            "bold",
+            "center",
+        )
         shown = "•" * len(self.entered) or " "
-        canvas.text(shown, Rect(panel.x + 40, panel.y + 100, panel.w - 80, 60), theme.s("heading"),
-                    theme.c("highlight"), "bold", "center")
+        canvas.text(
+            shown,
+            Rect(panel.x + 40, panel.y + 100, panel.w - 80, 60),
+            theme.s("heading"),
+            theme.c("highlight"),
+            "bold",
+            "center",
+        )
         if self.failed:
-            canvas.text(self.t("admin.wrong_pin"), Rect(panel.x + 40, panel.y + 160, panel.w - 80, 40),
-                        theme.s("small"), theme.c("warning"), "semibold", "center")
+            canvas.text(
+                self.t("admin.wrong_pin"),
+                Rect(panel.x + 40, panel.y + 160, panel.w - 80, 40),
+                theme.s("small"),
+                theme.c("warning"),
+                "semibold",
+                "center",
+            )
         size = 150
         keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "cancel", "0", "ok"]
         for i, key in enumerate(keys):
@@ -103,8 +121,9 @@ class AdminScreen(Screen):
         box = Rect(980, 240, 860, 780)
         canvas.rect(box, theme.c("surface"), radius=16)
         for i, line in enumerate(self.app.log_tail(24)):
-            canvas.text(line, Rect(box.x + 20, box.y + 16 + i * 31, box.w - 40, 31), theme.s("min_text"),
-                        theme.c("muted"))
+            canvas.text(
+                line, Rect(box.x + 20, box.y + 16 + i * 31, box.w - 40, 31), theme.s("min_text"), theme.c("muted")
+            )
 
     def on_back(self) -> None:
         self.app.pop()

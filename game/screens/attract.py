@@ -30,11 +30,15 @@ class AttractScreen(Screen):
     def draw_body(self, canvas: Canvas) -> None:
         theme = canvas.theme
         canvas.text("Halo", Rect(120, 110, 800, 120), 110, theme.c("accent"), "bold")
-        canvas.paragraph(self.t("attract.slogan"), Rect(120, 270, 860, 260), theme.s("title"), theme.c("text"), "semibold")
+        canvas.paragraph(
+            self.t("attract.slogan"), Rect(120, 270, 860, 260), theme.s("title"), theme.c("text"), "semibold"
+        )
         canvas.paragraph(self.t("attract.pitch"), Rect(120, 560, 860, 200), theme.s("body"), theme.c("muted"))
         self.draw_dial(canvas)
         h = self.target()
-        canvas.text(self.t("attract.touch"), Rect(120, 800, 1680, 60), theme.s("heading"), theme.c("highlight"), "semibold")
+        canvas.text(
+            self.t("attract.touch"), Rect(120, 800, 1680, 60), theme.s("heading"), theme.c("highlight"), "semibold"
+        )
         x = 120
         for lang in self.app.settings.languages:
             label = LANGUAGE_NAMES.get(lang, lang)

@@ -51,7 +51,7 @@ class Screen:
     def draw(self, canvas: Canvas) -> None:
         self.buttons = []
         if not self.overlay:
-            canvas.clear(canvas.theme.c("background"))
+            canvas.backdrop(type(self).__name__, self.paint_backdrop)
         self.draw_body(canvas)
         if self.chrome:
             self.buttons.extend(self.app.toolbar(canvas))
@@ -61,6 +61,10 @@ class Screen:
 
     def button_size(self, button: Button) -> float | None:
         return None
+
+    def paint_backdrop(self, canvas: Canvas) -> None:
+        """The static background, painted once per window size (see Canvas.backdrop)."""
+        canvas.clear(canvas.theme.c("background"))
 
     def draw_body(self, canvas: Canvas) -> None:
         raise NotImplementedError

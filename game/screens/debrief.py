@@ -41,8 +41,9 @@ class DebriefScreen(Screen):
             if entry.scene and entry.option:
                 option = session.ix.options.get((entry.scene, entry.option))
                 where = f" — {self.p(option.text)}" if option else ""
-            out.append(f"{self.t('scene.week', n=entry.week)} · {cause} · {self.p(cat.name)} "
-                       f"{entry.points:+.1f}{where}")
+            out.append(
+                f"{self.t('scene.week', n=entry.week)} · {cause} · {self.p(cat.name)} {entry.points:+.1f}{where}"
+            )
         return out
 
     def draw_body(self, canvas: Canvas) -> None:
@@ -55,8 +56,9 @@ class DebriefScreen(Screen):
         visible = (box.h - 40) // step
         self.offset = max(0, min(self.offset, max(0, len(lines) - visible)))
         for i, line in enumerate(lines[self.offset : self.offset + visible]):
-            canvas.text(line, Rect(box.x + 30, box.y + 20 + i * step, box.w - 60, step), theme.s("small"),
-                        theme.c("text"))
+            canvas.text(
+                line, Rect(box.x + 30, box.y + 20 + i * step, box.w - 60, step), theme.s("small"), theme.c("text")
+            )
         h = round(self.target())
         self.add(Button("up", "↑", Rect(80, 920, 200, h), enabled=self.offset > 0))
         self.add(Button("down", "↓", Rect(300, 920, 200, h), enabled=self.offset + visible < len(lines)))

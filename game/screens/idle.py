@@ -27,15 +27,39 @@ class IdleWarningScreen(Screen):
         canvas.shade(Rect(0, 0, theme.width, theme.height), theme.c("overlay"), 210)
         panel = Rect(460, 260, 1000, 560)
         canvas.rect(panel, theme.c("surface"), radius=32)
-        canvas.text(self.t("idle.title"), Rect(panel.x + 60, panel.y + 50, panel.w - 120, 80), theme.s("title"),
-                    theme.c("text"), "bold", "center")
-        canvas.text(str(self.seconds), Rect(panel.x + 60, panel.y + 150, panel.w - 120, 160), 150,
-                    theme.c("highlight"), "bold", "center", "center")
-        canvas.paragraph(self.t("idle.body", n=self.seconds), Rect(panel.x + 60, panel.y + 320, panel.w - 120, 100),
-                         theme.s("body"), theme.c("muted"), align="center")
+        canvas.text(
+            self.t("idle.title"),
+            Rect(panel.x + 60, panel.y + 50, panel.w - 120, 80),
+            theme.s("title"),
+            theme.c("text"),
+            "bold",
+            "center",
+        )
+        canvas.text(
+            str(self.seconds),
+            Rect(panel.x + 60, panel.y + 150, panel.w - 120, 160),
+            150,
+            theme.c("highlight"),
+            "bold",
+            "center",
+            "center",
+        )
+        canvas.paragraph(
+            self.t("idle.body", n=self.seconds),
+            Rect(panel.x + 60, panel.y + 320, panel.w - 120, 100),
+            theme.s("body"),
+            theme.c("muted"),
+            align="center",
+        )
         h = round(self.target())
-        self.add(Button("stay", self.t("idle.stay"), Rect(panel.x + 150, panel.bottom - h - 40, panel.w - 300, h),
-                        style="primary"))
+        self.add(
+            Button(
+                "stay",
+                self.t("idle.stay"),
+                Rect(panel.x + 150, panel.bottom - h - 40, panel.w - 300, h),
+                style="primary",
+            )
+        )
 
     def handle(self, intent: Intent) -> None:
         """Any input at all keeps the visitor's session (the app already reset the timer)."""

@@ -10,7 +10,7 @@ from game.screens.base import Screen
 from game.screens.common import PHONE_BOX, phone_view
 from game.screens.flow import AfterChoice
 from game.ui.canvas import Canvas, Rect
-from game.ui.phone import draw_phone
+from game.ui.phone import draw_phone, phone_frame
 from game.ui.widgets import Button
 
 CARD = Rect(60, 130, 1230, 920)
@@ -35,10 +35,14 @@ class SceneScreen(Screen):
         now = self.app.flow.now()
         return any(now - item.born < 0.4 for item in self.app.flow.feed[-2:])
 
+    def paint_backdrop(self, canvas: Canvas) -> None:
+        super().paint_backdrop(canvas)
+        phone_frame(canvas, PHONE_BOX)
+        canvas.rect(CARD, canvas.theme.c("card"), radius=28)
+
     def draw_body(self, canvas: Canvas) -> None:
         theme = canvas.theme
         draw_phone(canvas, PHONE_BOX, phone_view(self.app, self.scene.time or ""), self.app.settings.reduced_motion)
-        canvas.rect(CARD, theme.c("card"), radius=28)
         inner = CARD.inflate(-100, -80)
         ink, muted = theme.c("card_text"), theme.c("card_muted")
         session = self.app.flow.session
@@ -65,8 +69,9 @@ class SceneScreen(Screen):
         views = session.options()
         h, gap = self.target(), self.app.gap() * 0.7
         top = round(inner.bottom - len(views) * h - (len(views) - 1) * gap)
-        canvas.paragraph(self.p(self.scene.text), Rect(inner.x, y, inner.w, top - 30 - y), theme.s("body"),
-                         theme.c("card_text"))
+        canvas.paragraph(
+            self.p(self.scene.text), Rect(inner.x, y, inner.w, top - 30 - y), theme.s("body"), theme.c("card_text")
+        )
         for i, view in enumerate(views):
             rect = Rect(inner.x, round(top + i * (h + gap)), inner.w, round(h))
             note = "" if view.available else self.t("scene.unavailable")
@@ -77,8 +82,13 @@ class SceneScreen(Screen):
         after = self.after
         assert after is not None
         chosen = next(o for o in self.scene.options if o.id == self.chosen)
-        canvas.paragraph(self.t("scene.you_chose", choice=self.p(chosen.text)), Rect(inner.x, y, inner.w, 80),
-                         theme.s("body"), theme.c("card_muted"), "italic")
+        canvas.paragraph(
+            self.t("scene.you_chose", choice=self.p(chosen.text)),
+            Rect(inner.x, y, inner.w, 80),
+            theme.s("body"),
+            theme.c("card_muted"),
+            "italic",
+        )
         y += 100
         h = round(self.target())
         bottom = inner.bottom - h - 30
@@ -92,24 +102,47 @@ class SceneScreen(Screen):
             session = self.app.flow.session
             assert session is not None
             door_name = self.p(session.ix.doors[door.door].name)
-            canvas.text(f"{door_name} — {self.t('door.' + outcome)}", Rect(panel.x + 30, panel.y + 24, panel.w - 60, 56),
-                        theme.s("heading"), theme.c("card_text"), "bold")
+            canvas.text(
+                f"{door_name} — {self.t('door.' + outcome)}",
+                Rect(panel.x + 30, panel.y + 24, panel.w - 60, 56),
+                theme.s("heading"),
+                theme.c("card_text"),
+                "bold",
+            )
             body = self.t("door.no_money", amount=door.amount) if door.reason == "money" else self.p(door.text)
-            canvas.paragraph(body, Rect(panel.x + 30, panel.y + 90, panel.w - 60, 110), theme.s("body"),
-                             theme.c("card_text"))
+            canvas.paragraph(
+                body, Rect(panel.x + 30, panel.y + 90, panel.w - 60, 110), theme.s("body"), theme.c("card_text")
+            )
             y = panel.bottom + 30
             if outcome == "refuse":
                 if self.appealed:
-                    canvas.paragraph(self.t("door.appeal_registered"), Rect(inner.x, bottom - h - 90, inner.w, 70),
-                                     theme.s("body"), theme.c("card_muted"), "italic")
-                self.add(Button("appeal", self.t("door.appeal" if not self.appealed else "door.appealed"),
-                                Rect(inner.x, bottom - h + 10, inner.w, h), enabled=not self.appealed, style="ghost"))
+                    canvas.paragraph(
+                        self.t("door.appeal_registered"),
+                        Rect(inner.x, bottom - h - 90, inner.w, 70),
+                        theme.s("body"),
+                        theme.c("card_muted"),
+                        "italic",
+                    )
+                self.add(
+                    Button(
+                        "appeal",
+                        self.t("door.appeal" if not self.appealed else "door.appealed"),
+                        Rect(inner.x, bottom - h + 10, inner.w, h),
+                        enabled=not self.appealed,
+                        style="ghost",
+                    )
+                )
                 bottom = bottom - h - 110
         if after.reply is not None:
-            canvas.paragraph(self.p(after.reply), Rect(inner.x, y, inner.w, max(60, bottom - y)), theme.s("body"),
-                             theme.c("card_text"))
-        self.add(Button("continue", self.t("common.continue"), Rect(inner.x, inner.bottom - h, inner.w, h),
-                        style="primary"))
+            canvas.paragraph(
+                self.p(after.reply),
+                Rect(inner.x, y, inner.w, max(60, bottom - y)),
+                theme.s("body"),
+                theme.c("card_text"),
+            )
+        self.add(
+            Button("continue", self.t("common.continue"), Rect(inner.x, inner.bottom - h, inner.w, h), style="primary")
+        )
 
     def on_button(self, button_id: str) -> None:
         from game.screens.registry import next_screen

@@ -6,18 +6,22 @@ from game.screens.base import Screen
 from game.screens.common import PHONE_BOX, phone_view
 from game.screens.flow import Publication, WeekIntro
 from game.ui.canvas import Canvas, Rect
-from game.ui.phone import draw_phone
+from game.ui.phone import draw_phone, phone_frame
 from game.ui.widgets import Button
 
 
 class WeekIntroScreen(Screen):
-    """"Week 2" and what a contact whispers about the score (true, false or unknowable)."""
+    """ "Week 2" and what a contact whispers about the score (true, false or unknowable)."""
 
     name = "week"
 
     def __init__(self, app: object, beat: WeekIntro) -> None:
         super().__init__(app)  # type: ignore[arg-type]
         self.beat = beat
+
+    def paint_backdrop(self, canvas: Canvas) -> None:
+        super().paint_backdrop(canvas)
+        phone_frame(canvas, PHONE_BOX)
 
     def draw_body(self, canvas: Canvas) -> None:
         theme = canvas.theme
@@ -31,18 +35,29 @@ class WeekIntroScreen(Screen):
             week = self.app.level.weeks[self.beat.week - 1]
             canvas.text(self.p(week.title), Rect(100, 300, 1150, 60), theme.s("heading"), theme.c("muted"))
         if declined:
-            canvas.paragraph(self.t("week.declined_text"), Rect(100, 420, 1150, 300), theme.s("heading"),
-                             theme.c("text"))
+            canvas.paragraph(
+                self.t("week.declined_text"), Rect(100, 420, 1150, 300), theme.s("heading"), theme.c("text")
+            )
         elif self.beat.whisper is not None:
             whisper = self.app.level.weeks[self.beat.week - 1].whispers[self.beat.whisper]
             contact = session.ix.contacts[whisper.contact]
             bubble = Rect(100, 420, 1150, 380)
             canvas.rect(bubble, theme.c("surface_alt"), radius=36)
             canvas.polygon([(180, 800), (260, 800), (170, 860)], theme.c("surface_alt"))
-            canvas.text(self.t("week.whispers", name=self.p(contact.name)), Rect(150, 450, 1050, 50),
-                        theme.s("body"), theme.c("highlight"), "semibold")
-            canvas.paragraph(f"« {self.p(whisper.text)} »" if self.lang == "fr" else f"“{self.p(whisper.text)}”",
-                             Rect(150, 520, 1050, 250), theme.s("heading"), theme.c("text"), "italic")
+            canvas.text(
+                self.t("week.whispers", name=self.p(contact.name)),
+                Rect(150, 450, 1050, 50),
+                theme.s("body"),
+                theme.c("highlight"),
+                "semibold",
+            )
+            canvas.paragraph(
+                f"« {self.p(whisper.text)} »" if self.lang == "fr" else f"“{self.p(whisper.text)}”",
+                Rect(150, 520, 1050, 250),
+                theme.s("heading"),
+                theme.c("text"),
+                "italic",
+            )
         h = round(self.target())
         self.add(Button("continue", self.t("common.continue"), Rect(100, 1030 - h, 700, h), style="primary"))
 
@@ -73,31 +88,43 @@ class PublicationScreen(Screen):
         self.shown += (target - self.shown) * min(1.0, dt * 4.0)
         return True
 
+    def paint_backdrop(self, canvas: Canvas) -> None:
+        super().paint_backdrop(canvas)
+        phone_frame(canvas, PHONE_BOX)
+
     def draw_body(self, canvas: Canvas) -> None:
         theme = canvas.theme
         session = self.app.flow.session
         assert session is not None
         declined = "declined" in session.state.flags
         delta = self.beat.after - self.beat.before
-        draw_phone(canvas, PHONE_BOX, phone_view(self.app, score=self.shown, delta=delta),
-                   self.app.settings.reduced_motion)
-        canvas.text(self.t("publication.title", n=self.beat.week), Rect(100, 180, 1150, 90), theme.s("title"),
-                    theme.c("text"), "bold")
+        draw_phone(
+            canvas, PHONE_BOX, phone_view(self.app, score=self.shown, delta=delta), self.app.settings.reduced_motion
+        )
+        canvas.text(
+            self.t("publication.title", n=self.beat.week),
+            Rect(100, 180, 1150, 90),
+            theme.s("title"),
+            theme.c("text"),
+            "bold",
+        )
         if declined:
-            canvas.paragraph(self.t("publication.declined"), Rect(100, 320, 1150, 200), theme.s("heading"),
-                             theme.c("text"))
+            canvas.paragraph(
+                self.t("publication.declined"), Rect(100, 320, 1150, 200), theme.s("heading"), theme.c("text")
+            )
         else:
             message = self.app.level.publication[self.beat.message]
             face = "italic" if message.italic else "semibold"
-            canvas.paragraph(self.p(message.text), Rect(100, 320, 1150, 200), theme.s("title"), theme.c("accent"),
-                             face)
-            canvas.paragraph(self.t("publication.assessed"), Rect(100, 540, 1150, 120), theme.s("body"),
-                             theme.c("muted"))
+            canvas.paragraph(self.p(message.text), Rect(100, 320, 1150, 200), theme.s("title"), theme.c("accent"), face)
+            canvas.paragraph(
+                self.t("publication.assessed"), Rect(100, 540, 1150, 120), theme.s("body"), theme.c("muted")
+            )
         y = 680
         for cid in self.beat.dropped_by[:3]:
             name = self.p(session.ix.contacts[cid].name)
-            canvas.paragraph(self.t("feed.dropped_you", name=name), Rect(100, y, 1150, 60), theme.s("body"),
-                             theme.c("highlight"))
+            canvas.paragraph(
+                self.t("feed.dropped_you", name=name), Rect(100, y, 1150, 60), theme.s("body"), theme.c("highlight")
+            )
             y += 64
         h = round(self.target())
         self.add(Button("continue", self.t("common.continue"), Rect(100, 1030 - h, 700, h), style="primary"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pygame
@@ -63,6 +64,8 @@ class FontBook:
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
         self._texts: OrderedDict[tuple[str, int, str, Colour], pygame.Surface] = OrderedDict()
         self.cache_size = cache_size
+        self._sizes: dict[tuple[str, int, str], tuple[int, int]] = {}
+        self.backdrops: dict[tuple[str, tuple[int, int], float], pygame.Surface] = {}
 
     def font(self, face: str, px: int) -> pygame.font.Font:
         key = (face, max(6, px))
@@ -82,6 +85,16 @@ class FontBook:
         if len(self._texts) > self.cache_size:
             self._texts.popitem(last=False)
         return surf
+
+    def size(self, face: str, px: int, text: str) -> tuple[int, int]:
+        """``Font.size``, remembered: layout measures the same strings every frame."""
+        key = (face, px, text)
+        found = self._sizes.get(key)
+        if found is None:
+            if len(self._sizes) > 4 * self.cache_size:
+                self._sizes.clear()
+            found = self._sizes[key] = self.font(face, px).size(text)
+        return found
 
     @property
     def cached_texts(self) -> int:
@@ -112,21 +125,42 @@ class Canvas:
         self.text_scale = 1.0
         self.drawn: list[DrawnText] = []
 
+    def backdrop(self, key: str, paint: Callable[[Canvas], None]) -> None:
+        """Blit a static background painted once per window size (clear + large panels).
+
+        Large fills dominate a frame's cost; painting them once and blitting the result
+        makes a full redraw cost little more than one full-screen blit.
+        """
+        cache_key = (key, self.surface.get_size(), self.vp.scale)
+        surf = self.fonts.backdrops.get(cache_key)
+        if surf is None:
+            surf = pygame.Surface(self.surface.get_size()).convert(self.surface)
+            painter = Canvas(surf, self.vp, self.fonts, self.theme)
+            paint(painter)
+            if len(self.fonts.backdrops) > 12:
+                self.fonts.backdrops.clear()
+            self.fonts.backdrops[cache_key] = surf
+        self.surface.blit(surf, (0, 0))
+        self.drawn = []
+
     # -- shapes ---------------------------------------------------------------------------
     def clip(self, r: Rect | None) -> None:
         """Restrict drawing to ``r`` (logical), or lift the restriction with None."""
         self.surface.set_clip(None if r is None else self.vp.rect(r))
 
     def clear(self, colour: Colour, letterbox: Colour = (0, 0, 0)) -> None:
-        self.surface.fill(letterbox)
-        self.surface.fill(colour, self.vp.rect(Rect(0, 0, *self.vp.logical)))
+        area = self.vp.rect(Rect(0, 0, *self.vp.logical))
+        if area.size != self.surface.get_size():
+            self.surface.fill(letterbox)
+        self.surface.fill(colour, area)
         self.drawn = []
 
     def rect(self, r: Rect, colour: Colour, radius: int = 0, width: int = 0) -> None:
+        phys = self.vp.rect(r)
         pygame.draw.rect(
             self.surface,
             colour,
-            self.vp.rect(r),
+            phys,
             self.vp.length(width) if width else 0,
             border_radius=self.vp.length(radius) if radius else -1,
         )
@@ -154,7 +188,7 @@ class Canvas:
         return max(6, round(size * self.text_scale * self.vp.scale))
 
     def measure(self, text: str, size: float, face: str = "regular") -> tuple[float, float]:
-        w, h = self.fonts.font(face, self.px(size)).size(text)
+        w, h = self.fonts.size(face, self.px(size), text)
         return w / self.vp.scale, h / self.vp.scale
 
     def line_height(self, size: float, face: str = "regular") -> float:
@@ -194,7 +228,7 @@ class Canvas:
 
     def wrap(self, text: str, width: float, size: float, face: str = "regular") -> list[str]:
         """Break ``text`` into lines no wider than ``width`` (explicit newlines are kept)."""
-        font = self.fonts.font(face, self.px(size))
+        px = self.px(size)
         limit = width * self.vp.scale
         lines: list[str] = []
         for para in text.split("\n"):
@@ -205,7 +239,7 @@ class Canvas:
             current = words[0]
             for word in words[1:]:
                 trial = f"{current} {word}"
-                if font.size(trial)[0] <= limit:
+                if self.fonts.size(face, px, trial)[0] <= limit:
                     current = trial
                 else:
                     lines.append(current)

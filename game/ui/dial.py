@@ -56,10 +56,16 @@ def draw_dial(
         canvas.polygon(pts, colour if i < filled else track)
     # the needle tip
     a = math.pi * (1 - fraction)
-    canvas.circle((cx + (radius - thickness / 2) * math.cos(a), cy - (radius - thickness / 2) * math.sin(a)),
-                  thickness * 0.62, canvas.theme.c("phone_text"))
-    canvas.circle((cx + (radius - thickness / 2) * math.cos(a), cy - (radius - thickness / 2) * math.sin(a)),
-                  thickness * 0.42, colour)
+    canvas.circle(
+        (cx + (radius - thickness / 2) * math.cos(a), cy - (radius - thickness / 2) * math.sin(a)),
+        thickness * 0.62,
+        canvas.theme.c("phone_text"),
+    )
+    canvas.circle(
+        (cx + (radius - thickness / 2) * math.cos(a), cy - (radius - thickness / 2) * math.sin(a)),
+        thickness * 0.42,
+        colour,
+    )
     return colour
 
 

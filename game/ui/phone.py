@@ -34,19 +34,25 @@ class PhoneView:
     no_account: str = ""
 
 
+def phone_frame(canvas: Canvas, box: Rect) -> None:
+    """The device and its blank screen: static, so screens paint it into their backdrop."""
+    canvas.rect(box, canvas.theme.c("phone"), radius=56)
+    canvas.rect(box.inflate(-36, -36), canvas.theme.c("phone_screen"), radius=40)
+
+
 def draw_phone(canvas: Canvas, box: Rect, view: PhoneView, reduced_motion: bool) -> None:
+    """The phone's content; the frame comes from :func:`phone_frame`."""
     theme = canvas.theme
-    canvas.rect(box, theme.c("phone"), radius=56)
     screen = box.inflate(-36, -36)
-    canvas.rect(screen, theme.c("phone_screen"), radius=40)
     ink, muted = theme.c("phone_text"), theme.c("phone_muted")
     small = theme.s("small")
     canvas.text(view.clock, Rect(screen.x + 36, screen.y + 14, 200, 40), small, ink, "semibold")
     canvas.text("Halo", Rect(screen.right - 236, screen.y + 14, 200, 40), small, ink, "bold", "right")
     dial = Rect(screen.x + 30, screen.y + 62, screen.w - 60, 300)
     if view.no_account:
-        canvas.paragraph(view.no_account, dial.inflate(-20, -60), theme.s("heading"), muted, "semibold", "center",
-                         valign="center")
+        canvas.paragraph(
+            view.no_account, dial.inflate(-20, -60), theme.s("heading"), muted, "semibold", "center", valign="center"
+        )
     else:
         dial_block(canvas, dial, view.score, view.lo, view.hi, view.band, view.delta, ink, (214, 218, 226))
     y = dial.bottom + 14
@@ -73,8 +79,14 @@ def draw_phone(canvas: Canvas, box: Rect, view: PhoneView, reduced_motion: bool)
         colour = muted if faded else ink
         name_box = Rect(row.x, row.y, row.w - 110, row.h // 2 + 4)
         canvas.text(line.name, name_box, small, colour, "semibold")
-        canvas.text(f"{line.role} · {line.relation_label}", Rect(row.x, row.y + row.h // 2, row.w - 110, row.h // 2),
-                    small * 0.8, muted, "regular")
-        canvas.text(str(line.score), Rect(row.right - 104, row.y, 104, row.h), small * 1.1, colour, "bold", "right",
-                    "center")
+        canvas.text(
+            f"{line.role} · {line.relation_label}",
+            Rect(row.x, row.y + row.h // 2, row.w - 110, row.h // 2),
+            small * 0.8,
+            muted,
+            "regular",
+        )
+        canvas.text(
+            str(line.score), Rect(row.right - 104, row.y, 104, row.h), small * 1.1, colour, "bold", "right", "center"
+        )
         y += row_h

@@ -40,6 +40,9 @@ def test_a_whole_session_opens_no_socket(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_no_module_of_the_game_imports_a_network_library() -> None:
-    pattern = re.compile(r"^\s*(import|from)\s+(socket|ssl|urllib\.request|http\.client|http\.server|requests|ftplib|smtplib|asyncio)\b", re.M)
+    pattern = re.compile(
+        r"^\s*(import|from)\s+(socket|ssl|urllib\.request|http\.client|http\.server|requests|ftplib|smtplib|asyncio)\b",
+        re.M,
+    )
     offenders = [str(p) for p in GAME.rglob("*.py") if pattern.search(p.read_text(encoding="utf-8"))]
     assert offenders == []

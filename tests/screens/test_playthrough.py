@@ -110,7 +110,9 @@ def test_window_close_quits_in_window_mode_but_not_in_kiosk_mode() -> None:
     assert not app.running
     kiosk = make_app(LEVEL, kiosk=True)
     kiosk.step(events=[pygame.event.Event(pygame.QUIT)])
-    kiosk.step(events=[pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F4, mod=pygame.KMOD_ALT, unicode="", scancode=0)])
+    kiosk.step(
+        events=[pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F4, mod=pygame.KMOD_ALT, unicode="", scancode=0)]
+    )
     kiosk.step(events=[pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0, unicode="", scancode=0)])
     assert kiosk.running
     assert kiosk.top.name == "attract"
