@@ -27,6 +27,7 @@ from game.ui.widgets import Button, mm_to_logical
 
 if TYPE_CHECKING:
     from game.kiosk.idle import IdleTimer
+    from game.stats import StatsStore
 
 log = logging.getLogger("open_sesame")
 
@@ -76,6 +77,7 @@ class App:
         self.last_input = clock()
         self.last_tick = clock()
         self.stats_path = stats_path
+        self.stats = self.open_stats() if settings.stats else None
         self.default_larger_text = settings.larger_text
         self.default_reduced_motion = settings.reduced_motion
         self.sound = Sound()
@@ -287,8 +289,44 @@ class App:
         if self.idle is not None:
             self.idle.set_mode("attract", self.clock())
 
+    def open_stats(self) -> StatsStore:
+        from game.stats import StatsStore
+
+        return StatsStore(self.stats_path)
+
     def session_finished(self, completed: bool) -> None:
-        """Record the session in the anonymous statistics (if on and if it began)."""
+        """Record the visitor's session once, anonymously, if statistics are on.
+
+        A month that reached its end counts as completed even if the visitor walked away
+        from the debrief; one left mid-month is recorded as abandoned.
+        """
+        flow, session = self.flow, self.flow.session
+        if session is None or flow.recorded or not self.settings.stats:
+            return
+        flow.recorded = True
+        if self.stats is None:
+            self.stats = self.open_stats()
+        from datetime import datetime, timedelta
+
+        from game.stats import SessionRecord
+
+        outcome = session.outcome() if session.over else None
+        ended = datetime.now()
+        record = SessionRecord.make(
+            level=self.level.id,
+            persona=session.state.persona,
+            language=self.settings.lang,
+            variant=session.state.variant,
+            choices=tuple(f"{scene}.{option}" for scene, option in session.state.choices),
+            guess=tuple(flow.guess),
+            final_score=outcome.final_score if outcome else None,
+            grade=outcome.grade if outcome else None,
+            goal_reached=outcome.goal_reached if outcome else None,
+            completed=session.over,
+            started=ended - timedelta(seconds=max(0.0, flow.duration_s)),
+            ended=ended,
+        )
+        self.stats.record(record)
 
     # -- admin ------------------------------------------------------------------------------------
     def log_tail(self, lines: int) -> list[str]:
@@ -321,6 +359,7 @@ class App:
             except ContentInvalid as err:
                 log.warning("level %s skipped: %s", candidate, err.problems[0])
                 continue
+            self.session_finished(completed=False)
             self.level, self.level_path = level, candidate
             self.flow = GameFlow(level, self.settings, self.clock)
             log.info("level switched to %s", candidate)
@@ -350,4 +389,8 @@ class App:
         return self.viewport.point(*button.rect.center)
 
     def quit(self) -> None:
+        """Leave cleanly: an unfinished visitor is recorded as abandoned, the database closed."""
+        self.session_finished(completed=False)
+        if self.stats is not None:
+            self.stats.close()
         pygame.display.quit()

@@ -33,6 +33,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--config", type=Path, default=None, help="kiosk config file (YAML)")
     p.add_argument("--seed", type=int, default=None, help="fix the month's random draws")
     p.add_argument("--no-stats", action="store_true", help="do not record anonymous statistics")
+    p.add_argument("--stats-db", type=Path, default=None, help="statistics database (default: the data directory)")
     p.add_argument("--ppi", type=float, default=None, help="screen pixels per inch, for 20 mm touch targets")
     p.add_argument("--larger-text", action="store_true")
     p.add_argument("--reduced-motion", action="store_true")

@@ -24,6 +24,7 @@ class Options:
     fullscreen: bool
     config: KioskConfig | None
     admin_pin: str
+    stats_path: Path | None = None
 
 
 def settings_from(args: argparse.Namespace) -> Options:
@@ -51,7 +52,7 @@ def settings_from(args: argparse.Namespace) -> Options:
     level_path = args.level or (Path(config.level) if config else None)
     window = (config.window_size if config and config.window_size else None) or args.window
     fullscreen = args.fullscreen or (args.kiosk and not (config and config.window_size))
-    return Options(settings, level_path, window, fullscreen, config, config.admin_pin if config else "")
+    return Options(settings, level_path, window, fullscreen, config, config.admin_pin if config else "", args.stats_db)
 
 
 def build_app(level: Level, options: Options, clock: object = time.monotonic) -> App:
@@ -74,4 +75,5 @@ def build_app(level: Level, options: Options, clock: object = time.monotonic) ->
         idle=idle,
         admin_pin=pin,
         level_path=options.level_path,
+        stats_path=options.stats_path,
     )

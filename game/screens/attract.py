@@ -46,6 +46,10 @@ class AttractScreen(Screen):
             style = "primary" if lang == self.lang else "normal"
             self.add(Button(f"lang:{lang}", label, Rect(x, 900, round(w), round(h)), style=style))
             x += round(w) + 40
+        if self.app.level.mode == "workshop":
+            label = self.t("attract.facilitator")
+            w = canvas.measure(label, theme.s("button"), "semibold")[0] + 80
+            self.add(Button("facilitator", label, Rect(round(1800 - w), 900, round(w), round(h)), style="ghost"))
 
     def draw_dial(self, canvas: Canvas) -> None:
         theme = self.app.theme
@@ -67,6 +71,9 @@ class AttractScreen(Screen):
         return [DIAL_BOX]
 
     def on_button(self, button_id: str) -> None:
+        if button_id == "facilitator":
+            self.app.open_facilitator()
+            return
         if button_id.startswith("lang:"):
             self.app.settings.lang = button_id.split(":", 1)[1]
         self.start()

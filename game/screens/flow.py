@@ -97,6 +97,7 @@ class GameFlow:
         self.guess: list[str] = []
         self.started_at: float | None = None
         self.appealed = 0
+        self.recorded = False
 
     def now(self) -> float:
         return float(self.clock())  # type: ignore[operator]
@@ -110,6 +111,8 @@ class GameFlow:
         self.last_delta = 0
         self.guess = []
         self.started_at = self.now()
+        self.appealed = 0
+        self.recorded = False
         return self.session
 
     def reset(self) -> None:
@@ -120,6 +123,8 @@ class GameFlow:
         self.guess = []
         self.last_delta = 0
         self.started_at = None
+        self.appealed = 0
+        self.recorded = False
         self.settings.lang = self.settings.default_lang
 
     # -- choosing ---------------------------------------------------------------------------

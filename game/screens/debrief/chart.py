@@ -1,0 +1,136 @@
+"""The score over the month, drawn in code: axes, door thresholds, one or two lines.
+
+Points sit at the centres of equal columns, so text laid out in those columns below
+the chart lines up with its step. A second line is dashed with square markers, so
+the two months differ by shape as well as by colour.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from game.ui.canvas import Canvas, Rect
+from game.ui.theme import Colour
+
+LEFT = 86  # y-axis labels
+BOTTOM = 44  # x-axis labels
+
+
+@dataclass(frozen=True)
+class Series:
+    scores: Sequence[int]
+    colour: Colour
+    dashed: bool = False
+
+
+def column_centres(plot: Rect, count: int) -> list[float]:
+    return [plot.x + (i + 0.5) * plot.w / max(1, count) for i in range(count)]
+
+
+def plot_rect(rect: Rect, right: int) -> Rect:
+    """The plotting area inside ``rect``, leaving room for axis and threshold labels."""
+    return Rect(rect.x + LEFT, rect.y + 24, rect.w - LEFT - right, rect.h - 24 - BOTTOM)
+
+
+def _merge_marks(marks: dict[int, str], y_of: dict[int, float], room: float) -> list[tuple[float, str]]:
+    """Labels far enough apart to read; close thresholds share one label ("540 · 550")."""
+    out: list[tuple[float, str, float]] = []
+    for value in sorted(marks, reverse=True):
+        y = y_of[value]
+        if out and y - out[-1][2] < room:
+            first_y, text, _ = out[-1]
+            out[-1] = (first_y, f"{text} · {marks[value]}", y)
+        else:
+            out.append((y, marks[value], y))
+    return [(y, text) for y, text, _ in out]
+
+
+def draw_chart(
+    canvas: Canvas,
+    rect: Rect,
+    series: Sequence[Series],
+    span: tuple[int, int],
+    marks: dict[int, str],
+    x_labels: Sequence[str],
+    right: int = 220,
+) -> list[float]:
+    """Draw the chart in ``rect``; return the x centre of each step (logical px)."""
+    theme = canvas.theme
+    small = theme.s("small")
+    canvas.rect(rect, theme.c("surface"), radius=20)
+    plot = plot_rect(rect, right)
+    lo, hi = span
+    scale = plot.h / max(1, hi - lo)
+
+    def y_of(v: float) -> float:
+        return plot.bottom - (min(hi, max(lo, v)) - lo) * scale
+
+    line_h = math.ceil(canvas.line_height(small))
+    tick = 50 if hi - lo <= 300 else 100
+    for value in range(lo - lo % tick + (tick if lo % tick else 0), hi + 1, tick):
+        y = y_of(value)
+        canvas.line((plot.x, y), (plot.right, y), theme.c("surface_alt"), 1)
+        canvas.text(str(value), Rect(rect.x + 8, round(y - line_h / 2), LEFT - 20, line_h), small, theme.c("muted"),
+                    align="right")
+    shown = {v: t for v, t in marks.items() if lo < v < hi}
+    for value in shown:
+        y = y_of(value)
+        for x in range(plot.x, plot.right, 24):
+            canvas.line((x, y), (min(x + 12, plot.right), y), theme.c("muted"), 1)
+    for y, text in _merge_marks(shown, {v: y_of(v) for v in shown}, line_h):
+        box = Rect(plot.right + 14, round(y - line_h / 2), right - 22, line_h)
+        canvas.text(text, box, small, theme.c("muted"), "semibold")
+    count = max((len(s.scores) for s in series), default=0)
+    xs = column_centres(plot, max(count, len(x_labels)))
+    for i, label in enumerate(x_labels):
+        w = plot.w / max(1, len(x_labels))
+        canvas.text(label, Rect(round(xs[i] - w / 2), plot.bottom + 10, round(w), line_h), small, theme.c("muted"),
+                    "semibold", "center")
+    canvas.line((plot.x, plot.bottom), (plot.right, plot.bottom), theme.c("muted"), 2)
+    for s in series:
+        points = [(xs[i], y_of(v)) for i, v in enumerate(s.scores)]
+        for a, b in zip(points, points[1:], strict=False):
+            if s.dashed:
+                _dashed(canvas, a, b, s.colour)
+            else:
+                canvas.line(a, b, s.colour, 5)
+        for p in points:
+            if s.dashed:
+                canvas.rect(Rect(round(p[0] - 9), round(p[1] - 9), 18, 18), s.colour)
+            else:
+                canvas.circle(p, 10, s.colour)
+    _value_labels(canvas, series, xs, y_of, plot)
+    return xs
+
+
+def _dashed(canvas: Canvas, a: tuple[float, float], b: tuple[float, float], colour: Colour) -> None:
+    length = math.dist(a, b)
+    steps = max(1, int(length // 22))
+    for k in range(0, steps, 2):
+        t0, t1 = k / steps, min(1.0, (k + 1) / steps)
+        canvas.line((a[0] + (b[0] - a[0]) * t0, a[1] + (b[1] - a[1]) * t0),
+                    (a[0] + (b[0] - a[0]) * t1, a[1] + (b[1] - a[1]) * t1), colour, 4)
+
+
+def _value_labels(canvas: Canvas, series: Sequence[Series], xs: list[float], y_of: object, plot: Rect) -> None:
+    """Each score written by its point: the higher one above, the lower one below."""
+    theme = canvas.theme
+    small = theme.s("small")
+    h = math.ceil(canvas.line_height(small, "bold"))
+    for i, x in enumerate(xs):
+        values = [(s.scores[i], s) for s in series if i < len(s.scores)]
+        if not values:
+            continue
+        values.sort(key=lambda vs: -vs[0])
+        placed: list[int] = []
+        for rank, (value, s) in enumerate(values):
+            if value in placed:
+                continue
+            placed.append(value)
+            y = y_of(value)  # type: ignore[operator]
+            top = y - 16 - h if rank == 0 else y + 16
+            top = max(plot.y - 20, min(plot.bottom - h, top))
+            colour = theme.c("text") if rank == 0 else s.colour
+            canvas.text(str(value), Rect(round(x - 60), round(top), 120, h), small, colour, "bold", "center")
