@@ -30,6 +30,7 @@ SCREENS = [
     "idle",
     "pin",
     "admin",
+    "facilitator",
 ]
 
 

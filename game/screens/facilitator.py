@@ -111,7 +111,7 @@ class FacilitatorScreen(Screen):
                 y += 100
                 continue
             parts = []
-            for option_id, count in shares.counts.items():  # type: ignore[attr-defined]
+            for option_id in shares.counts:  # type: ignore[attr-defined]
                 option = ix.options.get((scene_id, option_id))
                 label = self.p(option.text) if option else option_id
                 share = shares.share(option_id)  # type: ignore[attr-defined]

@@ -19,12 +19,12 @@ from dataclasses import dataclass
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
-import pygame  # noqa: E402
+import pygame
 
-from game.app import App  # noqa: E402
-from game.content.load import load_level  # noqa: E402
-from game.paths import DEFAULT_LEVEL, LEVELS_DIR  # noqa: E402
-from game.screens.flow import Settings  # noqa: E402
+from game.app import App
+from game.content.load import load_level
+from game.paths import DEFAULT_LEVEL, LEVELS_DIR
+from game.screens.flow import Settings
 
 SIZES = [(1280, 720), (1920, 1080), (1024, 768), (800, 600), (1680, 1050)]
 KEYS = [
