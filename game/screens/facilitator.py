@@ -102,9 +102,9 @@ class FacilitatorScreen(Screen):
         ix = ix or index_of(self.app.level)
         y = box.y + 70
         for scene_id, shares in rows[start : start + 4]:
-            scene = ix.scenes.get(scene_id)
-            title = self.p(scene.title) if scene else scene_id
-            canvas.text(title, Rect(box.x, y, box.w, 40), theme.s("body"), theme.c("text"), "semibold")
+            canvas.text(
+                self.scene_title(ix, scene_id), Rect(box.x, y, box.w, 40), theme.s("body"), theme.c("text"), "semibold"
+            )
             y += 44
             if shares is None:
                 canvas.text(hidden, Rect(box.x, y, box.w, 40), theme.s("small"), theme.c("muted"))
@@ -112,12 +112,26 @@ class FacilitatorScreen(Screen):
                 continue
             parts = []
             for option_id in shares.counts:  # type: ignore[attr-defined]
-                option = ix.options.get((scene_id, option_id))
-                label = self.p(option.text) if option else option_id
                 share = shares.share(option_id)  # type: ignore[attr-defined]
-                parts.append(f"{label}: {hidden if share is None else f'{share:.0%}'}")
+                percent = hidden if share is None else self.t("facilitator.percent", n=round(100 * share))
+                parts.append(
+                    self.t("facilitator.share", label=self.option_label(ix, scene_id, option_id), share=percent)
+                )
             canvas.paragraph(" · ".join(parts), Rect(box.x, y, box.w, 90), theme.s("small"), theme.c("muted"))
             y += 100
+
+    def scene_title(self, ix: object, scene_id: str) -> str:
+        if scene_id == "consent":
+            return self.p(self.app.level.consent.title)
+        scene = ix.scenes.get(scene_id)  # type: ignore[attr-defined]
+        return self.p(scene.title) if scene else scene_id
+
+    def option_label(self, ix: object, scene_id: str, option_id: str) -> str:
+        if scene_id == "consent":
+            consent = self.app.level.consent
+            return self.p(consent.accept if option_id == "accept" else consent.decline)
+        option = ix.options.get((scene_id, option_id))  # type: ignore[attr-defined]
+        return self.p(option.text) if option else option_id
 
     def on_button(self, button_id: str) -> None:
         if button_id == "back":
