@@ -43,7 +43,7 @@ class AttractScreen(Screen):
         for lang in self.app.settings.languages:
             label = LANGUAGE_NAMES.get(lang, lang)
             w = max(260, canvas.measure(label, theme.s("button"), "semibold")[0] + 80)
-            style = "primary" if lang == self.lang else "normal"
+            style = "primary" if lang == self.lang else "chip"
             self.add(Button(f"lang:{lang}", label, Rect(x, 900, round(w), round(h)), style=style))
             x += round(w) + 40
         if self.app.level.mode == "workshop":

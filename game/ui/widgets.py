@@ -56,7 +56,7 @@ def draw_button(canvas: Canvas, button: Button, focused: bool, size: float | Non
         canvas.text(button.label, top, size, fg, "semibold", "left", "bottom")
         canvas.text(button.note, bottom, size * 0.72, fg, "italic", "left", "top")
     else:
-        align = "left" if button.style not in ("chip", "primary") else "center"
+        align = "left" if button.style == "normal" else "center"
         if canvas.measure(button.label, size, "semibold")[0] > inner.w and button.style != "chip":
             canvas.paragraph(button.label, inner, size, fg, "semibold", align, 1.05, "center")
         else:
