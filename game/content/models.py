@@ -33,7 +33,7 @@ Outcome = Literal["grant", "deposit", "refuse"]
 class Strict(BaseModel):
     """Base for every level model: unknown keys are errors, values are frozen."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False, defer_build=True)
 
 
 class Condition(Strict):
