@@ -76,20 +76,24 @@ class Report:
         return [w for p in self.personas.values() for w in p.words]
 
 
-_WORDS: dict[tuple[int, str], int] = {}
+_WORDS: dict[tuple[int, str], tuple[dict[str, str], int]] = {}
 
 
 def words_of(text: dict[str, str] | None, lang: str) -> int:
-    """Words in one language of a level text (counted once per text: level texts are frozen)."""
+    """Words in one language of a level text (counted once per text: level texts are frozen).
+
+    The cache keeps the text itself beside its count: an id alone could be reused by another
+    text once the first is freed (levels built one after another in one process).
+    """
     if not text:
         return 0
     key = (id(text), lang)
     found = _WORDS.get(key)
-    if found is None:
+    if found is None or found[0] is not text:
         if len(_WORDS) > 100_000:
             _WORDS.clear()
-        found = _WORDS[key] = len(text.get(lang, "").split())
-    return found
+        found = _WORDS[key] = (text, len(text.get(lang, "").split()))
+    return found[1]
 
 
 def play_one(

@@ -17,6 +17,7 @@ from game.core.simulate import (
     random_policy,
     simulate,
     tag_policy,
+    words_of,
 )
 from game.paths import LEVELS_DIR, ROOT
 from tests.core.levelkit import base, build, option, scene
@@ -163,3 +164,24 @@ def test_cli_simulate_refuses_an_invalid_level(tmp_path) -> None:  # type: ignor
     done = run_cli(str(bad))
     assert done.returncode == 2
     assert f"{bad}:" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_word_counts_never_mix_up_texts_freed_and_rebuilt() -> None:
+    # Texts made and dropped one after another often reuse the same memory (and id).
+    for i in range(300):
+        text = {"en": " ".join(["word"] * (i % 7))}
+        assert words_of(text, "en") == i % 7
+    assert words_of(None, "en") == 0 and words_of({"fr": "un deux"}, "en") == 0
+
+
+def test_reports_of_different_levels_built_in_turn_stay_deterministic() -> None:
+    def report_text() -> str:
+        data = base()
+        data["weeks"][0]["scenes"][0]["text"] = {"en": "a longer scene text with exactly ten words in it"}
+        level = build(data)
+        return format_report(simulate(level, 30, seed=2), level, "en")
+
+    first = report_text()
+    for _ in range(5):
+        build(base())  # other levels come and go
+        assert report_text() == first
