@@ -7,14 +7,14 @@ the two months differ by shape as well as by colour.
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from game.ui.canvas import Canvas, Rect
 from game.ui.theme import Colour
 
-LEFT = 86  # y-axis labels
 BOTTOM = 44  # x-axis labels
 
 
@@ -29,22 +29,35 @@ def column_centres(plot: Rect, count: int) -> list[float]:
     return [plot.x + (i + 0.5) * plot.w / max(1, count) for i in range(count)]
 
 
-def plot_rect(rect: Rect, right: int) -> Rect:
+def margins(canvas: Canvas) -> tuple[int, int]:
+    """Room left of the plot (score ticks) and right of it (threshold labels), for this text size."""
+    small = canvas.theme.s("small")
+    left = max(86, math.ceil(canvas.measure("950", small)[0]) + 30)
+    right = max(130, math.ceil(canvas.measure("888–888", small, "semibold")[0]) + 30)
+    return left, right
+
+
+def plot_rect(canvas: Canvas, rect: Rect) -> Rect:
     """The plotting area inside ``rect``, leaving room for axis and threshold labels."""
-    return Rect(rect.x + LEFT, rect.y + 24, rect.w - LEFT - right, rect.h - 24 - BOTTOM)
+    left, right = margins(canvas)
+    return Rect(rect.x + left, rect.y + 24, rect.w - left - right, rect.h - 24 - BOTTOM)
 
 
-def _merge_marks(marks: dict[int, str], y_of: dict[int, float], room: float) -> list[tuple[float, str]]:
-    """Labels far enough apart to read; close thresholds share one label ("540 · 550")."""
-    out: list[tuple[float, str, float]] = []
-    for value in sorted(marks, reverse=True):
-        y = y_of[value]
-        if out and y - out[-1][2] < room:
-            first_y, text, _ = out[-1]
-            out[-1] = (first_y, f"{text} · {marks[value]}", y)
+def _merge_marks(values: list[int], y_of: dict[int, float], room: float) -> list[tuple[float, str]]:
+    """Labels far enough apart to read; close thresholds share one label ("588–620")."""
+    groups: list[list[int]] = []
+    for value in sorted(values, reverse=True):
+        if groups and y_of[value] - y_of[groups[-1][0]] < room:
+            groups[-1].append(value)
         else:
-            out.append((y, marks[value], y))
-    return [(y, text) for y, text, _ in out]
+            groups.append([value])
+    out: list[tuple[float, str]] = []
+    for group in groups:
+        y = sum(y_of[v] for v in group) / len(group)
+        if out:
+            y = max(y, out[-1][0] + room)
+        out.append((y, str(group[0]) if len(group) == 1 else f"{group[-1]}–{group[0]}"))
+    return out
 
 
 def draw_chart(
@@ -52,15 +65,15 @@ def draw_chart(
     rect: Rect,
     series: Sequence[Series],
     span: tuple[int, int],
-    marks: dict[int, str],
+    marks: Sequence[int],
     x_labels: Sequence[str],
-    right: int = 220,
 ) -> list[float]:
     """Draw the chart in ``rect``; return the x centre of each step (logical px)."""
     theme = canvas.theme
     small = theme.s("small")
     canvas.rect(rect, theme.c("surface"), radius=20)
-    plot = plot_rect(rect, right)
+    plot = plot_rect(canvas, rect)
+    left, right = margins(canvas)
     lo, hi = span
     scale = plot.h / max(1, hi - lo)
 
@@ -72,9 +85,9 @@ def draw_chart(
     for value in range(lo - lo % tick + (tick if lo % tick else 0), hi + 1, tick):
         y = y_of(value)
         canvas.line((plot.x, y), (plot.right, y), theme.c("surface_alt"), 1)
-        canvas.text(str(value), Rect(rect.x + 8, round(y - line_h / 2), LEFT - 20, line_h), small, theme.c("muted"),
+        canvas.text(str(value), Rect(rect.x + 8, round(y - line_h / 2), left - 20, line_h), small, theme.c("muted"),
                     align="right")
-    shown = {v: t for v, t in marks.items() if lo < v < hi}
+    shown = sorted(v for v in set(marks) if lo < v < hi)
     for value in shown:
         y = y_of(value)
         for x in range(plot.x, plot.right, 24):
@@ -91,7 +104,7 @@ def draw_chart(
     canvas.line((plot.x, plot.bottom), (plot.right, plot.bottom), theme.c("muted"), 2)
     for s in series:
         points = [(xs[i], y_of(v)) for i, v in enumerate(s.scores)]
-        for a, b in zip(points, points[1:], strict=False):
+        for a, b in itertools.pairwise(points):
             if s.dashed:
                 _dashed(canvas, a, b, s.colour)
             else:
@@ -114,7 +127,9 @@ def _dashed(canvas: Canvas, a: tuple[float, float], b: tuple[float, float], colo
                     (a[0] + (b[0] - a[0]) * t1, a[1] + (b[1] - a[1]) * t1), colour, 4)
 
 
-def _value_labels(canvas: Canvas, series: Sequence[Series], xs: list[float], y_of: object, plot: Rect) -> None:
+def _value_labels(
+    canvas: Canvas, series: Sequence[Series], xs: list[float], y_of: Callable[[float], float], plot: Rect
+) -> None:
     """Each score written by its point: the higher one above, the lower one below."""
     theme = canvas.theme
     small = theme.s("small")
@@ -129,7 +144,7 @@ def _value_labels(canvas: Canvas, series: Sequence[Series], xs: list[float], y_o
             if value in placed:
                 continue
             placed.append(value)
-            y = y_of(value)  # type: ignore[operator]
+            y = y_of(value)
             top = y - 16 - h if rank == 0 else y + 16
             top = max(plot.y - 20, min(plot.bottom - h, top))
             colour = theme.c("text") if rank == 0 else s.colour

@@ -109,7 +109,7 @@ class Flow:
             while rows:
                 room = height - used - 2 * group.pad
                 taken: list[Row] = []
-                while rows and (sum(r.h for r in taken) + rows[0].h <= room or not taken and not used):
+                while rows and (sum(r.h for r in taken) + rows[0].h <= room or (not taken and not used)):
                     taken.append(rows.pop(0))
                 if taken:
                     cols[-1].append((group, taken))
@@ -156,6 +156,19 @@ def _text_row(line: str, size: float, colour: Colour, face: str, indent: int) ->
         canvas.text(line, Rect(rect.x + indent, rect.y, rect.w - indent, rect.h), size, colour, face)
 
     return draw
+
+
+def clamp_lines(canvas: Canvas, text: str, width: float, size: float, count: int, face: str = "regular") -> list[str]:
+    """``text`` wrapped in at most ``count`` lines, the last one ending in "…" if cut."""
+    lines = canvas.wrap(text, width, size, face)
+    if len(lines) <= count:
+        return lines
+    kept = lines[:count]
+    last = kept[-1]
+    while last and canvas.measure(last + "…", size, face)[0] > width:
+        last = last[:-1]
+    kept[-1] = last.rstrip(" .,;:") + "…"
+    return kept
 
 
 def signed(value: float, digits: int = 1) -> str:

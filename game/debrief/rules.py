@@ -1,0 +1,162 @@
+"""The rules laid bare: the formula, the weights, every door, every hidden effect met.
+
+Only what the level file says, arranged for this player's month: the weights of the
+rule set that judged them, the scenes they saw (their choices marked), the rules nobody
+could have guessed, and whether the whispers they heard were true.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.content.models import Effect, Level, Option, Tier
+from game.core.rules import index_of
+from game.core.session import CONSENT
+from game.core.state import SessionState
+
+Text = dict[str, str]
+
+
+@dataclass(frozen=True)
+class Weight:
+    category: str
+    share: float  # 0..1 of all weights
+    per_point: float  # score points per sub-score point
+
+
+@dataclass(frozen=True)
+class RuleSetView:
+    id: str
+    name: Text
+    weights: tuple[Weight, ...]
+
+
+@dataclass(frozen=True)
+class DoorRule:
+    door: str
+    name: Text
+    tiers: tuple[tuple[int, str, int], ...]  # (min score, outcome, amount), highest first
+    blacklisted: tuple[str, int] | None
+    declined: tuple[str, int] | None
+
+
+@dataclass(frozen=True)
+class MetOption:
+    option: str
+    text: Text
+    reveal: Text | None
+    effects: tuple[tuple[str, float], ...]  # (category, delta) when the level gives no reveal
+    taken: bool
+    surprise: bool
+
+
+@dataclass(frozen=True)
+class MetScene:
+    scene: str
+    title: Text
+    options: tuple[MetOption, ...]
+
+
+@dataclass(frozen=True)
+class Heard:
+    contact: str
+    text: Text
+    truth: str  # true | false | unknown
+    explain: Text
+
+
+@dataclass(frozen=True)
+class RulesView:
+    variant: str
+    sets: tuple[RuleSetView, ...]  # every rule set of the level, this session's first
+    lo: int
+    span: int
+    doors: tuple[DoorRule, ...]
+    met: tuple[MetScene, ...]
+    unguessable: tuple[Text, ...]
+    heard: tuple[Heard, ...]
+
+    @property
+    def mine(self) -> RuleSetView:
+        return self.sets[0]
+
+
+def rule_set(level: Level, variant: str) -> RuleSetView:
+    ix = index_of(level)
+    rules = ix.rules[variant]
+    total = sum(rules.weights.values()) or 1.0
+    per = ix.points_per_subscore(variant)
+    weights = tuple(Weight(c, rules.weights.get(c, 0.0) / total, per[c]) for c in ix.categories)
+    return RuleSetView(variant, dict(rules.name), weights)
+
+
+def _tier(tier: Tier | None) -> tuple[str, int] | None:
+    return None if tier is None else (tier.outcome, tier.amount)
+
+
+def _category_effects(option: Option) -> tuple[tuple[str, float], ...]:
+    effects: list[Effect] = [*option.effects, *option.on_granted, *option.on_refused]
+    return tuple((e.category, e.delta) for e in effects if e.category is not None and e.delta is not None)
+
+
+def rules_view(level: Level, state: SessionState) -> RulesView:
+    ix = index_of(level)
+    sets = [rule_set(level, state.variant)] + [rule_set(level, r.id) for r in level.rules if r.id != state.variant]
+    doors = tuple(
+        DoorRule(
+            d.id,
+            dict(d.name),
+            tuple((t.min, t.outcome, t.amount) for t in d.tiers),
+            _tier(d.blacklisted),
+            _tier(d.declined),
+        )
+        for d in level.doors
+    )
+    met: list[MetScene] = []
+    taken = set(state.choices)
+    seen: list[str] = []
+    for scene_id, _ in state.choices:
+        if scene_id != CONSENT and scene_id not in seen:
+            seen.append(scene_id)
+    for scene_id in seen:
+        scene = ix.scenes[scene_id]
+        options = tuple(
+            MetOption(
+                o.id,
+                dict(o.text),
+                dict(o.reveal) if o.reveal else None,
+                _category_effects(o),
+                (scene_id, o.id) in taken,
+                o.surprise,
+            )
+            for o in scene.options
+        )
+        met.append(MetScene(scene_id, dict(scene.title), options))
+    unguessable = [dict(t) for t in level.hidden_rules]
+    for option in ix.options.values():
+        if option.surprise and option.reveal and dict(option.reveal) not in unguessable:
+            unguessable.append(dict(option.reveal))
+    return RulesView(
+        state.variant,
+        tuple(sets),
+        ix.lo,
+        ix.span,
+        doors,
+        tuple(met),
+        tuple(unguessable),
+        tuple(heard_whispers(level, state)),
+    )
+
+
+def heard_whispers(level: Level, state: SessionState) -> list[Heard]:
+    """The folk theories whispered in the weeks the player lived, with the truth about each."""
+    if "declined" in state.flags:
+        return []
+    lived = len(level.weeks) if state.phase == "ended" else state.week + 1
+    out = []
+    for week, index in zip(level.weeks[:lived], state.whispers[:lived], strict=False):
+        if index is None or index >= len(week.whispers):
+            continue
+        whisper = week.whispers[index]
+        out.append(Heard(whisper.contact, dict(whisper.text), whisper.truth, dict(whisper.explain)))
+    return out

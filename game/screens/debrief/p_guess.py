@@ -1,0 +1,208 @@
+"""Guess, then see: rank the categories by touch, then meet the true weights.
+
+Before the reveal the other panels are locked, so the guess is an honest one. Tapping
+a category gives it the next rank; tapping it again takes it back. The ranking goes to
+``app.flow.guess`` (empty if skipped), where the kiosk statistics pick it up.
+"""
+
+from __future__ import annotations
+
+import math
+
+from game.debrief.guess import GuessRow, complete, guess_rows, toggle, top_match
+from game.screens.debrief.layout import Draw, Flow
+from game.screens.debrief.panel import Panel
+from game.ui.canvas import Canvas, Rect
+from game.ui.widgets import Button
+
+
+class GuessPanel(Panel):
+    id = "guess"
+
+    def __init__(self, screen: object) -> None:
+        super().__init__(screen)  # type: ignore[arg-type]
+        self.ranking: list[str] = list(self.app.flow.guess)
+        self.revealed = bool(self.ranking)
+        self.skipped = False
+
+    # -- state -----------------------------------------------------------------------------------
+    def locked(self) -> bool:
+        return not self.revealed
+
+    def reveal(self) -> None:
+        self.ranking = complete(self.ranking, [c.id for c in self.app.level.categories])
+        self.app.flow.guess = list(self.ranking)
+        self.revealed = True
+
+    def skip_silently(self) -> None:
+        """Another panel was asked for directly: no guess, nothing locked."""
+        self.revealed = True
+        self.skipped = not self.ranking
+
+    def title(self) -> str:
+        return self.t("debrief.guess.title" if not self.revealed else "debrief.guess.title_after")
+
+    def on_button(self, action: str) -> None:
+        kind, _, rest = action.partition(":")
+        if kind == "cat" and not self.revealed:
+            self.ranking = toggle(self.ranking, rest)
+        elif action == "skip":
+            self.ranking = []
+            self.app.flow.guess = []
+            self.revealed = self.skipped = True
+        elif action == "reveal" and self.ranking:
+            self.reveal()
+
+    # -- drawing -----------------------------------------------------------------------------------
+    def draw(self, canvas: Canvas, area: Rect, page: int) -> int:
+        if not self.revealed:
+            self.draw_input(canvas, area)
+            return 1
+        return self.draw_reveal(canvas, area, page)
+
+    def draw_input(self, canvas: Canvas, area: Rect) -> None:
+        theme = canvas.theme
+        intro = Flow(canvas, area.w).text(self.t("debrief.guess.intro"), theme.s("body"), theme.c("muted"))
+        intro.layout(area.h)
+        intro_h = intro.groups[0].height
+        intro.draw(area, 0)
+        cats = self.app.level.categories
+        gap = 24
+        top = area.y + intro_h + 24
+        w = (area.w - gap * (len(cats) - 1)) // len(cats)
+        order = ""
+        if self.ranking:
+            order = self.t("debrief.guess.order", order=" · ".join(
+                f"{i}. {self.category(c)}" for i, c in enumerate(self.ranking, start=1)))
+        order_h = math.ceil(canvas.line_height(theme.s("small"), "semibold") * 1.12) * 2 + 16
+        h = max(round(self.screen.target()), min(460, area.bottom - top - order_h))
+        if order:
+            below = Flow(canvas, area.w).text(order, theme.s("small"), theme.c("highlight"), "semibold")
+            below.layout(order_h)
+            below.draw(Rect(area.x, top + h + 16, area.w, area.bottom - top - h - 16), 0)
+        for i, cat in enumerate(cats):
+            rect = Rect(area.x + i * (w + gap), top, w, h)
+            rank = self.ranking.index(cat.id) + 1 if cat.id in self.ranking else None
+            self.draw_card(canvas, rect, self.p(cat.name), self.p(cat.description), rank)
+            self.screen.add(Button(f"guess:cat:{cat.id}", self.p(cat.name), rect, style="card"))
+
+    def draw_card(self, canvas: Canvas, rect: Rect, name: str, description: str, rank: int | None) -> None:
+        theme = canvas.theme
+        canvas.rect(rect, theme.c("card") if rank else theme.c("surface_alt"), radius=22)
+        ink = theme.c("card_text") if rank else theme.c("text")
+        muted = theme.c("card_muted") if rank else theme.c("muted")
+        pad = 24
+        badge = math.ceil(canvas.line_height(theme.s("title"), "bold"))
+        centre = (rect.x + pad + badge / 2, rect.y + pad + badge / 2)
+        if rank:
+            canvas.circle(centre, badge / 2, theme.c("primary"))
+            canvas.text(str(rank), Rect(rect.x + pad, rect.y + pad, badge, badge), theme.s("heading"),
+                        theme.c("primary_text"), "bold", "center", "center")
+        else:
+            canvas.circle(centre, badge / 2, theme.c("muted"), width=3)
+        body = Rect(rect.x + pad, rect.y + pad + badge + 16, rect.w - 2 * pad, rect.h - 2 * pad - badge - 16)
+        flow = Flow(canvas, body.w).text(name, theme.s("body"), ink, "bold")
+        flow.group().text(description, theme.s("small"), muted)
+        if flow.layout(body.h) > 1:  # a short card: the name alone
+            flow = Flow(canvas, body.w).text(name, theme.s("body"), ink, "bold")
+            flow.layout(body.h)
+        flow.draw(body, 0)
+
+    def draw_bar(self, canvas: Canvas, bar: Rect) -> bool:
+        if self.revealed:
+            return False
+        self.screen.add(Button("guess:skip", self.t("debrief.guess.skip"), Rect(bar.x, bar.y, 360, bar.h),
+                               style="ghost"))
+        self.screen.add(Button("guess:reveal", self.t("debrief.guess.reveal"), Rect(bar.x + 384, bar.y, 640, bar.h),
+                               enabled=bool(self.ranking), style="primary"))
+        self.screen.add(Button("finish", self.t("debrief.finish"), Rect(bar.right - 300, bar.y, 300, bar.h),
+                               style="ghost"))
+        return True
+
+    def others(self) -> dict[str, float | None] | None:
+        store = getattr(self.app, "stats", None)
+        if store is None:
+            return None
+        found = store.guess_vs_truth(self.app.level.id, self.session.state.variant)
+        return None if found is None else dict(found.mean_rank)
+
+    def draw_reveal(self, canvas: Canvas, area: Rect, page: int) -> int:
+        theme = canvas.theme
+        level, st = self.app.level, self.session.state
+        others = self.others()
+        rows = guess_rows(level, st.variant, self.ranking, others)
+        flow = Flow(canvas, area.w)
+        flow.text(self.verdict(rows), theme.s("body"), theme.c("text"), "semibold").space(12)
+        flow.group(gap=0)
+        line = math.ceil(canvas.line_height(theme.s("body"), "semibold")) + 18
+        cols = self.columns(area.w, others is not None)
+        flow.row(math.ceil(canvas.line_height(theme.s("small"), "semibold")) + 8, self.header_row(cols, others))
+        for row in rows:
+            flow.row(line, self.table_row(row, cols))
+        flow.group().space(8)
+        rule = next(r for r in level.rules if r.id == st.variant)
+        flow.text(self.t("debrief.guess.rule_set", name=self.p(rule.name)), theme.s("small"), theme.c("muted"))
+        if len(level.rules) > 1:
+            flow.text(self.t("debrief.rules.other_sets"), theme.s("small"), theme.c("highlight"))
+        pages = flow.layout(area.h)
+        flow.draw(area, page)
+        return pages
+
+    def verdict(self, rows: list[GuessRow]) -> str:
+        heaviest = ", ".join(self.category(r.category) for r in rows if r.true_rank == 1)
+        share = self.pct(rows[0].share)
+        if not self.ranking:
+            return self.t("debrief.guess.skipped", top=heaviest, share=share)
+        first = self.category(self.ranking[0])
+        key = "debrief.guess.right" if top_match(rows) else "debrief.guess.wrong"
+        return self.t(key, first=first, top=heaviest, share=share)
+
+    @staticmethod
+    def columns(width: int, others: bool) -> list[int]:
+        """x offsets of: category, your rank, true weight bar, true rank, earlier visitors."""
+        if others:
+            return [0, 560, 760, 1300, 1480, width]
+        return [0, 620, 860, 1500, width, width]
+
+    def header_row(self, cols: list[int], others: dict[str, float | None] | None) -> Draw:
+        labels = [self.t("debrief.guess.col_category"), self.t("debrief.guess.col_yours"),
+                  self.t("debrief.guess.col_weight"), self.t("debrief.guess.col_rank")]
+        if others is not None:
+            labels.append(self.t("debrief.guess.col_others"))
+
+        def draw(canvas: Canvas, rect: Rect) -> None:
+            for i, label in enumerate(labels):
+                box = Rect(rect.x + cols[i], rect.y, cols[i + 1] - cols[i] - 16, rect.h)
+                canvas.text(label, box, canvas.theme.s("small"), canvas.theme.c("muted"), "semibold")
+
+        return draw
+
+    def table_row(self, row: GuessRow, cols: list[int]) -> Draw:
+        name = self.category(row.category)
+        yours = f"{row.yours}" if row.yours else "—"
+        others = "—" if row.others is None else f"{row.others:.1f}"
+        share = self.pct(row.share)
+
+        def draw(canvas: Canvas, rect: Rect) -> None:
+            theme = canvas.theme
+            body = theme.s("body")
+            canvas.rect(Rect(rect.x, rect.bottom - 2, rect.w, 2), theme.c("surface_alt"))
+            inner = Rect(rect.x, rect.y + 6, rect.w, rect.h - 12)
+
+            def cell(i: int, text: str, colour: tuple[int, int, int], face: str = "semibold") -> None:
+                box = Rect(inner.x + cols[i], inner.y, cols[i + 1] - cols[i] - 16, inner.h)
+                canvas.text(text, box, body, colour, face, valign="center")
+
+            cell(0, name, theme.c("text"))
+            cell(1, yours, theme.c("highlight") if row.right else theme.c("text"), "bold")
+            bar_w = cols[3] - cols[2] - 140
+            bar = Rect(inner.x + cols[2], inner.y + inner.h // 4, max(4, round(bar_w * row.share / 0.5)), inner.h // 2)
+            canvas.rect(Rect(bar.x, bar.y, bar_w, bar.h), theme.c("surface_alt"), radius=6)
+            canvas.rect(Rect(bar.x, bar.y, min(bar_w, bar.w), bar.h), theme.c("accent"), radius=6)
+            canvas.text(share, Rect(bar.x + bar_w + 12, inner.y, 120, inner.h), body,
+                        theme.c("text"), "bold", valign="center")
+            cell(3, str(row.true_rank), theme.c("text"), "bold")
+            if cols[4] < cols[5]:
+                cell(4, others, theme.c("muted"))
+
+        return draw

@@ -1,0 +1,160 @@
+"""Your month as the system saw it: the published score, each step with the acts behind it.
+
+Under each point of the chart, its column names the two or three largest movements of
+that week (cause, category, points). Touching a column opens the week's whole trace.
+"""
+
+from __future__ import annotations
+
+import math
+
+from game.debrief.views import Act, Step, chart_range, met_thresholds, month_steps
+from game.screens.debrief.chart import Series, column_centres, draw_chart, plot_rect
+from game.screens.debrief.layout import Flow, clamp_lines, sign_colour
+from game.screens.debrief.panel import Panel
+from game.ui.canvas import Canvas, Rect
+from game.ui.widgets import Button
+
+MIN_CHART = 250
+
+
+class MonthPanel(Panel):
+    id = "month"
+
+    def __init__(self, screen: object) -> None:
+        super().__init__(screen)  # type: ignore[arg-type]
+        self.detail: int | None = None
+
+    def title(self) -> str:
+        return self.t("debrief.title")
+
+    def steps(self) -> list[Step]:
+        st = self.session.state
+        return month_steps(st.ledger, st.history)
+
+    def on_button(self, action: str) -> None:
+        kind, _, rest = action.partition(":")
+        if kind == "step":
+            self.detail = int(rest)
+            self.screen.pages[self.id] = 0
+        elif action == "back":
+            self.detail = None
+            self.screen.pages[self.id] = 0
+
+    def on_back(self) -> bool:
+        if self.detail is None:
+            return False
+        self.detail = None
+        return True
+
+    # -- labels ----------------------------------------------------------------------------------
+    def step_label(self, step: Step) -> str:
+        return self.t("debrief.month.start") if step.index == 0 else self.t("scene.week", n=step.index)
+
+    def act_label(self, act: Act) -> str:
+        cause = self.t(f"cause.{act.cause}")
+        if act.cause == "choice" and act.scene:
+            what = self.option_text(act.scene, act.option)
+        elif act.cause in ("persona", "system_error"):
+            what = self.p(act.why)
+        else:
+            what = ""
+        return self.t("debrief.month.act", cause=cause, what=what) if what else cause
+
+    def marks(self) -> list[int]:
+        return met_thresholds(self.app.level, [d.door for d in self.session.state.doors])
+
+    def hint(self) -> str:
+        return "" if self.detail is not None or self.declined else self.t("debrief.month.hint")
+
+    # -- drawing ---------------------------------------------------------------------------------
+    def draw(self, canvas: Canvas, area: Rect, page: int) -> int:
+        steps = self.steps()
+        if self.detail is not None and self.detail < len(steps):
+            return self.draw_detail(canvas, area, steps[self.detail], page)
+        self.detail = None
+        theme = canvas.theme
+        level = self.app.level
+        scores = [s.after for s in steps]
+        marks = self.marks()
+        span = chart_range([scores], level.score.min, level.score.max, marks)
+        labels = [self.step_label(s) for s in steps]
+        if self.declined:
+            note = Flow(canvas, area.w).text(self.p(level.consent.declined_end), theme.s("body"), theme.c("text"))
+            note.layout(area.h)
+            chart = Rect(area.x, area.y, area.w, max(MIN_CHART, area.h - note.groups[0].height - 24))
+            draw_chart(canvas, chart, [Series(scores, theme.c("accent"))], span, marks, labels)
+            note.draw(Rect(area.x, chart.bottom + 24, area.w, area.bottom - chart.bottom - 24), 0)
+            return 1
+        plan = self.plan(canvas, area, steps)
+        count, lines, below = plan
+        chart = Rect(area.x, area.y, area.w, area.h - below - 16)
+        draw_chart(canvas, chart, [Series(scores, theme.c("accent"))], span, marks, labels)
+        plot = plot_rect(canvas, chart)
+        xs = column_centres(plot, len(steps))
+        w = math.floor(plot.w / len(steps)) - 16
+        for step, x in zip(steps, xs, strict=True):
+            rect = Rect(round(x - w / 2), chart.bottom + 16, w, below)
+            self.draw_column(canvas, rect, step, count, lines)
+            self.screen.add(Button(f"month:step:{step.index}", self.step_label(step), rect, style="card"))
+        return 1
+
+    def column_flow(self, canvas: Canvas, width: int, step: Step, count: int, lines: int) -> Flow:
+        theme = canvas.theme
+        small = theme.s("small")
+        flow = Flow(canvas, width - 28)
+        head = f"{self.step_label(step)} · {step.after}" if step.index == 0 else \
+            f"{self.step_label(step)} · {self.signed(step.delta, 0)}"
+        flow.group(gap=10).text(head, small, theme.c("text"), "bold")
+        for act in step.top(count):
+            flow.group(gap=10).text(f"{self.signed(act.points)} {self.category(act.category)}", small,
+                                    sign_colour(canvas, act.points), "semibold")
+            for line in clamp_lines(canvas, self.act_label(act), width - 28, small, lines):
+                flow.text(line, small, theme.c("muted"))
+        return flow
+
+    def column_height(self, canvas: Canvas, width: int, step: Step, count: int, lines: int) -> int:
+        flow = self.column_flow(canvas, width, step, count, lines)
+        return sum(g.height + g.gap for g in flow.groups) + 28
+
+    def plan(self, canvas: Canvas, area: Rect, steps: list[Step]) -> tuple[int, int, int]:
+        """How many acts per column, and lines per act, leave the chart tall enough."""
+        width = math.floor(plot_rect(canvas, area).w / max(1, len(steps))) - 16
+        below = 0
+        for count, lines in ((3, 2), (2, 2), (2, 1), (1, 2), (1, 1)):
+            below = max(self.column_height(canvas, width, s, count, lines) for s in steps)
+            if area.h - below - 16 >= MIN_CHART:
+                break
+        return count, lines, below
+
+    def draw_column(self, canvas: Canvas, rect: Rect, step: Step, count: int, lines: int) -> None:
+        canvas.rect(rect, canvas.theme.c("surface"), radius=16)
+        flow = self.column_flow(canvas, rect.w, step, count, lines)
+        inner = Rect(rect.x + 14, rect.y + 14, rect.w - 28, rect.h - 28)
+        flow.layout(inner.h)
+        flow.draw(inner, 0)
+
+    def draw_detail(self, canvas: Canvas, area: Rect, step: Step, page: int) -> int:
+        theme = canvas.theme
+        h = round(self.screen.target())
+        back = Rect(area.right - 520, area.y, 520, h)
+        self.screen.add(Button("month:back", "← " + self.t("debrief.month.back"), back, style="ghost"))
+        if step.index == 0:
+            head = self.t("debrief.month.detail_start", score=step.after)
+        else:
+            head = self.t("debrief.month.detail_week", n=step.index, before=step.before, after=step.after,
+                          delta=self.signed(step.delta, 0))
+        canvas.paragraph(head, Rect(area.x, area.y, back.x - area.x - 24, h), theme.s("body"), theme.c("text"),
+                         "semibold", valign="center")
+        body = Rect(area.x, area.y + h + 20, area.w, area.h - h - 20)
+        flow = Flow(canvas, (body.w - 40) // 2)
+        acts = [a for a in step.acts if round(a.points, 1)]
+        if not acts:
+            flow.text(self.t("debrief.month.nothing"), theme.s("body"), theme.c("muted"))
+        for act in acts:
+            flow.group(gap=12).text(f"{self.signed(act.points)} · {self.category(act.category)}", theme.s("body"),
+                                    sign_colour(canvas, act.points), "semibold")
+            flow.text(self.act_label(act), theme.s("small"), theme.c("muted"))
+        pages = flow.layout(body.h, columns=2)
+        flow.draw(body, page)
+        return pages

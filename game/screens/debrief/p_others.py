@@ -1,0 +1,48 @@
+"""What it cost others: the people you dropped, reported or kept, their scores and doors.
+
+Their doors are judged exactly as the player's were (the same tiers, on their published
+score), so a friend dropped just under a threshold loses a door too.
+"""
+
+from __future__ import annotations
+
+from game.debrief.views import ContactFate, others_view
+from game.screens.debrief.layout import Flow, sign_colour
+from game.screens.debrief.panel import Panel
+from game.ui.canvas import Canvas, Rect
+
+
+class OthersPanel(Panel):
+    id = "others"
+
+    def draw(self, canvas: Canvas, area: Rect, page: int) -> int:
+        theme = canvas.theme
+        fates = others_view(self.app.level, self.session.state)
+        flow = Flow(canvas, (area.w - 40) // 2)
+        flow.text(self.t("debrief.others.intro"), theme.s("small"), theme.c("muted"))
+        for fate in fates:
+            self.card(flow, canvas, fate)
+        pages = flow.layout(area.h, columns=2)
+        flow.draw(area, page)
+        return pages
+
+    def card(self, flow: Flow, canvas: Canvas, fate: ContactFate) -> None:
+        theme = canvas.theme
+        small = theme.s("small")
+        contact = self.session.ix.contacts[fate.contact]
+        hurt = fate.fate in ("reported", "dropped")
+        flow.group(frame=theme.c("surface"), pad=18, gap=16, border=theme.c("warning") if hurt else None)
+        flow.text(f"{self.p(contact.name)} — {self.p(contact.role)}", small, theme.c("text"), "bold")
+        flow.text(self.t(f"debrief.others.fate_{fate.fate}"), small,
+                  theme.c("warning") if hurt or fate.fate == "dropped_you" else theme.c("accent"), "semibold")
+        change = fate.end - fate.start
+        line = self.t("debrief.others.score", start=fate.start, end=fate.end, delta=self.signed(change, 0))
+        flow.text(line, small, sign_colour(canvas, change))
+        if fate.by_you:
+            flow.text(self.t("debrief.others.by_you", points=self.signed(fate.by_you, 0)), small,
+                      sign_colour(canvas, fate.by_you), "semibold")
+        for door in fate.doors:
+            flow.text(self.t("debrief.others.door", door=self.door(door.door), before=self.outcome(door.before),
+                             after=self.outcome(door.after)), small, theme.c("highlight"))
+        if not fate.doors:
+            flow.text(self.t("debrief.others.no_door", closed=fate.closed, of=fate.judged), small, theme.c("muted"))

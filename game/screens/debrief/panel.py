@@ -1,0 +1,113 @@
+"""What every debrief panel shares: access to the month, texts, and the panel protocol."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.core.session import ACCEPT, CONSENT, Session
+from game.i18n import pick
+from game.screens.debrief.layout import signed
+from game.ui.canvas import Canvas, Rect
+
+if TYPE_CHECKING:
+    from game.app import App
+    from game.screens.debrief.screen import DebriefScreen
+
+
+class Panel:
+    """One page of the debrief. ``draw`` returns how many pages its content needs."""
+
+    id = "panel"
+
+    def __init__(self, screen: DebriefScreen) -> None:
+        self.screen = screen
+
+    # -- access -----------------------------------------------------------------------------
+    @property
+    def app(self) -> App:
+        return self.screen.app
+
+    @property
+    def session(self) -> Session:
+        session = self.app.flow.session
+        assert session is not None, "the debrief needs a finished month"
+        return session
+
+    @property
+    def declined(self) -> bool:
+        return "declined" in self.session.state.flags
+
+    def t(self, key: str, **params: object) -> str:
+        return self.screen.t(key, **params)
+
+    def p(self, text: dict[str, str] | None) -> str:
+        return pick(text, self.screen.lang)
+
+    def category(self, cid: str) -> str:
+        found = next((c for c in self.app.level.categories if c.id == cid), None)
+        return self.p(found.name) if found else cid
+
+    def scene_title(self, scene: str) -> str:
+        if scene == CONSENT:
+            return self.p(self.app.level.consent.title)
+        return self.p(self.session.ix.scenes[scene].title)
+
+    def option_text(self, scene: str | None, option: str | None) -> str:
+        if scene is None or option is None:
+            return ""
+        if scene == CONSENT:
+            consent = self.app.level.consent
+            return self.p(consent.accept if option == ACCEPT else consent.decline)
+        found = self.session.ix.options.get((scene, option))
+        return self.p(found.text) if found else option
+
+    def contact(self, cid: str) -> str:
+        return self.p(self.session.ix.contacts[cid].name)
+
+    def door(self, did: str) -> str:
+        return self.p(self.session.ix.doors[did].name)
+
+    def num(self, value: float, digits: int = 1) -> str:
+        """A number with the language's decimal mark (1.5 / 1,5)."""
+        text = f"{value:.{digits}f}"
+        return text.replace(".", ",") if self.screen.lang == "fr" else text
+
+    def signed(self, value: float, digits: int = 1) -> str:
+        text = signed(value, digits)
+        return text.replace(".", ",") if self.screen.lang == "fr" else text
+
+    def pct(self, share: float) -> str:
+        return self.t("debrief.percent", n=round(share * 100))
+
+    def outcome(self, outcome: str, amount: int = 0) -> str:
+        if outcome == "deposit" and amount:
+            return self.t("debrief.outcome.deposit_amount", amount=amount)
+        if outcome == "grant" and amount:
+            return self.t("debrief.outcome.grant_amount", amount=amount)
+        return self.t(f"door.{outcome}")
+
+    # -- the protocol ----------------------------------------------------------------------------
+    def title(self) -> str:
+        return self.t(f"debrief.{self.id}.title")
+
+    def hint(self) -> str:
+        """A short line beside the title, shown when there is room (how to go deeper)."""
+        return ""
+
+    def locked(self) -> bool:
+        """True while the other panels must wait (the guess before the reveal)."""
+        return False
+
+    def draw(self, canvas: Canvas, area: Rect, page: int) -> int:
+        raise NotImplementedError
+
+    def draw_bar(self, canvas: Canvas, bar: Rect) -> bool:
+        """Draw this panel's own navigation instead of the usual one (True if it did)."""
+        return False
+
+    def on_button(self, action: str) -> None:
+        """A button of this panel, its id without the ``<panel>:`` prefix."""
+
+    def on_back(self) -> bool:
+        """Esc inside the panel (e.g. leave a detail view); True if it was used."""
+        return False

@@ -1,0 +1,184 @@
+"""The debrief screen: a tab row, the current panel, and a bar to move on or finish.
+
+Every panel is reachable by touch (the tabs, Previous/Next) and by keyboard (Tab or the
+arrows move the focus, Enter activates, Esc goes back one panel). Long panels have
+pages, turned with the arrow buttons in the bar or by dragging.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from game.input.intents import Drag
+from game.screens.base import Screen
+from game.screens.debrief.panel import Panel
+from game.ui.canvas import Canvas, Rect
+from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.app import App
+
+PANELS: list[str] = ["guess", "month", "rules", "fault", "others", "errors", "whatif", "world", "questions", "kiosk"]
+MARGIN = 80
+DRAG_PAGE = 140.0  # logical px of vertical drag that turns a page
+
+
+def _panels(screen: DebriefScreen) -> dict[str, Panel]:
+    from game.screens.debrief.p_errors import ErrorsPanel
+    from game.screens.debrief.p_fault import FaultPanel
+    from game.screens.debrief.p_guess import GuessPanel
+    from game.screens.debrief.p_kiosk import KioskPanel
+    from game.screens.debrief.p_month import MonthPanel
+    from game.screens.debrief.p_others import OthersPanel
+    from game.screens.debrief.p_rules import RulesPanel
+    from game.screens.debrief.p_text import QuestionsPanel, WorldPanel
+    from game.screens.debrief.p_whatif import WhatIfPanel
+
+    classes: list[type[Panel]] = [GuessPanel, MonthPanel, RulesPanel, FaultPanel, OthersPanel, ErrorsPanel,
+                                  WhatIfPanel, WorldPanel, QuestionsPanel, KioskPanel]
+    return {cls.id: cls(screen) for cls in classes}
+
+
+class DebriefScreen(Screen):
+    name = "debrief"
+    idle_mode = "reading"
+
+    def __init__(self, app: App, panel: str = "guess") -> None:
+        super().__init__(app)
+        self.panels = _panels(self)
+        self.current = panel
+        self.pages: dict[str, int] = {}
+        self.page_count = 1
+        self.drag = 0.0
+
+    # -- geometry --------------------------------------------------------------------------------
+    def frame(self, canvas: Canvas) -> tuple[Rect, Rect, Rect, Rect]:
+        """Tabs, title, content and bar rectangles for this window and text size."""
+        h = round(self.target())
+        top = 16 + round(min(self.app.min_target(), 100)) + 14
+        width = canvas.theme.width - 2 * MARGIN
+        tabs = Rect(MARGIN, top, width, h)
+        title_h = math.ceil(canvas.line_height(canvas.theme.s("heading"), "bold"))
+        title = Rect(MARGIN, tabs.bottom + 14, width, title_h)
+        bar = Rect(MARGIN, canvas.theme.height - 16 - h, width, h)
+        content = Rect(MARGIN, title.bottom + 14, width, bar.y - 18 - title.bottom - 14)
+        return tabs, title, content, bar
+
+    @property
+    def panel(self) -> Panel:
+        return self.panels[self.current]
+
+    @property
+    def page(self) -> int:
+        return self.pages.get(self.current, 0)
+
+    # -- drawing ---------------------------------------------------------------------------------
+    def draw_body(self, canvas: Canvas) -> None:
+        theme = canvas.theme
+        tabs, title, content, bar = self.frame(canvas)
+        locked = self.panel.locked()
+        self.draw_tabs(tabs, locked)
+        drawn = canvas.text(self.panel.title(), title, theme.s("heading"), theme.c("text"), "bold")
+        hint = self.panel.hint()
+        room = Rect(drawn.right + 40, title.y, title.right - drawn.right - 40, title.h)
+        if hint and canvas.measure(hint, theme.s("small"))[0] <= room.w:
+            canvas.text(hint, room, theme.s("small"), theme.c("muted"), align="right", valign="bottom")
+        page = min(self.page, 99)
+        self.page_count = self.panel.draw(canvas, content, page)
+        if page >= self.page_count:  # the content got shorter (language, text size): show its end
+            self.pages[self.current] = self.page_count - 1
+            self.buttons = []
+            canvas.clear(theme.c("background"))
+            self.draw_body(canvas)
+            return
+        if not self.panel.draw_bar(canvas, bar):
+            self.draw_bar(canvas, bar, locked)
+
+    def draw_tabs(self, area: Rect, locked: bool) -> None:
+        gap = 12
+        w = (area.w - gap * (len(PANELS) - 1)) / len(PANELS)
+        for i, pid in enumerate(PANELS):
+            rect = Rect(round(area.x + i * (w + gap)), area.y, round(w), area.h)
+            self.add(Button(f"tab:{pid}", self.t(f"debrief.tab.{pid}"), rect, enabled=not locked or pid == self.current,
+                            style="chip", selected=pid == self.current))
+
+    def draw_bar(self, canvas: Canvas, bar: Rect, locked: bool) -> None:
+        theme = canvas.theme
+        index = PANELS.index(self.current)
+        gap = 24
+        x = bar.x
+        if index > 0:
+            self.add(Button("prev", "← " + self.t("debrief.prev"), Rect(x, bar.y, 280, bar.h)))
+        x += 280 + gap
+        if self.page_count > 1:
+            self.add(Button("page:up", "↑", Rect(x, bar.y, 110, bar.h), enabled=self.page > 0))
+            label = self.t("debrief.page", n=self.page + 1, of=self.page_count)
+            canvas.text(label, Rect(x + 110, bar.y, 170, bar.h), theme.s("small"), theme.c("muted"), "semibold",
+                        "center", "center")
+            self.add(Button("page:down", "↓", Rect(x + 280, bar.y, 110, bar.h),
+                            enabled=self.page < self.page_count - 1))
+        x += 390 + gap
+        last = index == len(PANELS) - 1
+        if not last:
+            self.add(Button("next", self.t("debrief.next") + " →", Rect(x, bar.y, 340, bar.h), style="primary"))
+        right = bar.right
+        finish = Rect(right - 300, bar.y, 300, bar.h)
+        self.add(Button("finish", self.t("debrief.finish"), finish, style="primary" if last else "ghost"))
+        if not self.app.settings.kiosk:
+            self.add(Button("again", self.t("debrief.again"), Rect(finish.x - gap - 300, bar.y, 300, bar.h),
+                            style="ghost"))
+
+    def button_size(self, button: Button) -> float | None:
+        """Tabs a little smaller to fit ten; a button with a note larger, so the note stays ≥ 24 px."""
+        if button.id.startswith("tab:"):
+            return 26.0
+        if button.note:
+            return 34.0
+        return None
+
+    # -- acting ----------------------------------------------------------------------------------
+    def show(self, panel: str) -> None:
+        if panel in self.panels and (not self.panel.locked() or panel == self.current):
+            self.current = panel
+            self.focus = None
+
+    def turn(self, step: int) -> None:
+        self.pages[self.current] = max(0, min(self.page_count - 1, self.page + step))
+
+    def on_button(self, button_id: str) -> None:
+        kind, _, rest = button_id.partition(":")
+        if kind == "tab":
+            self.show(rest)
+        elif button_id == "prev":
+            self.show(PANELS[max(0, PANELS.index(self.current) - 1)])
+        elif button_id == "next":
+            self.show(PANELS[min(len(PANELS) - 1, PANELS.index(self.current) + 1)])
+        elif kind == "page":
+            self.turn(-1 if rest == "up" else 1)
+        elif button_id == "finish":
+            self.app.reset_to_attract(abandoned=False)
+        elif button_id == "again":
+            self.play_again()
+        elif kind in self.panels:
+            self.panels[kind].on_button(rest)
+
+    def play_again(self) -> None:
+        """Window mode: the same visitor, another life (the language is kept)."""
+        from game.screens.persona import PersonaScreen
+
+        lang = self.app.settings.lang
+        self.app.session_finished(completed=True)
+        self.app.flow.reset()
+        self.app.settings.lang = lang
+        self.app.goto(PersonaScreen(self.app))
+
+    def on_back(self) -> None:
+        if not self.panel.on_back() and not self.panel.locked():
+            self.show(PANELS[max(0, PANELS.index(self.current) - 1)])
+
+    def on_drag(self, drag: Drag) -> None:
+        self.drag += drag.rel[1] / max(self.app.viewport.scale, 1e-6)
+        if abs(self.drag) >= DRAG_PAGE:
+            self.turn(-1 if self.drag > 0 else 1)
+            self.drag = 0.0
