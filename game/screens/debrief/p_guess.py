@@ -143,7 +143,7 @@ class GuessPanel(Panel):
         rule = next(r for r in level.rules if r.id == st.variant)
         flow.text(self.t("debrief.guess.rule_set", name=self.p(rule.name)), theme.s("small"), theme.c("muted"))
         if len(level.rules) > 1:
-            flow.text(self.t("debrief.rules.other_sets"), theme.s("small"), theme.c("highlight"))
+            flow.text(self.t("debrief.guess.other_sets"), theme.s("small"), theme.c("highlight"))
         pages = flow.layout(area.h)
         flow.draw(area, page)
         return pages

@@ -1,0 +1,91 @@
+"""The rules laid bare and the guess set beside them, from the level and the month."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.content.models import Level
+from game.debrief.guess import complete, guess_rows, toggle, top_match, true_ranks
+from game.debrief.rules import heard_whispers, rule_set, rules_view
+from tests.debrief.months import CRUEL, KIND, play, sample
+
+
+@pytest.fixture(scope="module")
+def level() -> Level:
+    return sample()
+
+
+def test_rule_set_shares_and_points_per_subscore(level: Level) -> None:
+    view = rule_set(level, "standard")
+    shares = {w.category: w.share for w in view.weights}
+    assert shares["credit_history"] == pytest.approx(0.35)
+    assert sum(shares.values()) == pytest.approx(1.0)
+    per = {w.category: w.per_point for w in view.weights}
+    assert per["credit_history"] == pytest.approx(600 * 0.35 / 100)
+
+
+def test_rules_view_shows_every_scene_met_with_the_choice_taken(level: Level) -> None:
+    st = play(level, CRUEL).state
+    view = rules_view(level, st)
+    assert [m.scene for m in view.met] == ["bike", "game", "post", "appeal_note", "fine", "wedding"]
+    taken = {(m.scene, o.option) for m in view.met for o in m.options if o.taken}
+    assert taken == {c for c in st.choices if c[0] != "consent"}
+    fine = next(m for m in view.met if m.scene == "fine")
+    ignore = next(o for o in fine.options if o.option == "ignore")
+    assert ignore.reveal is None and ignore.effects == (("credit_history", -10.0),)
+    assert len(view.doors) == len(level.doors)
+    bike = next(d for d in view.doors if d.door == "bike")
+    assert bike.tiers == ((600, "grant", 0), (350, "deposit", 30)) and bike.declined == ("deposit", 30)
+
+
+def test_rules_nobody_could_guess_are_hidden_rules_and_surprises(level: Level) -> None:
+    view = rules_view(level, play(level, KIND).state)
+    texts = [t["en"] for t in view.unguessable]
+    assert texts[0] == "Your friends' scores count for 15%."
+    assert "Video games lower the score." in texts and "Nappies raise the score." in texts
+    assert len(texts) == len(set(texts))
+
+
+def test_several_rule_sets_are_all_shown_the_sessions_first(level: Level) -> None:
+    data = level.model_dump()
+    data["rules"].append({"id": "strict", "name": {"fr": "Strict", "en": "Strict"},
+                          "weights": {"credit_history": 60, "fulfilment": 10, "personal": 10, "behaviour": 10,
+                                      "connections": 10}})
+    two = Level.model_validate(data)
+    st = play(two, CRUEL).state
+    view = rules_view(two, st)
+    assert view.mine.id == st.variant
+    assert {s.id for s in view.sets} == {"standard", "strict"}
+
+
+def test_whispers_heard_come_with_the_truth(level: Level) -> None:
+    heard = heard_whispers(level, play(level, CRUEL).state)
+    assert [(h.contact, h.truth) for h in heard] == [("mei", "unknown")]
+    assert heard_whispers(level, play(level, {}, accept=False).state) == []
+
+
+def test_toggle_adds_then_takes_back() -> None:
+    ranking = toggle([], "b")
+    ranking = toggle(ranking, "a")
+    assert ranking == ["b", "a"]
+    assert toggle(ranking, "b") == ["a"]
+    assert complete(["a", "b", "c", "d"], ["a", "b", "c", "d", "e"]) == ["a", "b", "c", "d", "e"]
+    assert complete(["a"], ["a", "b", "c"]) == ["a"]
+
+
+def test_true_ranks_share_ties() -> None:
+    assert true_ranks({"a": 25, "b": 20, "c": 20, "d": 20, "e": 15}) == {"a": 1, "b": 2, "c": 2, "d": 2, "e": 5}
+
+
+def test_guess_rows_set_the_guess_beside_the_weights(level: Level) -> None:
+    guess = ["behaviour", "credit_history"]
+    rows = guess_rows(level, "standard", guess, {"credit_history": 1.4, "behaviour": None})
+    assert rows[0].category == "credit_history"
+    by = {r.category: r for r in rows}
+    assert by["credit_history"].yours == 2 and by["credit_history"].true_rank == 1
+    assert by["behaviour"].yours == 1 and by["behaviour"].true_rank == 5
+    assert by["fulfilment"].yours is None
+    assert by["credit_history"].others == 1.4 and by["behaviour"].others is None
+    assert sum(r.share for r in rows) == pytest.approx(1.0)
+    assert not top_match(rows)
+    assert top_match(guess_rows(level, "standard", ["credit_history"]))

@@ -1,0 +1,327 @@
+"""The debrief on the real App, headless: each panel shows this month's own figures.
+
+Months are scripted on the sample level (see tests/debrief/months.py); every expected
+string is computed from that month's ledger, and a month with other choices shows
+other figures. The last tests render every panel at three window sizes in both
+languages and check that no text leaves its box.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.app import App
+from game.content.load import load_level
+from game.content.models import Level
+from game.core.replay import another_persona, what_if
+from game.debrief.views import errors_view, fault_view, month_steps, others_view
+from game.paths import LEVELS_DIR
+from game.screens.debrief import PANELS, open_debrief
+from game.screens.debrief.layout import signed
+from game.stats import SessionRecord, StatsStore
+from tests.debrief.months import CRUEL, KIND
+from tests.screens.helpers import key, make_app, tap
+
+SIZES = [(1280, 720), (1920, 1080), (1024, 768)]
+
+
+def month_app(picks: dict[str, str], lang: str = "en", size: tuple[int, int] = (1920, 1080), **settings: object) -> App:
+    """An app whose month was played with ``picks`` (first open option elsewhere)."""
+    app = make_app(lang=lang, size=size, seed=3, **settings)
+    flow = app.flow
+    flow.start("student")
+    flow.consent(True)
+    session = flow.session
+    assert session is not None
+    while not session.over:
+        ids = session.option_ids()
+        wanted = picks.get(session.scene_id or "")
+        flow.choose(wanted if wanted in ids else ids[0])
+    return app
+
+
+def show(app: App, panel: str | None = None) -> list[str]:
+    open_debrief(app, panel)
+    app.step(events=[])
+    return app.texts()
+
+
+def all_pages(app: App) -> list[str]:
+    """Every text of the current panel, turning its pages."""
+    texts = list(app.texts())
+    while app.top.page < app.top.page_count - 1:  # type: ignore[attr-defined]
+        tap(app, app.button("page:down"))
+        texts += app.texts()
+    return texts
+
+
+def session_of(app: App):  # type: ignore[no-untyped-def]
+    assert app.flow.session is not None
+    return app.flow.session
+
+
+# -- each panel shows this month ------------------------------------------------------------
+@pytest.mark.parametrize("picks", [CRUEL, KIND], ids=["cruel", "kind"])
+def test_month_panel_annotates_each_step_from_the_ledger(picks: dict[str, str]) -> None:
+    app = month_app(picks)
+    texts = show(app, "month")
+    st = session_of(app).state
+    names = {c.id: c.name["en"] for c in app.level.categories}
+    for step in month_steps(st.ledger, st.history):
+        head = f"Start · {step.after}" if step.index == 0 else f"Week {step.index} · {signed(step.delta, 0)}"
+        assert head in texts
+        assert str(step.after) in texts
+        top = step.top(1)[0]
+        assert f"{signed(top.points)} {names[top.category]}" in texts
+
+
+def test_other_choices_change_the_month_panel() -> None:
+    cruel, kind = show(month_app(CRUEL), "month"), show(month_app(KIND), "month")
+    assert "−31.5 Credit history" in cruel and "−31.5 Credit history" not in kind
+    assert set(cruel) != set(kind)
+
+
+def test_touching_a_week_shows_everything_that_moved_it() -> None:
+    app = month_app(CRUEL)
+    show(app, "month")
+    tap(app, app.button("month:step:2"))
+    texts = app.texts()
+    assert any(t.startswith("Week 2: 539 → 507") for t in texts)
+    assert "−31.5 · Credit history" in texts
+    key(app, pygame.K_ESCAPE)
+    assert "month:step:2" in [b.id for b in app.top.buttons]
+
+
+@pytest.mark.parametrize("picks", [CRUEL, KIND], ids=["cruel", "kind"])
+def test_fault_panel_sets_causes_against_choices(picks: dict[str, str]) -> None:
+    app = month_app(picks)
+    texts = show(app, "fault")
+    view = fault_view(session_of(app).state.ledger)
+    share = round(view.share_not_chosen * 100)
+    assert f"{share}% of your score's movement came from things you never chose." in texts
+    for cause in ("choice", "persona", "contact", "system_error", "recompute"):
+        assert f"{view.moved[cause]:.1f} pts in all · net {signed(view.net[cause])}" in texts
+
+
+def test_others_panel_shows_who_was_dropped_and_their_score() -> None:
+    app = month_app(CRUEL)
+    texts = show(app, "others")
+    mei = next(f for f in others_view(app.level, session_of(app).state) if f.contact == "mei")
+    assert "You dropped them." in texts
+    assert f"Their score: {mei.start} → {mei.end} ({signed(mei.end - mei.start, 0)})" in texts
+    assert f"Of which your acts: {signed(mei.by_you, 0)}" in texts
+    kind = show(month_app(KIND), "others")
+    assert "You dropped them." not in kind and "You kept them as a friend." in kind
+
+
+def test_errors_panel_shows_the_error_its_cost_and_the_appeals() -> None:
+    app = month_app(CRUEL)
+    app.flow.appealed = 2
+    texts = show(app, "errors")
+    view = errors_view(app.level, session_of(app).state)
+    assert f"Cost to your score: {signed(view.points)} points" in texts
+    assert "Fine marked unpaid." in texts
+    assert "Because of the blacklist, refused: Train ticket." in texts
+    assert any(t.startswith("You appealed 2 time(s).") for t in texts)
+    assert app.level.rights is not None and app.level.rights.title["en"] in texts
+    kind = show(month_app(KIND), "errors")
+    assert "Fine marked unpaid." not in kind
+    assert any(t.startswith("You never pressed") for t in kind)
+
+
+def test_rules_panel_marks_the_choices_taken() -> None:
+    app = month_app(CRUEL)
+    show(app, "rules")
+    texts = all_pages(app)
+    assert "✓ Take the bike — your choice" in texts and "✓ Unfriend her — your choice" in texts
+    assert "Walk" in texts  # met, not taken
+    assert "• Your friends' scores count for 15%." in texts
+    kind = month_app(KIND)
+    show(kind, "rules")
+    assert "✓ Walk — your choice" in all_pages(kind)
+
+
+def test_world_questions_and_kiosk_panels() -> None:
+    app = month_app(CRUEL)
+    assert app.level.cards[0].title["en"] in show(app, "world")
+    assert f"1. {app.level.questions[0]['en']}" in show(app, "questions")
+    assert "Not enough visitors yet to compare anonymously" in show(app, "kiosk")
+
+
+def test_kiosk_panel_compares_once_five_sessions_stand_behind_it(tmp_path: Path) -> None:
+    app = month_app(CRUEL)
+    st = session_of(app).state
+    store = StatsStore(tmp_path / "stats.db")
+    app.stats = store
+    for _ in range(5):
+        store.record(SessionRecord.make(level=st.level, persona=st.persona, language="en", variant=st.variant,
+                                        choices=[f"{s}.{o}" for s, o in st.choices], completed=True,
+                                        started=_hour(), ended=_hour()))
+    texts = show(app, "kiosk")
+    store.close()
+    assert "Not enough visitors yet to compare anonymously" not in texts
+    assert "The shared bike (5 visitors)" not in texts  # sample.yaml names it "The bike"
+    assert "The bike (5 visitors)" in texts and "100%" in texts
+
+
+# -- the guess, then the reveal ---------------------------------------------------------------
+def test_guess_by_touch_then_reveal() -> None:
+    app = month_app(CRUEL)
+    show(app)
+    assert app.top.panel.id == "guess"  # type: ignore[attr-defined]
+    assert not app.button("tab:rules").enabled and not app.button("guess:reveal").enabled
+    for cat in ("behaviour", "credit_history", "fulfilment"):
+        tap(app, app.button(f"guess:cat:{cat}"))
+    tap(app, app.button("guess:cat:credit_history"))  # a second tap takes it back
+    assert "Your order: 1. Behaviour and preferences · 2. Fulfilment capacity" in app.texts()
+    tap(app, app.button("guess:reveal"))
+    assert app.flow.guess == ["behaviour", "fulfilment"]
+    texts = app.texts()
+    assert "Your guess and the real weights" in texts
+    assert any(t.startswith("You put Behaviour and preferences first.") for t in texts)
+    assert "35%" in texts and app.button("tab:rules").enabled
+
+
+def test_skipping_the_guess_and_moving_on_by_keyboard() -> None:
+    app = month_app(KIND)
+    show(app)
+    tap(app, app.button("guess:skip"))
+    assert app.flow.guess == []
+    assert any(t.startswith("You skipped the guess.") for t in app.texts())
+    key(app, pygame.K_RETURN)  # the focused default button is "Next"
+    assert app.top.panel.id == "month"  # type: ignore[attr-defined]
+    key(app, pygame.K_TAB)
+    key(app, pygame.K_ESCAPE)
+    assert app.top.panel.id == "guess"  # type: ignore[attr-defined]
+    for _ in range(len(PANELS) - 1):
+        tap(app, app.button("next"))
+    assert app.top.panel.id == "kiosk"  # type: ignore[attr-defined]
+    assert "next" not in [b.id for b in app.top.buttons]
+
+
+def test_pages_turn_by_button_and_by_drag() -> None:
+    app = month_app(CRUEL)
+    show(app, "rules")
+    screen = app.top
+    assert screen.page_count > 1  # type: ignore[attr-defined]
+    tap(app, app.button("page:down"))
+    assert screen.page == 1  # type: ignore[attr-defined]
+    app.step(events=[pygame.event.Event(pygame.MOUSEMOTION, pos=(600, 400), rel=(0, 400), buttons=(1, 0, 0),
+                                        touch=False)])
+    app.step(events=[])
+    assert screen.page == 0  # type: ignore[attr-defined]
+
+
+# -- what if -------------------------------------------------------------------------------------
+def test_what_if_draws_the_engine_replay() -> None:
+    app = month_app(CRUEL)
+    show(app, "whatif")
+    session = session_of(app)
+    choices = list(session.state.choices)
+    index = choices.index(("fine", "pay"))
+    while f"whatif:choice:{index}" not in [b.id for b in app.top.buttons]:
+        tap(app, app.button("page:down"))
+    tap(app, app.button(f"whatif:choice:{index}"))
+    tap(app, app.button(f"whatif:alt:{index}:ignore"))
+    panel = app.top.panel  # type: ignore[attr-defined]
+    expected = what_if(app.level, "student", 3, choices, index, "ignore", session.state.variant)
+    assert panel.other() == expected
+    texts = app.texts()
+    assert "If: Wait" in texts
+    assert str(expected.outcome.final_score) in texts and str(session.state.published) in texts
+    tap(app, app.button("whatif:persona:worker"))
+    worker = another_persona(app.level, "worker", 3, choices, session.state.variant)
+    assert panel.other() == worker
+    assert "As Hugo, office worker" in app.texts() and str(worker.outcome.final_score) in app.texts()
+
+
+# -- leaving -------------------------------------------------------------------------------------
+def test_finish_returns_to_attract_and_play_again_to_the_personas() -> None:
+    app = month_app(CRUEL)
+    show(app, "kiosk")
+    tap(app, app.button("again"))
+    assert app.screen_names() == ["persona"] and app.flow.session is None and app.settings.lang == "en"
+    app = month_app(KIND, kiosk=True)
+    show(app, "kiosk")
+    assert "again" not in [b.id for b in app.top.buttons]
+    tap(app, app.button("finish"))
+    assert app.screen_names() == ["attract"] and app.flow.session is None
+
+
+def test_an_unknown_panel_is_refused() -> None:
+    with pytest.raises(LookupError):
+        open_debrief(month_app(KIND), "nope")
+
+
+# -- every panel, every size, both languages: nothing leaves its box ----------------------------
+def _check_boxes(app: App, where: str) -> None:
+    for drawn in app.canvas.drawn:
+        assert drawn.box.inflate(4, 4).contains(drawn.rect), f"{where}: {drawn.text!r} {drawn.rect} {drawn.box}"
+
+
+def _render_all(app: App, label: str) -> None:
+    for lang in ("fr", "en"):
+        app.settings.lang = lang
+        for panel in [None, *PANELS, "guess-reveal"]:
+            open_debrief(app, panel)
+            app.step(events=[])
+            _check_boxes(app, f"{label} {lang} {panel}")
+            screen = app.top
+            for _ in range(1, min(screen.page_count, 4)):  # type: ignore[attr-defined]
+                screen.turn(1)  # type: ignore[attr-defined]
+                app.dirty = True
+                app.step(events=[])
+                _check_boxes(app, f"{label} {lang} {panel} page {screen.page}")  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_every_panel_renders_inside_its_boxes(size: tuple[int, int]) -> None:
+    app = month_app(CRUEL, size=size)
+    app.flow.appealed = 1
+    _render_all(app, f"sample {size}")
+
+
+def test_every_panel_renders_with_larger_text() -> None:
+    _render_all(month_app(CRUEL, size=(1280, 720), larger_text=True), "larger")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_the_real_levels_render_inside_their_boxes(size: tuple[int, int]) -> None:
+    for name in ("kiosk.yaml", "workshop.yaml"):
+        if not (LEVELS_DIR / name).exists():
+            continue
+        level = load_level(LEVELS_DIR / name)
+        app = _real_month(level, size)
+        _render_all(app, f"{name} {size}")
+
+
+def _real_month(level: Level, size: tuple[int, int]) -> App:
+    app = make_app(level=level, lang="en", size=size, seed=11)
+    app.flow.start(level.personas[0].id)
+    app.flow.consent(True)
+    session = app.flow.session
+    assert session is not None
+    while not session.over:
+        app.flow.choose(session.option_ids()[-1])
+    return app
+
+
+def test_text_is_never_shrunk_below_reading_size() -> None:
+    """At 1080p with normal text, everything under the tabs is drawn at 24 px or more."""
+    app = month_app(CRUEL, size=(1920, 1080))
+    floor = app.canvas.measure("Ag", 24)[1] - 1.5
+    for panel in [None, *PANELS, "guess-reveal"]:
+        open_debrief(app, panel)
+        app.step(events=[])
+        small = [d.text for d in app.canvas.drawn if d.box.y > 120 and d.rect.h < floor and d.text.strip()]
+        assert small == [], f"{panel}: {small}"
+
+
+def _hour():  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    return datetime(2026, 1, 1, 10)
+
