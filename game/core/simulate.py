@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from game.content.lint import all_scenes
 from game.content.models import Level
-from game.core.events import Event, Notified, Reply, WeekPublished, WeekStarted
+from game.core.events import DoorChecked, Event, Notified, Reply, WeekPublished, WeekStarted
 from game.core.session import ACCEPT, CONSENT, DECLINE, Session
 
 Policy = Callable[[Session, random.Random], str]
@@ -79,6 +79,11 @@ class Report:
 _WORDS: dict[tuple[int, str], tuple[dict[str, str], int]] = {}
 
 
+def count_words(text: str) -> int:
+    """Words a reader reads: French spacing before ``: ; ! ?`` and « » does not add words."""
+    return sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
+
+
 def words_of(text: dict[str, str] | None, lang: str) -> int:
     """Words in one language of a level text (counted once per text: level texts are frozen).
 
@@ -92,7 +97,7 @@ def words_of(text: dict[str, str] | None, lang: str) -> int:
     if found is None or found[0] is not text:
         if len(_WORDS) > 100_000:
             _WORDS.clear()
-        found = _WORDS[key] = (text, len(text.get(lang, "").split()))
+        found = _WORDS[key] = (text, count_words(text.get(lang, "")))
     return found[1]
 
 
@@ -101,12 +106,12 @@ def play_one(
 ) -> tuple[Session, int]:
     """Play one month with ``policy``; return it and the number of words a player read."""
     session = Session(level, persona, seed)
-    words = words_of(level.consent.title, lang) + words_of(level.consent.text, lang)
+    words = _opening_words(level, lang)
     events: list[Event] = session.choose(DECLINE if rng.random() < decline_rate else ACCEPT)
     while True:
         words += _event_words(level, events, lang)
         if session.over:
-            return session, words
+            return session, words + _ending_words(session, lang)
         scene = session.scene
         assert scene is not None
         words += words_of(scene.title, lang) + words_of(scene.text, lang)
@@ -114,15 +119,40 @@ def play_one(
         events = session.choose(policy(session, rng))
 
 
+def _opening_words(level: Level, lang: str) -> int:
+    """The persona cards (every persona is read to pick one) and the consent."""
+    n = sum(
+        words_of(p.name, lang)
+        + words_of(p.description, lang)
+        + words_of(p.goal.text, lang)
+        + sum(words_of(d.label, lang) for d in p.data)
+        for p in level.personas
+    )
+    consent = level.consent
+    return n + sum(words_of(t, lang) for t in (consent.title, consent.text, consent.accept, consent.decline))
+
+
+def _ending_words(session: Session, lang: str) -> int:
+    """The end of the month: the grade's meaning and the goal's outcome."""
+    outcome = session.outcome()
+    goal = session.ix.personas[session.state.persona].goal
+    n = words_of(goal.reached if outcome.goal_reached else goal.missed, lang)
+    grade = next((g for g in session.level.grades if g.id == outcome.grade), None)
+    return n + (words_of(grade.meaning, lang) if grade else words_of(session.level.consent.declined_end, lang))
+
+
 def _event_words(level: Level, events: list[Event], lang: str) -> int:
     n = 0
     for event in events:
-        if isinstance(event, Reply | Notified):
+        if isinstance(event, Reply | Notified | DoorChecked):
             n += words_of(event.text, lang)
         elif isinstance(event, WeekPublished):
             n += words_of(level.publication[event.message].text, lang)
-        elif isinstance(event, WeekStarted) and event.whisper is not None:
-            n += words_of(level.weeks[event.week - 1].whispers[event.whisper].text, lang)
+        elif isinstance(event, WeekStarted) and event.week <= len(level.weeks):
+            week = level.weeks[event.week - 1]
+            n += words_of(week.title, lang)
+            if event.whisper is not None:
+                n += words_of(week.whispers[event.whisper].text, lang)
     return n
 
 
