@@ -36,6 +36,7 @@ class DoorRule:
     door: str
     name: Text
     tiers: tuple[tuple[int, str, int], ...]  # (min score, outcome, amount), highest first
+    texts: tuple[Text, ...]  # what each tier says, to tell apart tiers with the same outcome
     blacklisted: tuple[str, int] | None
     declined: tuple[str, int] | None
 
@@ -107,6 +108,7 @@ def rules_view(level: Level, state: SessionState) -> RulesView:
             d.id,
             dict(d.name),
             tuple((t.min, t.outcome, t.amount) for t in d.tiers),
+            tuple(dict(t.text) for t in d.tiers),
             _tier(d.blacklisted),
             _tier(d.declined),
         )

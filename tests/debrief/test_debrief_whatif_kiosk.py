@@ -131,3 +131,34 @@ def _record(session: object) -> SessionRecord:
                               choices=[f"{s}.{o}" for s, o in st.choices], guess=["credit_history", "behaviour"],
                               final_score=st.published, grade="D", goal_reached=False, completed=True,
                               started=now, ended=now)
+
+
+def test_what_if_replays_months_whose_rule_set_was_drawn() -> None:
+    """With several rule sets the seed draws one; the replays must draw the same scenes."""
+    from game.content.load import load_level
+    from game.core.rules import index_of
+    from game.paths import LEVELS_DIR
+
+    path = LEVELS_DIR / "workshop.yaml"
+    if not path.exists():
+        pytest.skip("no workshop level")
+    level = load_level(path)
+    assert len(level.rules) > 1
+    persona = level.personas[0].id
+    variants = set()
+    for seed in range(6):
+        session = play(level, {}, persona=persona, seed=seed)
+        variants.add(session.state.variant)
+        probe = WhatIf(session)
+        choices = list(session.state.choices)
+        assert replay(level, persona, seed, choices, probe.variant) == timeline_of(session)
+        for index in range(len(choices)):
+            for alternative in probe.alternatives(index):
+                if not alternative.available:
+                    continue
+                other = probe.option(index, alternative.option)
+                assert other == what_if(level, persona, seed, choices, index, alternative.option, probe.variant)
+                assert other.variant == session.state.variant
+                assert other.choices[:index] == tuple(choices[:index])
+        assert probe.as_persona(level.personas[1].id).variant == session.state.variant
+    assert len(variants) > 1 and variants <= set(index_of(level).rules)

@@ -101,7 +101,7 @@ def test_fault_panel_sets_causes_against_choices(picks: dict[str, str]) -> None:
     texts = show(app, "fault")
     view = fault_view(session_of(app).state.ledger)
     share = round(view.share_not_chosen * 100)
-    assert f"{share}% of your score's movement came from things you never chose." in texts
+    assert f"{share}% of your score's movement did not come from your choices." in texts
     for cause in ("choice", "persona", "contact", "system_error", "recompute"):
         assert f"{view.moved[cause]:.1f} pts in all · net {signed(view.net[cause])}" in texts
 

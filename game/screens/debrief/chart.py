@@ -130,7 +130,7 @@ def _dashed(canvas: Canvas, a: tuple[float, float], b: tuple[float, float], colo
 def _value_labels(
     canvas: Canvas, series: Sequence[Series], xs: list[float], y_of: Callable[[float], float], plot: Rect
 ) -> None:
-    """Each score written by its point: the higher one above, the lower one below."""
+    """Each score written by its point, in its line's colour: the higher above, the lower below."""
     theme = canvas.theme
     small = theme.s("small")
     h = math.ceil(canvas.line_height(small, "bold"))
@@ -147,5 +147,5 @@ def _value_labels(
             y = y_of(value)
             top = y - 16 - h if rank == 0 else y + 16
             top = max(plot.y - 20, min(plot.bottom - h, top))
-            colour = theme.c("text") if rank == 0 else s.colour
+            colour = theme.c("text") if len(series) == 1 else s.colour
             canvas.text(str(value), Rect(round(x - 60), round(top), 120, h), small, colour, "bold", "center")

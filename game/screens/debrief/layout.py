@@ -32,6 +32,7 @@ class Group:
     border: Colour | None = None
     pad: int = 0
     gap: int = 16
+    keep: bool = False  # a heading: never last in a column, stays with what follows
 
     @property
     def height(self) -> int:
@@ -53,8 +54,10 @@ class Flow:
         self._paras = 0
 
     # -- building -----------------------------------------------------------------------------
-    def group(self, frame: Colour | None = None, pad: int = 0, gap: int = 16, border: Colour | None = None) -> Flow:
-        self.groups.append(Group([], frame, border, pad, gap))
+    def group(
+        self, frame: Colour | None = None, pad: int = 0, gap: int = 16, border: Colour | None = None, keep: bool = False
+    ) -> Flow:
+        self.groups.append(Group([], frame, border, pad, gap, keep))
         return self
 
     @property
@@ -94,16 +97,18 @@ class Flow:
         self.per_page = columns
         cols: list[list[Part]] = [[]]
         used = 0
-        for group in self.groups:
-            if not group.rows:
-                continue
+        groups = [g for g in self.groups if g.rows]
+        for i, group in enumerate(groups):
             need = group.height
+            if group.keep and i + 1 < len(groups):  # with the next group, or at least its first line
+                following = groups[i + 1]
+                need += group.gap + min(following.height, following.rows[0].h + 2 * following.pad)
             if used and used + need > height:
                 cols.append([])
                 used = 0
             if need <= height - used:
                 cols[-1].append((group, list(group.rows)))
-                used += need + group.gap
+                used += group.height + group.gap
                 continue
             rows = list(group.rows)  # taller than a column: split it across columns
             while rows:

@@ -34,11 +34,12 @@ class FaultPanel(Panel):
         else:
             flow.text(self.t("debrief.fault.nothing"), theme.s("body"), theme.c("text"))
         widest = max(view.moved.values()) or 1.0
-        flow.group(gap=24)
+        flow.group(gap=18)
         self.bar(flow, canvas, view, "choice", widest)
-        flow.group(gap=10).text(self.t("debrief.fault.never_chose"), theme.s("body"), theme.c("accent"), "bold")
+        flow.group(gap=6, keep=True).text(self.t("debrief.fault.never_chose"), theme.s("small"), theme.c("accent"),
+                                          "bold")
         for cause in NOT_CHOSEN:
-            flow.group(gap=14)
+            flow.group(gap=10)
             self.bar(flow, canvas, view, cause, widest)
         flow.group().text(self.t("debrief.fault.why"), theme.s("small"), theme.c("muted"), "italic")
         pages = flow.layout(area.h)

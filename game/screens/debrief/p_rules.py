@@ -24,7 +24,7 @@ class RulesPanel(Panel):
         body, small = theme.s("body"), theme.s("small")
         text, muted, accent = theme.c("text"), theme.c("muted"), theme.c("accent")
 
-        flow.group().text(self.t("debrief.rules.formula_title"), body, accent, "bold")
+        flow.group(keep=True).text(self.t("debrief.rules.formula_title"), body, accent, "bold")
         flow.text(self.t("debrief.rules.formula", lo=view.lo, span=view.span), small, text)
         flow.text(self.t("debrief.rules.your_set", name=self.p(view.mine.name)), small, muted)
         self.weights(flow, canvas, view.mine)
@@ -35,24 +35,24 @@ class RulesPanel(Panel):
                 parts = " · ".join(f"{self.category(w.category)} {self.pct(w.share)}" for w in other.weights)
                 flow.text(self.t("debrief.rules.set_weights", name=self.p(other.name), weights=parts), small, text)
 
-        flow.group(gap=8).text(self.t("debrief.rules.doors_title"), body, accent, "bold")
+        flow.group(gap=8, keep=True).text(self.t("debrief.rules.doors_title"), body, accent, "bold")
         for door in view.doors:
             flow.group(gap=10).text(self.p(door.name), small, text, "semibold")
             flow.text(self.tiers(door), small, muted, indent=24)
 
-        flow.group(gap=8).text(self.t("debrief.rules.met_title"), body, accent, "bold")
-        flow.text(self.t("debrief.rules.met_intro"), small, muted)
+        flow.group(gap=8, keep=True).text(self.t("debrief.rules.met_title"), body, accent, "bold")
+        flow.group(gap=8, keep=True).text(self.t("debrief.rules.met_intro"), small, muted)
         for scene in view.met:
             flow.group(frame=theme.c("surface"), pad=18, gap=14).text(self.p(scene.title), small, text, "bold")
             for option in scene.options:
                 self.option(flow, canvas, option)
 
-        flow.group(gap=8).text(self.t("debrief.rules.unguessable_title"), body, accent, "bold")
+        flow.group(gap=8, keep=True).text(self.t("debrief.rules.unguessable_title"), body, accent, "bold")
         for rule in view.unguessable:
             flow.group(gap=10).text("• " + self.p(rule), small, text)
 
         if view.heard:
-            flow.group(gap=8).text(self.t("debrief.rules.heard_title"), body, accent, "bold")
+            flow.group(gap=8, keep=True).text(self.t("debrief.rules.heard_title"), body, accent, "bold")
             for heard in view.heard:
                 flow.group(gap=12).text(f"“{self.p(heard.text)}”", small, text, "italic")
                 verdict = self.t(f"debrief.rules.truth_{heard.truth}")
@@ -68,7 +68,7 @@ class RulesPanel(Panel):
         small = theme.s("small")
         h = math.ceil(canvas.line_height(small, "semibold")) + 10
         widest = max(w.share for w in rules.weights) or 1.0
-        label_w = flow.inner * 41 // 100
+        label_w = flow.inner * 45 // 100
         names = [self.category(w.category) for w in rules.weights]
         stacked = any(canvas.measure(n, small, "semibold")[0] > label_w - 12 for n in names)
         share_w = math.ceil(canvas.measure(self.pct(1.0), small, "bold")[0]) + 14
@@ -83,7 +83,7 @@ class RulesPanel(Panel):
                 left = 24 if stacked else label_w
                 if not stacked:
                     c.text(name, Rect(r.x, r.y, left - 12, r.h), small, theme.c("text"), "semibold", valign="center")
-                bar_w = r.w * 15 // 100
+                bar_w = r.w * 13 // 100
                 bar = Rect(r.x + left, r.y + r.h // 4, bar_w, r.h // 2)
                 c.rect(bar, theme.c("surface_alt"), radius=6)
                 c.rect(Rect(bar.x, bar.y, max(4, round(bar_w * fill)), bar.h), theme.c("accent"), radius=6)
@@ -94,7 +94,12 @@ class RulesPanel(Panel):
             flow.row(h, draw)
 
     def tiers(self, door: DoorRule) -> str:
-        parts = [self.t("debrief.rules.tier", min=m, outcome=self.outcome(o, a)) for m, o, a in door.tiers]
+        same = [(o, a) for _, o, a in door.tiers]
+        parts = [
+            self.t("debrief.rules.tier", min=m, outcome=self.outcome(o, a) if same.count((o, a)) == 1 else
+                   self.p(text).rstrip("."))
+            for (m, o, a), text in zip(door.tiers, door.texts, strict=True)
+        ]
         if door.blacklisted:
             parts.append(self.t("debrief.rules.tier_blacklisted", outcome=self.outcome(*door.blacklisted)))
         if door.declined:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 PANELS: list[str] = ["guess", "month", "rules", "fault", "others", "errors", "whatif", "world", "questions", "kiosk"]
 MARGIN = 80
+TAB_SIZE = 26.0
 DRAG_PAGE = 140.0  # logical px of vertical drag that turns a page
 
 
@@ -51,6 +52,7 @@ class DebriefScreen(Screen):
         self.pages: dict[str, int] = {}
         self.page_count = 1
         self.drag = 0.0
+        self.tab_size = TAB_SIZE
 
     # -- geometry --------------------------------------------------------------------------------
     def frame(self, canvas: Canvas) -> tuple[Rect, Rect, Rect, Rect]:
@@ -78,7 +80,7 @@ class DebriefScreen(Screen):
         theme = canvas.theme
         tabs, title, content, bar = self.frame(canvas)
         locked = self.panel.locked()
-        self.draw_tabs(tabs, locked)
+        self.draw_tabs(canvas, tabs, locked)
         drawn = canvas.text(self.panel.title(), title, theme.s("heading"), theme.c("text"), "bold")
         hint = self.panel.hint()
         room = Rect(drawn.right + 40, title.y, title.right - drawn.right - 40, title.h)
@@ -95,44 +97,61 @@ class DebriefScreen(Screen):
         if not self.panel.draw_bar(canvas, bar):
             self.draw_bar(canvas, bar, locked)
 
-    def draw_tabs(self, area: Rect, locked: bool) -> None:
+    def draw_tabs(self, canvas: Canvas, area: Rect, locked: bool) -> None:
+        """Ten tabs of one width, their labels all at the same size (the largest that fits)."""
         gap = 12
         w = (area.w - gap * (len(PANELS) - 1)) / len(PANELS)
-        for i, pid in enumerate(PANELS):
+        labels = [self.t(f"debrief.tab.{pid}") for pid in PANELS]
+        self.tab_size = TAB_SIZE
+        while self.tab_size > 14 and any(canvas.measure(label, self.tab_size, "semibold")[0] > w - 60
+                                         for label in labels):
+            self.tab_size -= 1
+        for i, (pid, label) in enumerate(zip(PANELS, labels, strict=True)):
             rect = Rect(round(area.x + i * (w + gap)), area.y, round(w), area.h)
-            self.add(Button(f"tab:{pid}", self.t(f"debrief.tab.{pid}"), rect, enabled=not locked or pid == self.current,
-                            style="chip", selected=pid == self.current))
+            self.add(Button(f"tab:{pid}", label, rect, enabled=not locked or pid == self.current, style="chip",
+                            selected=pid == self.current))
 
     def draw_bar(self, canvas: Canvas, bar: Rect, locked: bool) -> None:
+        """Previous, the page arrows, Next on the left; Play again and Finish on the right."""
         theme = canvas.theme
         index = PANELS.index(self.current)
+        last = index == len(PANELS) - 1
         gap = 24
+
+        def width(label: str, least: int) -> int:
+            return max(least, round(canvas.measure(label, theme.s("button"), "semibold")[0]) + 64)
+
+        prev, nxt = "← " + self.t("debrief.prev"), self.t("debrief.next") + " →"
+        finish, again = self.t("debrief.finish"), self.t("debrief.again")
+        right = [width(finish, 240)] + ([] if self.app.settings.kiosk else [width(again, 240)])
+        pager = 100 + 150 + 100
+        if sum(right) + width(prev, 220) + width(nxt, 280) + pager + gap * (len(right) + 2) > bar.w:
+            prev, nxt = "←", "→"  # no room for words: arrows alone, still big targets
         x = bar.x
         if index > 0:
-            self.add(Button("prev", "← " + self.t("debrief.prev"), Rect(x, bar.y, 280, bar.h)))
-        x += 280 + gap
+            self.add(Button("prev", prev, Rect(x, bar.y, width(prev, 140), bar.h)))
+        x += width(prev, 140) + gap
         if self.page_count > 1:
-            self.add(Button("page:up", "↑", Rect(x, bar.y, 110, bar.h), enabled=self.page > 0))
+            self.add(Button("page:up", "↑", Rect(x, bar.y, 100, bar.h), enabled=self.page > 0))
             label = self.t("debrief.page", n=self.page + 1, of=self.page_count)
-            canvas.text(label, Rect(x + 110, bar.y, 170, bar.h), theme.s("small"), theme.c("muted"), "semibold",
+            canvas.text(label, Rect(x + 100, bar.y, 150, bar.h), theme.s("small"), theme.c("muted"), "semibold",
                         "center", "center")
-            self.add(Button("page:down", "↓", Rect(x + 280, bar.y, 110, bar.h),
+            self.add(Button("page:down", "↓", Rect(x + 250, bar.y, 100, bar.h),
                             enabled=self.page < self.page_count - 1))
-        x += 390 + gap
-        last = index == len(PANELS) - 1
+        x += pager + gap
         if not last:
-            self.add(Button("next", self.t("debrief.next") + " →", Rect(x, bar.y, 340, bar.h), style="primary"))
-        right = bar.right
-        finish = Rect(right - 300, bar.y, 300, bar.h)
-        self.add(Button("finish", self.t("debrief.finish"), finish, style="primary" if last else "ghost"))
+            self.add(Button("next", nxt, Rect(x, bar.y, width(nxt, 200), bar.h), style="primary"))
+        edge = bar.right
+        self.add(Button("finish", finish, Rect(edge - right[0], bar.y, right[0], bar.h),
+                        style="primary" if last else "ghost"))
         if not self.app.settings.kiosk:
-            self.add(Button("again", self.t("debrief.again"), Rect(finish.x - gap - 300, bar.y, 300, bar.h),
-                            style="ghost"))
+            edge -= right[0] + gap
+            self.add(Button("again", again, Rect(edge - right[1], bar.y, right[1], bar.h), style="ghost"))
 
     def button_size(self, button: Button) -> float | None:
         """Tabs a little smaller to fit ten; a button with a note larger, so the note stays ≥ 24 px."""
         if button.id.startswith("tab:"):
-            return 26.0
+            return self.tab_size
         if button.note:
             return 34.0
         return None
