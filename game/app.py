@@ -15,18 +15,19 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.content.models import Level
 from game.i18n import LANGUAGE_NAMES, Catalog, load_catalog
 from game.input.intents import Activate, AdminChord, Back, Digit, InputReader, Intent, Move, Poke, Quit, Resize
 from game.screens.base import Screen
-from game.screens.flow import GameFlow, Settings
+from game.settings import Settings
 from game.ui.canvas import Canvas, FontBook, Rect, Viewport
 from game.ui.sound import Sound
 from game.ui.theme import Theme, load_theme
 from game.ui.widgets import Button, mm_to_logical
 
 if TYPE_CHECKING:
+    from game.content.models import Level
     from game.kiosk.idle import IdleTimer
+    from game.screens.flow import GameFlow
     from game.stats import StatsStore
 
 log = logging.getLogger("open_sesame")
@@ -37,7 +38,7 @@ class App:
 
     def __init__(
         self,
-        level: Level,
+        level: Level | Callable[[], Level],
         settings: Settings,
         *,
         size: tuple[int, int] = (1280, 720),
@@ -56,11 +57,16 @@ class App:
         self.theme: Theme = load_theme()
         self.catalog: Catalog = load_catalog()
         self.fonts = FontBook()
-        self.level = level
+        self._level: Level | None = None
+        self._load_level: Callable[[], Level] | None = None
+        if callable(level):
+            self._load_level = level
+        else:
+            self._level = level
+        self._flow: GameFlow | None = None
         self.level_path = level_path
         self.settings = settings
         self.clock = clock
-        self.flow = GameFlow(level, settings, clock)
         self.reader = InputReader()
         self.reader.window_size = self.window.get_size()
         self.viewport = Viewport((self.theme.width, self.theme.height), self.window.get_size())
@@ -84,6 +90,37 @@ class App:
         from game.screens.registry import first_screen
 
         self.goto(first_screen(self))
+
+    # -- the level, loaded after the first frame when given as a loader -----------------------
+    @property
+    def level(self) -> Level:
+        if self._level is None:
+            assert self._load_level is not None
+            self._level = self._load_level()
+            self.dirty = True
+        return self._level
+
+    @level.setter
+    def level(self, level: Level) -> None:
+        self._level = level
+        self._flow = None
+
+    @property
+    def loaded_level(self) -> Level | None:
+        """The level if it is already loaded (the first attract frame does not wait for it)."""
+        return self._level
+
+    @property
+    def flow(self) -> GameFlow:
+        if self._flow is None:
+            from game.screens.flow import GameFlow
+
+            self._flow = GameFlow(self.level, self.settings, self.clock)
+        return self._flow
+
+    @flow.setter
+    def flow(self, flow: GameFlow) -> None:
+        self._flow = flow
 
     # -- the stack --------------------------------------------------------------------------
     @property
@@ -170,6 +207,8 @@ class App:
     def run(self) -> int:
         from game.kiosk.fault import maybe_inject_fault
 
+        self.step()
+        _ = self.level  # the first frame is up: now read and check the level
         while self.running:
             self.step(block=True)
             maybe_inject_fault("frame")
@@ -300,8 +339,9 @@ class App:
         A month that reached its end counts as completed even if the visitor walked away
         from the debrief; one left mid-month is recorded as abandoned.
         """
-        flow, session = self.flow, self.flow.session
-        if session is None or flow.recorded or not self.settings.stats:
+        flow = self._flow
+        session = flow.session if flow is not None else None
+        if flow is None or session is None or flow.recorded or not self.settings.stats:
             return
         flow.recorded = True
         if self.stats is None:
@@ -361,7 +401,6 @@ class App:
                 continue
             self.session_finished(completed=False)
             self.level, self.level_path = level, candidate
-            self.flow = GameFlow(level, self.settings, self.clock)
             log.info("level switched to %s", candidate)
             break
         self.dirty = True

@@ -11,9 +11,8 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 from game.app import App
-from game.content.load import load_level
 from game.paths import DEFAULT_LEVEL, LEVELS_DIR
-from game.screens.flow import Settings
+from game.settings import Settings
 
 
 def bench_level_path() -> object:
@@ -21,6 +20,8 @@ def bench_level_path() -> object:
 
 
 def new_app(size: tuple[int, int] = (1920, 1080), real_clock: bool = False) -> App:
+    from game.content.load import load_level
+
     level = load_level(bench_level_path())  # type: ignore[arg-type]
     settings = Settings(lang="fr", default_lang="fr", languages=list(level.languages), seed=4, stats=False)
     ticks = itertools.count()
@@ -29,7 +30,18 @@ def new_app(size: tuple[int, int] = (1920, 1080), real_clock: bool = False) -> A
 
 
 def first_frame() -> None:
-    app = new_app()
+    """What ``python -m game`` does up to its first attract frame (the level loads after it)."""
+    from game.cli.play import parser
+    from game.cli.setup import build_app, settings_from
+
+    options = settings_from(parser().parse_args(["--window", "1920x1080", "--no-stats"]))
+
+    def load() -> object:
+        from game.content.load import load_level
+
+        return load_level(bench_level_path())  # type: ignore[arg-type]
+
+    app = build_app(load, options)  # type: ignore[arg-type]
     app.step()
 
 

@@ -7,10 +7,13 @@ import logging
 import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game.content.load import ContentInvalid, load_level
 from game.kiosk.fault import maybe_inject_fault
 from game.paths import DEFAULT_LEVEL
+
+if TYPE_CHECKING:
+    from game.content.models import Level
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -53,26 +56,44 @@ def setup_logging() -> None:
 
 
 def run(argv: list[str]) -> int:
+    """Start the game. The window and the attract screen come first; the level is read and
+    checked right after the first frame, so a kiosk shows something at once. A level with
+    problems still stops the game with every problem as file:line and exit code 2."""
     maybe_inject_fault("startup")
     args = parser().parse_args(argv)
     from game.cli.setup import build_app, settings_from
 
     try:
         options = settings_from(args)
-    except ContentInvalid as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
-        return 2
-    try:
-        level = load_level(options.level_path or DEFAULT_LEVEL)
-    except ContentInvalid as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
+    except Exception as err:  # the kiosk config's problems (ContentInvalid), without importing pydantic early
+        return _report(err)
+    path = options.level_path or DEFAULT_LEVEL
+    if not Path(path).is_file():
+        print(f"{path}:1:1: no such level file", file=sys.stderr)
         return 2
     setup_logging()
-    logging.getLogger("open_sesame").info("started: level %s, kiosk %s", level.id, options.settings.kiosk)
-    app = build_app(level, options)
+
+    def load() -> Level:
+        from game.content.load import load_level
+
+        return load_level(path)
+
+    app = build_app(load, options)
     try:
-        return app.run()
+        code = app.run()
+        logging.getLogger("open_sesame").info("stopped (exit %s)", app.exit_code)
+        return code or app.exit_code
+    except Exception as err:
+        return _report(err)
     finally:
         app.quit()
+
+
+def _report(err: Exception) -> int:
+    """Print a content problem list and return 2; anything else is a real crash."""
+    problems = getattr(err, "problems", None)
+    if problems is None:
+        raise err
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 2

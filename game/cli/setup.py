@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.content.models import Level
-from game.screens.flow import Settings
+from game.settings import Settings
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from game.app import App
+    from game.content.models import Level
     from game.kiosk.config import KioskConfig
 
 
@@ -55,7 +57,7 @@ def settings_from(args: argparse.Namespace) -> Options:
     return Options(settings, level_path, window, fullscreen, config, config.admin_pin if config else "", args.stats_db)
 
 
-def build_app(level: Level, options: Options, clock: object = time.monotonic) -> App:
+def build_app(level: Level | Callable[[], Level], options: Options, clock: object = time.monotonic) -> App:
     from game.app import App
 
     idle = None

@@ -23,8 +23,15 @@ class AttractScreen(Screen):
         super().__init__(app)  # type: ignore[arg-type]
         self.phase = 0.0
 
+    def dial_range(self) -> tuple[int, int]:
+        """The level's score range, or the theme's until the level has loaded."""
+        level = self.app.loaded_level
+        if level is not None:
+            return level.score.min, level.score.max
+        return int(self.app.theme.s("attract_dial_min")), int(self.app.theme.s("attract_dial_max"))
+
     def breathing_score(self) -> float:
-        lo, hi = self.app.level.score.min, self.app.level.score.max
+        lo, hi = self.dial_range()
         return lo + (hi - lo) * (0.5 + 0.32 * math.sin(self.phase))
 
     def draw_body(self, canvas: Canvas) -> None:
@@ -46,18 +53,22 @@ class AttractScreen(Screen):
             style = "primary" if lang == self.lang else "chip"
             self.add(Button(f"lang:{lang}", label, Rect(x, 900, round(w), round(h)), style=style))
             x += round(w) + 40
-        if self.app.level.mode == "workshop":
+        level = self.app.loaded_level
+        if level is not None and level.mode == "workshop":
             label = self.t("attract.facilitator")
             w = canvas.measure(label, theme.s("button"), "semibold")[0] + 80
             self.add(Button("facilitator", label, Rect(round(1800 - w), 900, round(w), round(h)), style="ghost"))
 
     def draw_dial(self, canvas: Canvas) -> None:
         theme = self.app.theme
-        lo, hi = self.app.level.score.min, self.app.level.score.max
+        lo, hi = self.dial_range()
         score = self.breathing_score()
-        ix_band = next((b for b in self.app.level.bands if score >= b.min), self.app.level.bands[-1])
+        level = self.app.loaded_level
+        band = ""
+        if level is not None:
+            band = self.p(next((b for b in level.bands if score >= b.min), level.bands[-1]).name)
         canvas.rect(DIAL_BOX, theme.c("background"))
-        dial_block(canvas, DIAL_BOX, score, lo, hi, self.p(ix_band.name), None, theme.c("text"), theme.c("surface_alt"))
+        dial_block(canvas, DIAL_BOX, score, lo, hi, band, None, theme.c("text"), theme.c("surface_alt"))
 
     def update(self, dt: float) -> bool:
         super().update(dt)

@@ -23,22 +23,9 @@ from game.core.events import (
     WeekStarted,
 )
 from game.core.session import ACCEPT, DECLINE, Session
+from game.settings import Settings
 
-
-@dataclass
-class Settings:
-    """What the player or the kiosk's config switched on or off."""
-
-    lang: str
-    default_lang: str
-    languages: list[str]
-    larger_text: bool = False
-    reduced_motion: bool = False
-    sound: bool = False
-    kiosk: bool = False
-    ppi: float = 92.0
-    stats: bool = True
-    seed: int | None = None
+__all__ = ["AfterChoice", "Beat", "FeedItem", "GameFlow", "MonthEnd", "Publication", "Settings", "WeekIntro"]
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game.screens.base import Screen
-from game.screens.flow import AfterChoice, MonthEnd, Publication, WeekIntro
 
 if TYPE_CHECKING:
     from game.app import App
@@ -20,6 +19,7 @@ def first_screen(app: App) -> Screen:
 def next_screen(app: App) -> Screen:
     """After a scene or an interstitial: the next beat's screen, else the next scene."""
     from game.screens.end import EndScreen
+    from game.screens.flow import AfterChoice, MonthEnd, Publication, WeekIntro
     from game.screens.scene import SceneScreen
     from game.screens.week import PublicationScreen, WeekIntroScreen
 

@@ -96,4 +96,5 @@ def dial_block(
         ax = box.centerx - w / 2 - label_size * 0.8
         colour = canvas.theme.c("good") if delta > 0 else canvas.theme.c("bad")
         arrow(canvas, (ax, label.y + label_size * 0.62), label_size * 0.7, delta > 0, colour)
-    canvas.text(band, label, label_size, text_colour, "semibold", "center", "top")
+    if band:
+        canvas.text(band, label, label_size, text_colour, "semibold", "center", "top")
