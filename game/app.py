@@ -380,6 +380,7 @@ class App:
                 found += path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:]
             except OSError:
                 continue
+        found.sort()  # both logs start each line with its timestamp
         return found[-lines:] or ["(empty)"]
 
     def next_level(self) -> None:
