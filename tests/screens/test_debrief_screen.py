@@ -185,6 +185,21 @@ def test_guess_by_touch_then_reveal() -> None:
     assert "35%" in texts and app.button("tab:rules").enabled
 
 
+def test_guess_by_keyboard() -> None:
+    app = month_app(CRUEL)
+    show(app)
+    key(app, pygame.K_RETURN)  # nothing focused yet: the first category
+    assert app.top.panel.ranking == ["credit_history"]  # type: ignore[attr-defined]
+    for target in ("guess:cat:fulfilment", "guess:reveal"):
+        for _ in range(40):
+            focused = app.top.focused_button()
+            if focused is not None and focused.id == target:
+                break
+            key(app, pygame.K_TAB)
+        key(app, pygame.K_RETURN)
+    assert app.flow.guess == ["credit_history", "fulfilment"]
+
+
 def test_skipping_the_guess_and_moving_on_by_keyboard() -> None:
     app = month_app(KIND)
     show(app)

@@ -148,6 +148,13 @@ class DebriefScreen(Screen):
             edge -= right[0] + gap
             self.add(Button("again", again, Rect(edge - right[1], bar.y, right[1], bar.h), style="ghost"))
 
+    def default_button(self) -> Button | None:
+        """Enter without a focus: the primary action, else the panel's own first button."""
+        enabled = [b for b in self.enabled() if not b.id.startswith("tb:")]
+        primary = [b for b in enabled if b.style == "primary"]
+        own = [b for b in enabled if b.id.startswith(self.current + ":")]
+        return (primary or own or enabled or [None])[0]
+
     def button_size(self, button: Button) -> float | None:
         """Tabs a little smaller to fit ten; a button with a note larger, so the note stays ≥ 24 px."""
         if button.id.startswith("tab:"):
