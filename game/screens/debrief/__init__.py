@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from game.screens.debrief.p_guess import GuessPanel
 from game.screens.debrief.screen import PANELS, DebriefScreen
 
 if TYPE_CHECKING:
@@ -28,5 +29,7 @@ def open_debrief(app: App, panel: str | None = None) -> None:
         app.flow.guess = [c.id for c in app.level.categories]
     screen = DebriefScreen(app, "guess" if panel in (None, EXTRA) else panel)
     if panel is not None and panel not in ("guess", EXTRA):
-        screen.panels["guess"].skip_silently()  # type: ignore[attr-defined]
+        guess = screen.panels["guess"]
+        assert isinstance(guess, GuessPanel)
+        guess.skip_silently()
     app.goto(screen)

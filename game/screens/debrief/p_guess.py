@@ -8,6 +8,7 @@ a category gives it the next rank; tapping it again takes it back. The ranking g
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from game.debrief.guess import GuessRow, complete, guess_rows, toggle, top_match
 from game.screens.debrief.layout import Draw, Flow
@@ -15,12 +16,15 @@ from game.screens.debrief.panel import Panel
 from game.ui.canvas import Canvas, Rect
 from game.ui.widgets import Button
 
+if TYPE_CHECKING:
+    from game.screens.debrief.screen import DebriefScreen
+
 
 class GuessPanel(Panel):
     id = "guess"
 
-    def __init__(self, screen: object) -> None:
-        super().__init__(screen)  # type: ignore[arg-type]
+    def __init__(self, screen: DebriefScreen) -> None:
+        super().__init__(screen)
         self.ranking: list[str] = list(self.app.flow.guess)
         self.revealed = bool(self.ranking)
         self.skipped = False

@@ -17,8 +17,14 @@ from game.ui.canvas import Canvas, Rect
 class KioskPanel(Panel):
     id = "kiosk"
 
+    _view: tuple[object, object, KioskView | None] | None = None
+
     def view(self) -> KioskView | None:
-        return kiosk_view(getattr(self.app, "stats", None), self.session)
+        """Read once per debrief: the figures do not change while the visitor reads."""
+        store, session = getattr(self.app, "stats", None), self.session
+        if self._view is None or self._view[0] is not store or self._view[1] is not session:
+            self._view = (store, session, kiosk_view(store, session))
+        return self._view[2]
 
     def draw(self, canvas: Canvas, area: Rect, page: int) -> int:
         theme = canvas.theme

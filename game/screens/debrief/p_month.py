@@ -7,6 +7,7 @@ that week (cause, category, points). Touching a column opens the week's whole tr
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from game.debrief.views import Act, Step, chart_range, met_thresholds, month_steps
 from game.screens.debrief.chart import Series, column_centres, draw_chart, plot_rect
@@ -15,14 +16,17 @@ from game.screens.debrief.panel import Panel
 from game.ui.canvas import Canvas, Rect
 from game.ui.widgets import Button
 
+if TYPE_CHECKING:
+    from game.screens.debrief.screen import DebriefScreen
+
 MIN_CHART = 250
 
 
 class MonthPanel(Panel):
     id = "month"
 
-    def __init__(self, screen: object) -> None:
-        super().__init__(screen)  # type: ignore[arg-type]
+    def __init__(self, screen: DebriefScreen) -> None:
+        super().__init__(screen)
         self.detail: int | None = None
 
     def title(self) -> str:

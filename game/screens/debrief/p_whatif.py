@@ -8,6 +8,7 @@ your choices as someone else, under the same rules.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from game.core.replay import Timeline
 from game.debrief.views import chart_range, met_thresholds
@@ -18,6 +19,9 @@ from game.screens.debrief.panel import Panel
 from game.ui.canvas import Canvas, Rect
 from game.ui.widgets import Button
 
+if TYPE_CHECKING:
+    from game.screens.debrief.screen import DebriefScreen
+
 LIST_W = 780
 GAP = 12
 
@@ -25,8 +29,8 @@ GAP = 12
 class WhatIfPanel(Panel):
     id = "whatif"
 
-    def __init__(self, screen: object) -> None:
-        super().__init__(screen)  # type: ignore[arg-type]
+    def __init__(self, screen: DebriefScreen) -> None:
+        super().__init__(screen)
         self.expanded: int | None = None
         self.picked: tuple[str, ...] | None = None
         self._probe: WhatIf | None = None

@@ -153,7 +153,10 @@ class DebriefScreen(Screen):
         enabled = [b for b in self.enabled() if not b.id.startswith("tb:")]
         primary = [b for b in enabled if b.style == "primary"]
         own = [b for b in enabled if b.id.startswith(self.current + ":")]
-        return (primary or own or enabled or [None])[0]
+        for found in (primary, own, enabled):
+            if found:
+                return found[0]
+        return None
 
     def button_size(self, button: Button) -> float | None:
         """Tabs a little smaller to fit ten; a button with a note larger, so the note stays ≥ 24 px."""
