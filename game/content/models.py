@@ -284,7 +284,7 @@ class Card(Strict):
     id: Ident
     title: Text
     body: Text
-    source: str = Field(min_length=1, max_length=400)
+    source: Text
     region: Literal["china", "west", "history", "law"]
 
 

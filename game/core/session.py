@@ -63,7 +63,10 @@ class Session:
             raise ValueError(f"unknown persona {persona!r}")
         rng = random.Random(seed)
         if variant is None:
-            variant = level.rules[0].id if len(level.rules) == 1 else rng.choice(level.rules).id
+            # its own stream, so the month's draws are the same whether or not the variant is given
+            variant = (
+                level.rules[0].id if len(level.rules) == 1 else random.Random(f"rules-{seed}").choice(level.rules).id
+            )
         elif variant not in self.ix.rules:
             raise ValueError(f"unknown rule variant {variant!r}")
         self.state = SessionState(level=level.id, persona=persona, seed=seed, variant=variant)

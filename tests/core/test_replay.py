@@ -112,3 +112,24 @@ def test_another_persona_as_the_same_persona_is_a_replay(persona: str) -> None:
     original = month(SAMPLE, persona, 11, "accept")
     same = another_persona(SAMPLE, persona, 11, original.state.choices, original.state.variant)
     assert same == timeline_of(original)
+
+
+def test_replay_with_the_drawn_variant_named_gives_back_the_same_month() -> None:
+    """Naming the rule set a month drew must not change the month's other draws."""
+    import random as _random
+
+    from game.content.load import load_level
+    from game.core.replay import replay
+    from game.core.session import Session
+    from game.paths import LEVELS_DIR
+
+    level = load_level(LEVELS_DIR / "workshop.yaml")
+    assert len(level.rules) > 1
+    for seed in range(6):
+        session = Session(level, level.personas[0].id, seed)
+        rng = _random.Random(seed)
+        while not session.over:
+            session.choose(rng.choice(session.option_ids()))
+        again = replay(level, session.state.persona, seed, list(session.state.choices), session.state.variant)
+        assert again.scores == tuple(session.state.history)
+        assert again.choices == tuple(session.state.choices)

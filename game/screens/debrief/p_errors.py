@@ -71,5 +71,5 @@ class ErrorsPanel(Panel):
             flow.group(frame=theme.c("card"), pad=22, gap=16)
             flow.text(self.p(rights.title), body, theme.c("card_text"), "bold")
             flow.text(self.p(rights.body), small, theme.c("card_text"))
-            flow.text(rights.source, small, theme.c("card_muted"), "italic")
+            flow.text(self.p(rights.source), small, theme.c("card_muted"), "italic")
         return flow

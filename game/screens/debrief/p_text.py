@@ -40,7 +40,7 @@ class WorldPanel(Panel):
         flow.group(frame=theme.c("card"), pad=22, gap=18)
         flow.text(self.p(card.title), theme.s("body"), theme.c("card_text"), "bold")
         flow.text(self.p(card.body), theme.s("small"), theme.c("card_text"))
-        flow.text(card.source, theme.s("small"), theme.c("card_muted"), "italic")
+        flow.text(self.p(card.source), theme.s("small"), theme.c("card_muted"), "italic")
 
 
 class QuestionsPanel(Panel):
