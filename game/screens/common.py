@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game.i18n import pick
-from game.ui.canvas import Rect
-from game.ui.phone import ContactLine, PhoneView
+from game.screens.base import Screen
+from game.ui.canvas import Canvas, Rect
+from game.ui.phone import ContactLine, PhoneView, draw_phone, phone_frame
 
 if TYPE_CHECKING:
     from game.app import App
@@ -59,3 +60,15 @@ def phone_view(app: App, clock: str = "", score: float | None = None, delta: int
         contacts_title=app.catalog("phone.contacts", lang),
         no_account=app.catalog("phone.no_account", lang) if "declined" in st.flags else "",
     )
+
+
+class PhoneScreen(Screen):
+    """A screen with the Halo phone on the right; its frame belongs to the static backdrop."""
+
+    def paint_backdrop(self, canvas: Canvas) -> None:
+        super().paint_backdrop(canvas)
+        phone_frame(canvas, PHONE_BOX)
+
+    def draw_phone(self, canvas: Canvas, clock: str = "", score: float | None = None, delta: int | None = None) -> None:
+        view = phone_view(self.app, clock, score, delta)
+        draw_phone(canvas, PHONE_BOX, view, self.app.settings.reduced_motion)

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from game.screens.base import Screen
-from game.screens.common import PHONE_BOX, phone_view
+from game.screens.common import PhoneScreen
 from game.ui.canvas import Canvas, Rect
-from game.ui.phone import draw_phone, phone_frame
 from game.ui.widgets import Button
 
 
-class EndScreen(Screen):
+class EndScreen(PhoneScreen):
     name = "end"
-
-    def paint_backdrop(self, canvas: Canvas) -> None:
-        super().paint_backdrop(canvas)
-        phone_frame(canvas, PHONE_BOX)
 
     def draw_body(self, canvas: Canvas) -> None:
         theme = canvas.theme
@@ -22,7 +16,7 @@ class EndScreen(Screen):
         assert session is not None
         outcome = session.outcome()
         persona = session.ix.personas[session.state.persona]
-        draw_phone(canvas, PHONE_BOX, phone_view(self.app), self.app.settings.reduced_motion)
+        self.draw_phone(canvas)
         canvas.text(self.t("end.title"), Rect(100, 150, 1150, 90), theme.s("title"), theme.c("text"), "bold")
         if outcome.declined:
             canvas.paragraph(

@@ -6,17 +6,15 @@ asked, or "insufficient score" with an appeal button that leads nowhere.
 
 from __future__ import annotations
 
-from game.screens.base import Screen
-from game.screens.common import PHONE_BOX, phone_view
+from game.screens.common import PhoneScreen
 from game.screens.flow import AfterChoice
 from game.ui.canvas import Canvas, Rect
-from game.ui.phone import draw_phone, phone_frame
 from game.ui.widgets import Button
 
 CARD = Rect(60, 130, 1230, 920)
 
 
-class SceneScreen(Screen):
+class SceneScreen(PhoneScreen):
     name = "scene"
 
     def __init__(self, app: object) -> None:
@@ -37,12 +35,11 @@ class SceneScreen(Screen):
 
     def paint_backdrop(self, canvas: Canvas) -> None:
         super().paint_backdrop(canvas)
-        phone_frame(canvas, PHONE_BOX)
         canvas.rect(CARD, canvas.theme.c("card"), radius=28)
 
     def draw_body(self, canvas: Canvas) -> None:
         theme = canvas.theme
-        draw_phone(canvas, PHONE_BOX, phone_view(self.app, self.scene.time or ""), self.app.settings.reduced_motion)
+        self.draw_phone(canvas, self.scene.time or "")
         inner = CARD.inflate(-100, -80)
         ink, muted = theme.c("card_text"), theme.c("card_muted")
         session = self.app.flow.session

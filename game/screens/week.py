@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from game.screens.base import Screen
-from game.screens.common import PHONE_BOX, phone_view
+from game.screens.common import PhoneScreen
 from game.screens.flow import Publication, WeekIntro
 from game.ui.canvas import Canvas, Rect
-from game.ui.phone import draw_phone, phone_frame
 from game.ui.widgets import Button
 
 
-class WeekIntroScreen(Screen):
+class WeekIntroScreen(PhoneScreen):
     """ "Week 2" and what a contact whispers about the score (true, false or unknowable)."""
 
     name = "week"
@@ -19,15 +17,11 @@ class WeekIntroScreen(Screen):
         super().__init__(app)  # type: ignore[arg-type]
         self.beat = beat
 
-    def paint_backdrop(self, canvas: Canvas) -> None:
-        super().paint_backdrop(canvas)
-        phone_frame(canvas, PHONE_BOX)
-
     def draw_body(self, canvas: Canvas) -> None:
         theme = canvas.theme
         session = self.app.flow.session
         assert session is not None
-        draw_phone(canvas, PHONE_BOX, phone_view(self.app), self.app.settings.reduced_motion)
+        self.draw_phone(canvas)
         declined = "declined" in session.state.flags
         title = self.t("week.declined_title") if declined else self.t("scene.week", n=self.beat.week)
         canvas.text(title, Rect(100, 180, 1150, 100), theme.s("title") * 1.3, theme.c("text"), "bold")
@@ -67,7 +61,7 @@ class WeekIntroScreen(Screen):
         self.app.goto(next_screen(self.app))
 
 
-class PublicationScreen(Screen):
+class PublicationScreen(PhoneScreen):
     """The week's recomputation, as the app shows it: a number, an arrow, a vague word."""
 
     name = "publication"
@@ -88,19 +82,13 @@ class PublicationScreen(Screen):
         self.shown += (target - self.shown) * min(1.0, dt * 4.0)
         return True
 
-    def paint_backdrop(self, canvas: Canvas) -> None:
-        super().paint_backdrop(canvas)
-        phone_frame(canvas, PHONE_BOX)
-
     def draw_body(self, canvas: Canvas) -> None:
         theme = canvas.theme
         session = self.app.flow.session
         assert session is not None
         declined = "declined" in session.state.flags
         delta = self.beat.after - self.beat.before
-        draw_phone(
-            canvas, PHONE_BOX, phone_view(self.app, score=self.shown, delta=delta), self.app.settings.reduced_motion
-        )
+        self.draw_phone(canvas, score=self.shown, delta=delta)
         canvas.text(
             self.t("publication.title", n=self.beat.week),
             Rect(100, 180, 1150, 90),

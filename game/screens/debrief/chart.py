@@ -85,8 +85,13 @@ def draw_chart(
     for value in range(lo - lo % tick + (tick if lo % tick else 0), hi + 1, tick):
         y = y_of(value)
         canvas.line((plot.x, y), (plot.right, y), theme.c("surface_alt"), 1)
-        canvas.text(str(value), Rect(rect.x + 8, round(y - line_h / 2), left - 20, line_h), small, theme.c("muted"),
-                    align="right")
+        canvas.text(
+            str(value),
+            Rect(rect.x + 8, round(y - line_h / 2), left - 20, line_h),
+            small,
+            theme.c("muted"),
+            align="right",
+        )
     shown = sorted(v for v in set(marks) if lo < v < hi)
     for value in shown:
         y = y_of(value)
@@ -99,8 +104,14 @@ def draw_chart(
     xs = column_centres(plot, max(count, len(x_labels)))
     for i, label in enumerate(x_labels):
         w = plot.w / max(1, len(x_labels))
-        canvas.text(label, Rect(round(xs[i] - w / 2), plot.bottom + 10, round(w), line_h), small, theme.c("muted"),
-                    "semibold", "center")
+        canvas.text(
+            label,
+            Rect(round(xs[i] - w / 2), plot.bottom + 10, round(w), line_h),
+            small,
+            theme.c("muted"),
+            "semibold",
+            "center",
+        )
     canvas.line((plot.x, plot.bottom), (plot.right, plot.bottom), theme.c("muted"), 2)
     for s in series:
         points = [(xs[i], y_of(v)) for i, v in enumerate(s.scores)]
@@ -123,8 +134,12 @@ def _dashed(canvas: Canvas, a: tuple[float, float], b: tuple[float, float], colo
     steps = max(1, int(length // 22))
     for k in range(0, steps, 2):
         t0, t1 = k / steps, min(1.0, (k + 1) / steps)
-        canvas.line((a[0] + (b[0] - a[0]) * t0, a[1] + (b[1] - a[1]) * t0),
-                    (a[0] + (b[0] - a[0]) * t1, a[1] + (b[1] - a[1]) * t1), colour, 4)
+        canvas.line(
+            (a[0] + (b[0] - a[0]) * t0, a[1] + (b[1] - a[1]) * t0),
+            (a[0] + (b[0] - a[0]) * t1, a[1] + (b[1] - a[1]) * t1),
+            colour,
+            4,
+        )
 
 
 def _value_labels(

@@ -45,8 +45,12 @@ class ErrorsPanel(Panel):
                 flow.text(self.p(why), small, theme.c("text"))
             if "blacklisted" in item.flags:
                 flow.text(self.t("debrief.errors.blacklisted"), small, theme.c("highlight"), "semibold")
-            flow.text(self.t("debrief.errors.cost", points=self.signed(item.points)), small,
-                      sign_colour(canvas, item.points), "semibold")
+            flow.text(
+                self.t("debrief.errors.cost", points=self.signed(item.points)),
+                small,
+                sign_colour(canvas, item.points),
+                "semibold",
+            )
         if view.refused:
             doors = ", ".join(dict.fromkeys(self.door(d.door) for d in view.refused))
             flow.group(gap=10).text(self.t("debrief.errors.refused", doors=doors), small, theme.c("warning"))

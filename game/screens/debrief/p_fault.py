@@ -27,17 +27,21 @@ class FaultPanel(Panel):
         view = self.view()
         flow = Flow(canvas, area.w)
         if view.total:
-            flow.text(self.t("debrief.fault.headline", share=self.pct(view.share_not_chosen)), theme.s("heading"),
-                      theme.c("highlight"), "bold")
-            flow.text(self.t("debrief.fault.total", total=self.num(view.total, 0)), theme.s("small"),
-                      theme.c("muted"))
+            flow.text(
+                self.t("debrief.fault.headline", share=self.pct(view.share_not_chosen)),
+                theme.s("heading"),
+                theme.c("highlight"),
+                "bold",
+            )
+            flow.text(self.t("debrief.fault.total", total=self.num(view.total, 0)), theme.s("small"), theme.c("muted"))
         else:
             flow.text(self.t("debrief.fault.nothing"), theme.s("body"), theme.c("text"))
         widest = max(view.moved.values()) or 1.0
         flow.group(gap=18)
         self.bar(flow, canvas, view, "choice", widest)
-        flow.group(gap=6, keep=True).text(self.t("debrief.fault.never_chose"), theme.s("small"), theme.c("accent"),
-                                          "bold")
+        flow.group(gap=6, keep=True).text(
+            self.t("debrief.fault.never_chose"), theme.s("small"), theme.c("accent"), "bold"
+        )
         for cause in NOT_CHOSEN:
             flow.group(gap=10)
             self.bar(flow, canvas, view, cause, widest)
@@ -59,14 +63,27 @@ class FaultPanel(Panel):
         def draw(c: Canvas, r: Rect) -> None:
             label_w = min(460, r.w * 28 // 100)
             figure_w = min(520, r.w * 32 // 100)
-            c.text(label[:1].upper() + label[1:], Rect(r.x, r.y, label_w - 16, r.h), theme.s("body"),
-                   theme.c("text"), "semibold", valign="center")
+            c.text(
+                label[:1].upper() + label[1:],
+                Rect(r.x, r.y, label_w - 16, r.h),
+                theme.s("body"),
+                theme.c("text"),
+                "semibold",
+                valign="center",
+            )
             track = Rect(r.x + label_w, r.y + r.h // 4, r.w - label_w - figure_w - 24, r.h // 2)
             c.rect(track, theme.c("surface_alt"), radius=8)
             if moved:
                 c.rect(Rect(track.x, track.y, max(6, round(track.w * moved / widest)), track.h), colour, radius=8)
-            c.text(figure, Rect(r.right - figure_w, r.y, figure_w, r.h), small, sign_colour(c, net), "semibold",
-                   align="right", valign="center")
+            c.text(
+                figure,
+                Rect(r.right - figure_w, r.y, figure_w, r.h),
+                small,
+                sign_colour(c, net),
+                "semibold",
+                align="right",
+                valign="center",
+            )
 
         flow.row(h, draw)
         flow.text(self.t(f"debrief.fault.{cause}"), small, theme.c("muted"))

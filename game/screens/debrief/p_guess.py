@@ -76,8 +76,10 @@ class GuessPanel(Panel):
         w = (area.w - gap * (len(cats) - 1)) // len(cats)
         order = ""
         if self.ranking:
-            order = self.t("debrief.guess.order", order=" · ".join(
-                f"{i}. {self.category(c)}" for i, c in enumerate(self.ranking, start=1)))
+            order = self.t(
+                "debrief.guess.order",
+                order=" · ".join(f"{i}. {self.category(c)}" for i, c in enumerate(self.ranking, start=1)),
+            )
         order_h = math.ceil(canvas.line_height(theme.s("small"), "semibold") * 1.12) * 2 + 16
         h = max(round(self.screen.target()), min(460, area.bottom - top - order_h))
         if order:
@@ -100,8 +102,15 @@ class GuessPanel(Panel):
         centre = (rect.x + pad + badge / 2, rect.y + pad + badge / 2)
         if rank:
             canvas.circle(centre, badge / 2, theme.c("primary"))
-            canvas.text(str(rank), Rect(rect.x + pad, rect.y + pad, badge, badge), theme.s("heading"),
-                        theme.c("primary_text"), "bold", "center", "center")
+            canvas.text(
+                str(rank),
+                Rect(rect.x + pad, rect.y + pad, badge, badge),
+                theme.s("heading"),
+                theme.c("primary_text"),
+                "bold",
+                "center",
+                "center",
+            )
         else:
             canvas.circle(centre, badge / 2, theme.c("muted"), width=3)
         body = Rect(rect.x + pad, rect.y + pad + badge + 16, rect.w - 2 * pad, rect.h - 2 * pad - badge - 16)
@@ -115,12 +124,21 @@ class GuessPanel(Panel):
     def draw_bar(self, canvas: Canvas, bar: Rect) -> bool:
         if self.revealed:
             return False
-        self.screen.add(Button("guess:skip", self.t("debrief.guess.skip"), Rect(bar.x, bar.y, 360, bar.h),
-                               style="ghost"))
-        self.screen.add(Button("guess:reveal", self.t("debrief.guess.reveal"), Rect(bar.x + 384, bar.y, 640, bar.h),
-                               enabled=bool(self.ranking), style="primary"))
-        self.screen.add(Button("finish", self.t("debrief.finish"), Rect(bar.right - 300, bar.y, 300, bar.h),
-                               style="ghost"))
+        self.screen.add(
+            Button("guess:skip", self.t("debrief.guess.skip"), Rect(bar.x, bar.y, 360, bar.h), style="ghost")
+        )
+        self.screen.add(
+            Button(
+                "guess:reveal",
+                self.t("debrief.guess.reveal"),
+                Rect(bar.x + 384, bar.y, 640, bar.h),
+                enabled=bool(self.ranking),
+                style="primary",
+            )
+        )
+        self.screen.add(
+            Button("finish", self.t("debrief.finish"), Rect(bar.right - 300, bar.y, 300, bar.h), style="ghost")
+        )
         return True
 
     def others(self) -> dict[str, float | None] | None:
@@ -169,8 +187,12 @@ class GuessPanel(Panel):
         return [0, 620, 860, 1500, width, width]
 
     def header_row(self, cols: list[int], others: dict[str, float | None] | None) -> Draw:
-        labels = [self.t("debrief.guess.col_category"), self.t("debrief.guess.col_yours"),
-                  self.t("debrief.guess.col_weight"), self.t("debrief.guess.col_rank")]
+        labels = [
+            self.t("debrief.guess.col_category"),
+            self.t("debrief.guess.col_yours"),
+            self.t("debrief.guess.col_weight"),
+            self.t("debrief.guess.col_rank"),
+        ]
         if others is not None:
             labels.append(self.t("debrief.guess.col_others"))
 
@@ -203,8 +225,9 @@ class GuessPanel(Panel):
             bar = Rect(inner.x + cols[2], inner.y + inner.h // 4, max(4, round(bar_w * row.share / 0.5)), inner.h // 2)
             canvas.rect(Rect(bar.x, bar.y, bar_w, bar.h), theme.c("surface_alt"), radius=6)
             canvas.rect(Rect(bar.x, bar.y, min(bar_w, bar.w), bar.h), theme.c("accent"), radius=6)
-            canvas.text(share, Rect(bar.x + bar_w + 12, inner.y, 120, inner.h), body,
-                        theme.c("text"), "bold", valign="center")
+            canvas.text(
+                share, Rect(bar.x + bar_w + 12, inner.y, 120, inner.h), body, theme.c("text"), "bold", valign="center"
+            )
             cell(3, str(row.true_rank), theme.c("text"), "bold")
             if cols[4] < cols[5]:
                 cell(4, others, theme.c("muted"))

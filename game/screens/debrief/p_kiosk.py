@@ -42,16 +42,21 @@ class KioskPanel(Panel):
         for scene in view.scenes:
             self.scene(flow, canvas, scene)
         if view.hidden:
-            flow.group().text(self.t("debrief.kiosk.hidden", n=view.hidden), theme.s("small"), theme.c("muted"),
-                              "italic")
+            flow.group().text(
+                self.t("debrief.kiosk.hidden", n=view.hidden), theme.s("small"), theme.c("muted"), "italic"
+            )
         if view.guesses is not None:
             flow.group(frame=theme.c("surface"), pad=18)
-            flow.text(self.t("debrief.kiosk.guesses", n=view.guesses.sessions), theme.s("small"), theme.c("text"),
-                      "bold")
+            flow.text(
+                self.t("debrief.kiosk.guesses", n=view.guesses.sessions), theme.s("small"), theme.c("text"), "bold"
+            )
             for cid, mean in view.guesses.mean_rank.items():
                 shown = self.t("debrief.kiosk.too_few_short") if mean is None else f"{mean:.1f}"
-                flow.text(self.t("debrief.kiosk.mean_rank", category=self.category(cid), rank=shown), theme.s("small"),
-                          theme.c("muted"))
+                flow.text(
+                    self.t("debrief.kiosk.mean_rank", category=self.category(cid), rank=shown),
+                    theme.s("small"),
+                    theme.c("muted"),
+                )
         pages = flow.layout(area.h, columns=2)
         flow.draw(area, page)
         return pages
@@ -59,8 +64,12 @@ class KioskPanel(Panel):
     def scene(self, flow: Flow, canvas: Canvas, scene: SceneCompare) -> None:
         theme = canvas.theme
         flow.group(frame=theme.c("surface"), pad=18, gap=16)
-        flow.text(self.t("debrief.kiosk.scene", title=self.p(scene.title), n=scene.total), theme.s("small"),
-                  theme.c("text"), "bold")
+        flow.text(
+            self.t("debrief.kiosk.scene", title=self.p(scene.title), n=scene.total),
+            theme.s("small"),
+            theme.c("text"),
+            "bold",
+        )
         h = math.ceil(canvas.line_height(theme.s("small"), "semibold")) + 8
         for share in scene.shares:
             flow.row(h, self.share_row(share))
@@ -76,10 +85,17 @@ class KioskPanel(Panel):
             canvas.rect(bar, theme.c("surface_alt"), radius=6)
             if share.share:
                 canvas.rect(Rect(bar.x, bar.y, max(4, round(bar.w * share.share)), bar.h), theme.c("accent"), radius=6)
-            canvas.text(figure, Rect(bar.right + 12, rect.y, 90, rect.h), small, theme.c("text"), "bold",
-                        valign="center")
+            canvas.text(
+                figure, Rect(bar.right + 12, rect.y, 90, rect.h), small, theme.c("text"), "bold", valign="center"
+            )
             colour = theme.c("highlight") if share.yours else theme.c("text")
-            canvas.text(text, Rect(bar.right + 110, rect.y, rect.right - bar.right - 110, rect.h), small, colour,
-                        "semibold" if share.yours else "regular", valign="center")
+            canvas.text(
+                text,
+                Rect(bar.right + 110, rect.y, rect.right - bar.right - 110, rect.h),
+                small,
+                colour,
+                "semibold" if share.yours else "regular",
+                valign="center",
+            )
 
         return draw

@@ -107,12 +107,19 @@ class MonthPanel(Panel):
         theme = canvas.theme
         small = theme.s("small")
         flow = Flow(canvas, width - 28)
-        head = f"{self.step_label(step)} · {step.after}" if step.index == 0 else \
-            f"{self.step_label(step)} · {self.signed(step.delta, 0)}"
+        head = (
+            f"{self.step_label(step)} · {step.after}"
+            if step.index == 0
+            else f"{self.step_label(step)} · {self.signed(step.delta, 0)}"
+        )
         flow.group(gap=10).text(head, small, theme.c("text"), "bold")
         for act in step.top(count):
-            flow.group(gap=10).text(f"{self.signed(act.points)} {self.category(act.category)}", small,
-                                    sign_colour(canvas, act.points), "semibold")
+            flow.group(gap=10).text(
+                f"{self.signed(act.points)} {self.category(act.category)}",
+                small,
+                sign_colour(canvas, act.points),
+                "semibold",
+            )
             for line in clamp_lines(canvas, self.act_label(act), width - 28, small, lines):
                 flow.text(line, small, theme.c("muted"))
         return flow
@@ -146,18 +153,33 @@ class MonthPanel(Panel):
         if step.index == 0:
             head = self.t("debrief.month.detail_start", score=step.after)
         else:
-            head = self.t("debrief.month.detail_week", n=step.index, before=step.before, after=step.after,
-                          delta=self.signed(step.delta, 0))
-        canvas.paragraph(head, Rect(area.x, area.y, back.x - area.x - 24, h), theme.s("body"), theme.c("text"),
-                         "semibold", valign="center")
+            head = self.t(
+                "debrief.month.detail_week",
+                n=step.index,
+                before=step.before,
+                after=step.after,
+                delta=self.signed(step.delta, 0),
+            )
+        canvas.paragraph(
+            head,
+            Rect(area.x, area.y, back.x - area.x - 24, h),
+            theme.s("body"),
+            theme.c("text"),
+            "semibold",
+            valign="center",
+        )
         body = Rect(area.x, area.y + h + 20, area.w, area.h - h - 20)
         flow = Flow(canvas, (body.w - 40) // 2)
         acts = [a for a in step.acts if round(a.points, 1)]
         if not acts:
             flow.text(self.t("debrief.month.nothing"), theme.s("body"), theme.c("muted"))
         for act in acts:
-            flow.group(gap=12).text(f"{self.signed(act.points)} · {self.category(act.category)}", theme.s("body"),
-                                    sign_colour(canvas, act.points), "semibold")
+            flow.group(gap=12).text(
+                f"{self.signed(act.points)} · {self.category(act.category)}",
+                theme.s("body"),
+                sign_colour(canvas, act.points),
+                "semibold",
+            )
             flow.text(self.act_label(act), theme.s("small"), theme.c("muted"))
         pages = flow.layout(body.h, columns=2)
         flow.draw(body, page)

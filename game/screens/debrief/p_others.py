@@ -33,16 +33,32 @@ class OthersPanel(Panel):
         hurt = fate.fate in ("reported", "dropped")
         flow.group(frame=theme.c("surface"), pad=18, gap=16, border=theme.c("warning") if hurt else None)
         flow.text(f"{self.p(contact.name)} — {self.p(contact.role)}", small, theme.c("text"), "bold")
-        flow.text(self.t(f"debrief.others.fate_{fate.fate}"), small,
-                  theme.c("warning") if hurt or fate.fate == "dropped_you" else theme.c("accent"), "semibold")
+        flow.text(
+            self.t(f"debrief.others.fate_{fate.fate}"),
+            small,
+            theme.c("warning") if hurt or fate.fate == "dropped_you" else theme.c("accent"),
+            "semibold",
+        )
         change = fate.end - fate.start
         line = self.t("debrief.others.score", start=fate.start, end=fate.end, delta=self.signed(change, 0))
         flow.text(line, small, sign_colour(canvas, change))
         if fate.by_you:
-            flow.text(self.t("debrief.others.by_you", points=self.signed(fate.by_you, 0)), small,
-                      sign_colour(canvas, fate.by_you), "semibold")
+            flow.text(
+                self.t("debrief.others.by_you", points=self.signed(fate.by_you, 0)),
+                small,
+                sign_colour(canvas, fate.by_you),
+                "semibold",
+            )
         for door in fate.doors:
-            flow.text(self.t("debrief.others.door", door=self.door(door.door), before=self.outcome(door.before),
-                             after=self.outcome(door.after)), small, theme.c("highlight"))
+            flow.text(
+                self.t(
+                    "debrief.others.door",
+                    door=self.door(door.door),
+                    before=self.outcome(door.before),
+                    after=self.outcome(door.after),
+                ),
+                small,
+                theme.c("highlight"),
+            )
         if not fate.doors:
             flow.text(self.t("debrief.others.no_door", closed=fate.closed, of=fate.judged), small, theme.c("muted"))

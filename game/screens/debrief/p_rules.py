@@ -78,8 +78,14 @@ class RulesPanel(Panel):
             if stacked:
                 flow.text(name, small, theme.c("text"), "semibold")
 
-            def draw(c: Canvas, r: Rect, name: str = name, share: str = share, per: str = per,
-                     fill: float = weight.share / widest) -> None:
+            def draw(
+                c: Canvas,
+                r: Rect,
+                name: str = name,
+                share: str = share,
+                per: str = per,
+                fill: float = weight.share / widest,
+            ) -> None:
                 left = 24 if stacked else label_w
                 if not stacked:
                     c.text(name, Rect(r.x, r.y, left - 12, r.h), small, theme.c("text"), "semibold", valign="center")
@@ -96,8 +102,11 @@ class RulesPanel(Panel):
     def tiers(self, door: DoorRule) -> str:
         same = [(o, a) for _, o, a in door.tiers]
         parts = [
-            self.t("debrief.rules.tier", min=m, outcome=self.outcome(o, a) if same.count((o, a)) == 1 else
-                   self.p(text).rstrip("."))
+            self.t(
+                "debrief.rules.tier",
+                min=m,
+                outcome=self.outcome(o, a) if same.count((o, a)) == 1 else self.p(text).rstrip("."),
+            )
             for (m, o, a), text in zip(door.tiers, door.texts, strict=True)
         ]
         if door.blacklisted:
@@ -110,18 +119,22 @@ class RulesPanel(Panel):
         theme = canvas.theme
         small = theme.s("small")
         if option.taken:
-            flow.text(f"✓ {self.p(option.text)} — {self.t('debrief.rules.your_choice')}", small,
-                      theme.c("highlight"), "semibold")
+            flow.text(
+                f"✓ {self.p(option.text)} — {self.t('debrief.rules.your_choice')}",
+                small,
+                theme.c("highlight"),
+                "semibold",
+            )
         else:
             flow.text(self.p(option.text), small, theme.c("text"), "semibold")
         if option.reveal:
             hidden = self.p(option.reveal)
         elif option.effects:
-            hidden = ", ".join(f"{self.category(c)} {self.signed(d, 0 if d == int(d) else 1)}"
-                               for c, d in option.effects)
+            hidden = ", ".join(
+                f"{self.category(c)} {self.signed(d, 0 if d == int(d) else 1)}" for c, d in option.effects
+            )
         else:
             hidden = self.t("debrief.rules.no_effect")
         if option.surprise:
             hidden = f"{hidden} ({self.t('debrief.rules.surprise')})"
         flow.text(hidden, small, theme.c("muted"), indent=24)
-

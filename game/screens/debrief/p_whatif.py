@@ -85,18 +85,26 @@ class WhatIfPanel(Panel):
         h = round(self.screen.target())
         line = math.ceil(canvas.line_height(small, "semibold"))
         y = area.y
-        canvas.text(self.t("debrief.whatif.personas"), Rect(area.x, y, area.w, line), small, theme.c("muted"),
-                    "semibold")
+        canvas.text(
+            self.t("debrief.whatif.personas"), Rect(area.x, y, area.w, line), small, theme.c("muted"), "semibold"
+        )
         y += line + 8
         others = [p for p in self.app.level.personas if p.id != self.session.state.persona]
         w = (area.w - GAP * (len(others) - 1)) // max(1, len(others))
         for i, persona in enumerate(others):
             picked = self.picked == ("persona", persona.id)
-            self.screen.add(Button(f"whatif:persona:{persona.id}", self.p(persona.name),
-                                   Rect(area.x + i * (w + GAP), y, w, h), selected=picked))
+            self.screen.add(
+                Button(
+                    f"whatif:persona:{persona.id}",
+                    self.p(persona.name),
+                    Rect(area.x + i * (w + GAP), y, w, h),
+                    selected=picked,
+                )
+            )
         y += h + 20
-        canvas.text(self.t("debrief.whatif.choices"), Rect(area.x, y, area.w, line), small, theme.c("muted"),
-                    "semibold")
+        canvas.text(
+            self.t("debrief.whatif.choices"), Rect(area.x, y, area.w, line), small, theme.c("muted"), "semibold"
+        )
         y += line + 8
         per_page = max(1, (area.bottom - y + GAP) // (h + GAP))
         pages, opened = self.paginate(choice_items(self.session), per_page)
@@ -147,8 +155,9 @@ class WhatIfPanel(Panel):
         label = "→ " + self.p(alt.text)
         note = "" if alt.available else self.t("scene.unavailable")
         rect = Rect(rect.x + 60, rect.y, rect.w - 60, rect.h)
-        self.screen.add(Button(f"whatif:alt:{item.index}:{option}", label, rect, enabled=alt.available,
-                               selected=picked, note=note))
+        self.screen.add(
+            Button(f"whatif:alt:{item.index}:{option}", label, rect, enabled=alt.available, selected=picked, note=note)
+        )
 
     def draw_right(self, canvas: Canvas, area: Rect) -> None:
         theme = canvas.theme
@@ -176,25 +185,44 @@ class WhatIfPanel(Panel):
         col_w = (rect.w - label_w) // 2
         x1, x2 = rect.x + label_w, rect.x + label_w + col_w
         canvas.circle((x1 + 12, rect.y + row / 2), 10, theme.c("accent"))
-        canvas.text(self.t("debrief.whatif.yours"), Rect(x1 + 32, rect.y, col_w - 40, row), small, theme.c("accent"),
-                    "bold", valign="center")
+        canvas.text(
+            self.t("debrief.whatif.yours"),
+            Rect(x1 + 32, rect.y, col_w - 40, row),
+            small,
+            theme.c("accent"),
+            "bold",
+            valign="center",
+        )
         colour = theme.c("highlight")
         if other is not None:
             canvas.rect(Rect(x2 + 3, round(rect.y + row / 2 - 9), 18, 18), colour)
         head = clamp_lines(canvas, self.other_label(), col_w - 40, small, 1, "bold")[0]
-        canvas.text(head, Rect(x2 + 32, rect.y, col_w - 40, row), small, colour if other else theme.c("muted"),
-                    "bold", valign="center")
+        canvas.text(
+            head,
+            Rect(x2 + 32, rect.y, col_w - 40, row),
+            small,
+            colour if other else theme.c("muted"),
+            "bold",
+            valign="center",
+        )
         rows = [("debrief.whatif.score", "score"), ("debrief.whatif.grade", "grade"), ("debrief.whatif.goal", "goal")]
         results = [result(mine.outcome), result(other.outcome) if other else None]
         for i, (key, field) in enumerate(rows):
             y = rect.y + (i + 1) * row + 8
             canvas.rect(Rect(rect.x, y - 4, rect.w, 2), theme.c("surface_alt"))
-            canvas.text(self.t(key), Rect(rect.x, y, label_w - 16, row), small, theme.c("muted"), "semibold",
-                        valign="center")
+            canvas.text(
+                self.t(key), Rect(rect.x, y, label_w - 16, row), small, theme.c("muted"), "semibold", valign="center"
+            )
             for x, res in ((x1, results[0]), (x2, results[1])):
                 if res is not None:
-                    canvas.text(self.cell(res, field), Rect(x + 32, y, col_w - 40, row), small, theme.c("text"),
-                                "bold", valign="center")
+                    canvas.text(
+                        self.cell(res, field),
+                        Rect(x + 32, y, col_w - 40, row),
+                        small,
+                        theme.c("text"),
+                        "bold",
+                        valign="center",
+                    )
 
     def cell(self, res: Result, field: str) -> str:
         if field == "score":
@@ -202,4 +230,3 @@ class WhatIfPanel(Panel):
         if field == "grade":
             return res.grade or self.t("debrief.whatif.no_account")
         return self.t("end.goal_reached" if res.goal else "end.goal_missed")
-

@@ -36,8 +36,18 @@ def _panels(screen: DebriefScreen) -> dict[str, Panel]:
     from game.screens.debrief.p_text import QuestionsPanel, WorldPanel
     from game.screens.debrief.p_whatif import WhatIfPanel
 
-    classes: list[type[Panel]] = [GuessPanel, MonthPanel, RulesPanel, FaultPanel, OthersPanel, ErrorsPanel,
-                                  WhatIfPanel, WorldPanel, QuestionsPanel, KioskPanel]
+    classes: list[type[Panel]] = [
+        GuessPanel,
+        MonthPanel,
+        RulesPanel,
+        FaultPanel,
+        OthersPanel,
+        ErrorsPanel,
+        WhatIfPanel,
+        WorldPanel,
+        QuestionsPanel,
+        KioskPanel,
+    ]
     return {cls.id: cls(screen) for cls in classes}
 
 
@@ -103,13 +113,22 @@ class DebriefScreen(Screen):
         w = (area.w - gap * (len(PANELS) - 1)) / len(PANELS)
         labels = [self.t(f"debrief.tab.{pid}") for pid in PANELS]
         self.tab_size = TAB_SIZE
-        while self.tab_size > 14 and any(canvas.measure(label, self.tab_size, "semibold")[0] > w - 60
-                                         for label in labels):
+        while self.tab_size > 14 and any(
+            canvas.measure(label, self.tab_size, "semibold")[0] > w - 60 for label in labels
+        ):
             self.tab_size -= 1
         for i, (pid, label) in enumerate(zip(PANELS, labels, strict=True)):
             rect = Rect(round(area.x + i * (w + gap)), area.y, round(w), area.h)
-            self.add(Button(f"tab:{pid}", label, rect, enabled=not locked or pid == self.current, style="chip",
-                            selected=pid == self.current))
+            self.add(
+                Button(
+                    f"tab:{pid}",
+                    label,
+                    rect,
+                    enabled=not locked or pid == self.current,
+                    style="chip",
+                    selected=pid == self.current,
+                )
+            )
 
     def draw_bar(self, canvas: Canvas, bar: Rect, locked: bool) -> None:
         """Previous, the page arrows, Next on the left; Play again and Finish on the right."""
@@ -134,16 +153,27 @@ class DebriefScreen(Screen):
         if self.page_count > 1:
             self.add(Button("page:up", "↑", Rect(x, bar.y, 100, bar.h), enabled=self.page > 0))
             label = self.t("debrief.page", n=self.page + 1, of=self.page_count)
-            canvas.text(label, Rect(x + 100, bar.y, 150, bar.h), theme.s("small"), theme.c("muted"), "semibold",
-                        "center", "center")
-            self.add(Button("page:down", "↓", Rect(x + 250, bar.y, 100, bar.h),
-                            enabled=self.page < self.page_count - 1))
+            canvas.text(
+                label,
+                Rect(x + 100, bar.y, 150, bar.h),
+                theme.s("small"),
+                theme.c("muted"),
+                "semibold",
+                "center",
+                "center",
+            )
+            self.add(
+                Button("page:down", "↓", Rect(x + 250, bar.y, 100, bar.h), enabled=self.page < self.page_count - 1)
+            )
         x += pager + gap
         if not last:
             self.add(Button("next", nxt, Rect(x, bar.y, width(nxt, 200), bar.h), style="primary"))
         edge = bar.right
-        self.add(Button("finish", finish, Rect(edge - right[0], bar.y, right[0], bar.h),
-                        style="primary" if last else "ghost"))
+        self.add(
+            Button(
+                "finish", finish, Rect(edge - right[0], bar.y, right[0], bar.h), style="primary" if last else "ghost"
+            )
+        )
         if not self.app.settings.kiosk:
             edge -= right[0] + gap
             self.add(Button("again", again, Rect(edge - right[1], bar.y, right[1], bar.h), style="ghost"))
