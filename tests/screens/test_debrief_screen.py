@@ -157,9 +157,18 @@ def test_kiosk_panel_compares_once_five_sessions_stand_behind_it(tmp_path: Path)
     store = StatsStore(tmp_path / "stats.db")
     app.stats = store
     for _ in range(5):
-        store.record(SessionRecord.make(level=st.level, persona=st.persona, language="en", variant=st.variant,
-                                        choices=[f"{s}.{o}" for s, o in st.choices], completed=True,
-                                        started=_hour(), ended=_hour()))
+        store.record(
+            SessionRecord.make(
+                level=st.level,
+                persona=st.persona,
+                language="en",
+                variant=st.variant,
+                choices=[f"{s}.{o}" for s, o in st.choices],
+                completed=True,
+                started=_hour(),
+                ended=_hour(),
+            )
+        )
     texts = show(app, "kiosk")
     store.close()
     assert "Not enough visitors yet to compare anonymously" not in texts
@@ -224,8 +233,9 @@ def test_pages_turn_by_button_and_by_drag() -> None:
     assert screen.page_count > 1  # type: ignore[attr-defined]
     tap(app, app.button("page:down"))
     assert screen.page == 1  # type: ignore[attr-defined]
-    app.step(events=[pygame.event.Event(pygame.MOUSEMOTION, pos=(600, 400), rel=(0, 400), buttons=(1, 0, 0),
-                                        touch=False)])
+    app.step(
+        events=[pygame.event.Event(pygame.MOUSEMOTION, pos=(600, 400), rel=(0, 400), buttons=(1, 0, 0), touch=False)]
+    )
     app.step(events=[])
     assert screen.page == 0  # type: ignore[attr-defined]
 
@@ -339,4 +349,3 @@ def _hour():  # type: ignore[no-untyped-def]
     from datetime import datetime
 
     return datetime(2026, 1, 1, 10)
-

@@ -77,3 +77,15 @@ def test_facilitator_view_shows_the_room_after_five_sessions(tmp_path: Path) -> 
     text = " ".join(app.texts())
     assert "Sessions: 6" in text
     assert app.catalog("facilitator.too_few", "en") not in text
+
+
+def test_a_corrupt_statistics_file_is_moved_aside_and_the_session_still_counts(tmp_path: Path) -> None:
+    db = tmp_path / "stats.db"
+    db.write_bytes(b"this is not a database" * 100)
+    app = make_app(stats=True)
+    app.stats_path = db
+    app.stats = app.open_stats()
+    finish_a_month(app)
+    app.reset_to_attract(abandoned=False)
+    assert any(p.name.startswith("stats.db.corrupt") for p in tmp_path.iterdir())
+    assert rows_of(db)[0][0] == 1
