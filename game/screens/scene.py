@@ -23,6 +23,7 @@ class SceneScreen(PhoneScreen):
         assert session is not None and session.scene is not None
         self.scene = session.scene
         self.after: AfterChoice | None = None
+        self.text_read = False  # a long text at a large size is shown alone first, then the options
         self.chosen: str | None = None
         self.appealed = False
 
@@ -66,9 +67,23 @@ class SceneScreen(PhoneScreen):
         views = session.options()
         h, gap = self.target(), self.app.gap() * 0.7
         top = round(inner.bottom - len(views) * h - (len(views) - 1) * gap)
-        canvas.paragraph(
-            self.p(self.scene.text), Rect(inner.x, y, inner.w, top - 30 - y), theme.s("body"), theme.c("card_text")
-        )
+        text = self.p(self.scene.text)
+        above = Rect(inner.x, y, inner.w, top - 30 - y)
+        wanted = theme.s("body")
+        if not self.text_read and canvas.fit_size(text, above, wanted) < wanted * 0.9:
+            canvas.paragraph(
+                text, Rect(inner.x, y, inner.w, inner.bottom - round(h) - 30 - y), wanted, theme.c("card_text")
+            )
+            self.add(
+                Button(
+                    "read",
+                    self.t("scene.to_choices"),
+                    Rect(inner.x, inner.bottom - round(h), inner.w, round(h)),
+                    style="primary",
+                )
+            )
+            return
+        canvas.paragraph(text, above, wanted, theme.c("card_text"))
         for i, view in enumerate(views):
             rect = Rect(inner.x, round(top + i * (h + gap)), inner.w, round(h))
             note = "" if view.available else self.t("scene.unavailable")
@@ -155,6 +170,8 @@ class SceneScreen(PhoneScreen):
                 self.app.play("chime")
             if self.after is None:
                 self.app.goto(next_screen(self.app))
+        elif button_id == "read":
+            self.text_read = True
         elif button_id == "appeal":
             flow.appeal()
             self.appealed = True
