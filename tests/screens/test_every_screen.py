@@ -47,3 +47,19 @@ def test_letterboxing_keeps_the_aspect_ratio() -> None:
     vp = app.viewport
     assert vp.scale == pytest.approx(1024 / 1920)
     assert vp.oy > 0 and vp.ox == 0
+
+
+def test_a_long_text_at_a_large_size_is_read_first_then_the_options() -> None:
+    from game.paths import LEVELS_DIR
+
+    kiosk = load_level(LEVELS_DIR / "kiosk.yaml")
+    scene = max((s for w in kiosk.weeks for s in w.scenes), key=lambda s: len(s.text["fr"]))
+    app = make_app(kiosk, lang="fr", size=(1024, 768), larger_text=True)
+    stage(app, "scene", scene.id, None, kiosk.personas[0].id, random.Random(1))
+    app.draw()
+    ids = [b.id for b in app.top.buttons]
+    assert "read" in ids and not any(i.startswith("option:") for i in ids)
+    app.top.press(app.button("read"))
+    app.draw()
+    assert any(b.id.startswith("option:") for b in app.top.buttons)
+    assert overflowing(app) == []
