@@ -23,34 +23,25 @@ class WeekIntroScreen(PhoneScreen):
         assert session is not None
         self.draw_phone(canvas)
         declined = "declined" in session.state.flags
-        title = self.t("week.declined_title") if declined else self.t("scene.week", n=self.beat.week)
-        canvas.text(title, Rect(100, 180, 1150, 100), theme.s("title") * 1.3, theme.c("text"), "bold")
-        if not declined and self.beat.week <= len(self.app.level.weeks):
-            week = self.app.level.weeks[self.beat.week - 1]
-            canvas.text(self.p(week.title), Rect(100, 300, 1150, 60), theme.s("heading"), theme.c("muted"))
+        if declined or self.beat.week > len(self.app.level.weeks):
+            title = self.t("week.declined_title")
+        else:
+            title = self.p(self.app.level.weeks[self.beat.week - 1].title)
+        canvas.paragraph(title, Rect(100, 160, 1150, 200), theme.s("title") * 1.3, theme.c("text"), "bold")
         if declined:
             canvas.paragraph(
                 self.t("week.declined_text"), Rect(100, 420, 1150, 300), theme.s("heading"), theme.c("text")
             )
         elif self.beat.whisper is not None:
             whisper = self.app.level.weeks[self.beat.week - 1].whispers[self.beat.whisper]
-            contact = session.ix.contacts[whisper.contact]
             bubble = Rect(100, 420, 1150, 380)
             canvas.rect(bubble, theme.c("surface_alt"), radius=36)
             canvas.polygon([(180, 800), (260, 800), (170, 860)], theme.c("surface_alt"))
             canvas.text(
-                self.t("week.whispers", name=self.p(contact.name)),
-                Rect(150, 450, 1050, 50),
-                theme.s("body"),
-                theme.c("highlight"),
-                "semibold",
+                self.t("week.overheard"), Rect(150, 450, 1050, 50), theme.s("body"), theme.c("highlight"), "semibold"
             )
             canvas.paragraph(
-                f"« {self.p(whisper.text)} »" if self.lang == "fr" else f"“{self.p(whisper.text)}”",
-                Rect(150, 520, 1050, 250),
-                theme.s("heading"),
-                theme.c("text"),
-                "italic",
+                self.p(whisper.text), Rect(150, 520, 1050, 250), theme.s("heading"), theme.c("text"), "italic"
             )
         h = round(self.target())
         self.add(Button("continue", self.t("common.continue"), Rect(100, 1030 - h, 700, h), style="primary"))
