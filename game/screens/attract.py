@@ -17,7 +17,7 @@ class AttractScreen(Screen):
     name = "attract"
     idle_mode = "attract"
     chrome = False
-    fps = 12
+    fps = 10
 
     def __init__(self, app: object) -> None:
         super().__init__(app)  # type: ignore[arg-type]

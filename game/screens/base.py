@@ -22,6 +22,7 @@ class Screen:
     """Base class. Subclasses implement :meth:`draw_body` and :meth:`on_button`."""
 
     name = "screen"
+    backdrop: str | None = None  # a name: large static panels painted once (see paint_backdrop)
     idle_mode = "play"  # attract | play | reading
     chrome = True
     overlay = False
@@ -50,8 +51,10 @@ class Screen:
     # -- the frame --------------------------------------------------------------------------
     def draw(self, canvas: Canvas) -> None:
         self.buttons = []
-        if not self.overlay:
-            canvas.backdrop(type(self).__name__, self.paint_backdrop)
+        if not self.overlay and self.backdrop is None:
+            canvas.clear(canvas.theme.c("background"))
+        elif not self.overlay:
+            canvas.backdrop(self.backdrop, self.paint_backdrop)
         self.draw_body(canvas)
         if self.chrome:
             self.buttons.extend(self.app.toolbar(canvas))

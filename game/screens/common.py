@@ -65,6 +65,8 @@ def phone_view(app: App, clock: str = "", score: float | None = None, delta: int
 class PhoneScreen(Screen):
     """A screen with the Halo phone on the right; its frame belongs to the static backdrop."""
 
+    backdrop: str | None = "phone"
+
     def paint_backdrop(self, canvas: Canvas) -> None:
         super().paint_backdrop(canvas)
         phone_frame(canvas, PHONE_BOX)

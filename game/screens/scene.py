@@ -16,6 +16,7 @@ CARD = Rect(60, 130, 1230, 920)
 
 class SceneScreen(PhoneScreen):
     name = "scene"
+    backdrop = "scene"
 
     def __init__(self, app: object) -> None:
         super().__init__(app)  # type: ignore[arg-type]

@@ -36,21 +36,21 @@ first_frame()
 print("ready", flush=True)
 """
 
+# Peak RSS of this process image (VmHWM): ru_maxrss would include the parent's peak on Linux.
+PEAK = "print(next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM')), flush=True)"
+
 BARE_MEMORY = """
-import resource, pygame
+import pygame
 pygame.init()
 screen = pygame.display.set_mode((1920, 1080))
 for _ in range(30):
     screen.fill((16, 20, 28)); pygame.display.flip()
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
-"""
+""" + PEAK
 
 GAME_MEMORY = """
-import resource
 from game.cli.bench_child import full_session
 full_session()
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
-"""
+""" + PEAK
 
 
 def _child_seconds(code: str, runs: int = 3) -> float:

@@ -8,6 +8,7 @@ it drew with its box, so tests can read what is on screen and check nothing over
 
 from __future__ import annotations
 
+import copy
 import math
 from collections import OrderedDict
 from collections.abc import Callable
@@ -56,15 +57,25 @@ class Viewport:
     def length(self, v: float) -> int:
         return max(1, round(v * self.scale))
 
+    def shifted(self, dx: int, dy: int) -> Viewport:
+        """The same mapping drawn onto a surface whose origin is ``(dx, dy)`` in the window."""
+        moved = copy.copy(self)
+        moved.ox, moved.oy = self.ox - dx, self.oy - dy
+        return moved
+
 
 class FontBook:
     """Fonts opened once per face and pixel size; rendered text cached with a bound."""
 
-    def __init__(self, cache_size: int = 600) -> None:
+    def __init__(self, cache_size: int = 600, cache_bytes: int = 12_000_000) -> None:
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
         self._texts: OrderedDict[tuple[str, int, str, Colour], pygame.Surface] = OrderedDict()
         self.cache_size = cache_size
+        self.cache_bytes = cache_bytes
+        self._text_bytes = 0
         self._sizes: dict[tuple[str, int, str], tuple[int, int]] = {}
+        self.wrapped: dict[tuple[str, int, int, str], tuple[str, ...]] = {}
+        self.layers: dict[object, tuple[pygame.Surface, list[DrawnText]]] = {}
         self.backdrops: dict[tuple[str, tuple[int, int], float], pygame.Surface] = {}
 
     def font(self, face: str, px: int) -> pygame.font.Font:
@@ -82,8 +93,10 @@ class FontBook:
             return surf
         surf = self.font(face, px).render(text, True, colour)
         self._texts[key] = surf
-        if len(self._texts) > self.cache_size:
-            self._texts.popitem(last=False)
+        self._text_bytes += _bytes(surf)
+        while len(self._texts) > self.cache_size or (self._text_bytes > self.cache_bytes and len(self._texts) > 1):
+            _, old = self._texts.popitem(last=False)
+            self._text_bytes -= _bytes(old)
         return surf
 
     def size(self, face: str, px: int, text: str) -> tuple[int, int]:
@@ -97,12 +110,20 @@ class FontBook:
         return found
 
     @property
+    def cached_text_bytes(self) -> int:
+        return self._text_bytes
+
+    @property
     def cached_texts(self) -> int:
         return len(self._texts)
 
     @property
     def open_fonts(self) -> int:
         return len(self._fonts)
+
+
+def _bytes(surface: pygame.Surface) -> int:
+    return surface.get_bytesize() * surface.get_width() * surface.get_height()
 
 
 @dataclass(frozen=True)
@@ -142,6 +163,29 @@ class Canvas:
             self.fonts.backdrops[cache_key] = surf
         self.surface.blit(surf, (0, 0))
         self.drawn = []
+
+    def layer(self, key: object, r: Rect, background: Colour, paint: Callable[[Canvas], None]) -> None:
+        """Draw ``paint``'s static content into ``r`` once, then blit it (retained rendering).
+
+        ``key`` must name everything the painting depends on besides the window and the
+        text size (those are added here). The texts it drew are recorded again on every
+        blit, so what is on screen stays readable to tests.
+        """
+        phys = self.vp.rect(r)
+        full = (key, phys.topleft, phys.size, self.vp.scale, self.text_scale)
+        found = self.fonts.layers.get(full)
+        if found is None:
+            surf = pygame.Surface(phys.size).convert(self.surface)
+            surf.fill(background)
+            painter = Canvas(surf, self.vp.shifted(phys.x, phys.y), self.fonts, self.theme)
+            painter.text_scale = self.text_scale
+            paint(painter)
+            found = (surf, painter.drawn)
+            if len(self.fonts.layers) >= 24:
+                self.fonts.layers.pop(next(iter(self.fonts.layers)))
+            self.fonts.layers[full] = found
+        self.surface.blit(found[0], phys.topleft)
+        self.drawn.extend(found[1])
 
     # -- shapes ---------------------------------------------------------------------------
     def clip(self, r: Rect | None) -> None:
@@ -227,9 +271,17 @@ class Canvas:
         return drawn
 
     def wrap(self, text: str, width: float, size: float, face: str = "regular") -> list[str]:
-        """Break ``text`` into lines no wider than ``width`` (explicit newlines are kept)."""
+        """Break ``text`` into lines no wider than ``width`` (explicit newlines are kept).
+
+        Remembered per text, width and pixel size: screens lay out the same paragraphs on
+        every frame they draw.
+        """
         px = self.px(size)
         limit = width * self.vp.scale
+        key = (text, round(limit), px, face)
+        found = self.fonts.wrapped.get(key)
+        if found is not None:
+            return list(found)
         lines: list[str] = []
         for para in text.split("\n"):
             words = para.split()
@@ -245,6 +297,9 @@ class Canvas:
                     lines.append(current)
                     current = word
             lines.append(current)
+        if len(self.fonts.wrapped) > 2000:
+            self.fonts.wrapped.clear()
+        self.fonts.wrapped[key] = tuple(lines)
         return lines
 
     def fit_size(self, text: str, box: Rect, size: float, face: str = "regular", spacing: float = 1.15) -> float:

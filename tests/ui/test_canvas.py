@@ -50,3 +50,39 @@ def test_viewport_letterboxes_4_by_3() -> None:
     full = vp.rect(Rect(0, 0, 1920, 1080))
     assert full.w == 1024 and full.h == 576 and full.y == 96
     assert vp.to_logical(*vp.point(960, 540)) == (960.0, 540.0)
+
+
+def test_rendered_text_cache_is_bounded_in_bytes_too() -> None:
+    c = canvas((1920, 1080))
+    c.fonts.cache_bytes = 400_000
+    for i in range(200):
+        c.text(f"a long line of text number {i} " * 3, Rect(0, 0, 1900, 80), 40, (255, 255, 255))
+    assert 0 < c.fonts.cached_text_bytes <= 400_000
+    assert c.fonts.cached_text_bytes == sum(
+        s.get_bytesize() * s.get_width() * s.get_height() for s in c.fonts._texts.values()
+    )
+
+
+def test_a_layer_is_painted_once_per_key_and_its_texts_stay_readable() -> None:
+    c = canvas((1280, 720))
+    painted: list[str] = []
+
+    def paint(label: str):  # type: ignore[no-untyped-def]
+        def draw(sub: Canvas) -> None:
+            painted.append(label)
+            sub.text(label, Rect(110, 110, 300, 60), 30, (255, 255, 255))
+
+        return draw
+
+    box = Rect(100, 100, 400, 100)
+    for _ in range(3):
+        c.drawn = []
+        c.layer(("chart", "a"), box, (0, 0, 0), paint("first"))
+    assert painted == ["first"]
+    assert [d.text for d in c.drawn] == ["first"]
+    assert c.drawn[0].rect.x == 110  # recorded in logical coordinates, as drawn
+    c.layer(("chart", "b"), box, (0, 0, 0), paint("second"))
+    assert painted == ["first", "second"]
+    # the pixels really are there: the text is white on black inside the box
+    phys = c.vp.rect(Rect(110, 110, 300, 60))
+    assert any(c.surface.get_at((x, phys.centery))[:3] != (0, 0, 0) for x in range(phys.x, phys.right))

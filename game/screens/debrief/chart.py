@@ -68,7 +68,30 @@ def draw_chart(
     marks: Sequence[int],
     x_labels: Sequence[str],
 ) -> list[float]:
-    """Draw the chart in ``rect``; return the x centre of each step (logical px)."""
+    """Draw the chart in ``rect`` (painted once per content, then blitted); return the x
+    centre of each step (logical px)."""
+    key = (
+        "chart",
+        tuple((tuple(s.scores), s.colour, s.dashed) for s in series),
+        tuple(span),
+        tuple(marks),
+        tuple(x_labels),
+    )
+    canvas.layer(
+        key, rect, canvas.theme.c("background"), lambda c: _paint_chart(c, rect, series, span, marks, x_labels)
+    )
+    count = max((len(s.scores) for s in series), default=0)
+    return column_centres(plot_rect(canvas, rect), max(count, len(x_labels)))
+
+
+def _paint_chart(
+    canvas: Canvas,
+    rect: Rect,
+    series: Sequence[Series],
+    span: tuple[int, int],
+    marks: Sequence[int],
+    x_labels: Sequence[str],
+) -> list[float]:
     theme = canvas.theme
     small = theme.s("small")
     canvas.rect(rect, theme.c("surface"), radius=20)

@@ -129,7 +129,18 @@ class MonthPanel(Panel):
         return sum(g.height + g.gap for g in flow.groups) + 28
 
     def plan(self, canvas: Canvas, area: Rect, steps: list[Step]) -> tuple[int, int, int]:
-        """How many acts per column, and lines per act, leave the chart tall enough."""
+        """How many acts per column, and lines per act, leave the chart tall enough.
+
+        Remembered for this area, text size and language: trying every arrangement on
+        every frame cost more than drawing the panel.
+        """
+        key = (area.w, area.h, canvas.px(canvas.theme.s("small")), self.app.settings.lang, len(steps))
+        cache: dict[tuple[int, int, int, str, int], tuple[int, int, int]] = self.__dict__.setdefault("_plans", {})
+        if key not in cache:
+            cache[key] = self._plan(canvas, area, steps)
+        return cache[key]
+
+    def _plan(self, canvas: Canvas, area: Rect, steps: list[Step]) -> tuple[int, int, int]:
         width = math.floor(plot_rect(canvas, area).w / max(1, len(steps))) - 16
         below = 0
         for count, lines in ((3, 2), (2, 2), (2, 1), (1, 2), (1, 1)):
@@ -139,6 +150,11 @@ class MonthPanel(Panel):
         return count, lines, below
 
     def draw_column(self, canvas: Canvas, rect: Rect, step: Step, count: int, lines: int) -> None:
+        acts = tuple((act.points, act.category, self.act_label(act)) for act in step.top(count))
+        key = ("month-column", step.index, step.after, step.delta, acts, lines, self.app.settings.lang)
+        canvas.layer(key, rect, canvas.theme.c("background"), lambda c: self._paint_column(c, rect, step, count, lines))
+
+    def _paint_column(self, canvas: Canvas, rect: Rect, step: Step, count: int, lines: int) -> None:
         canvas.rect(rect, canvas.theme.c("surface"), radius=16)
         flow = self.column_flow(canvas, rect.w, step, count, lines)
         inner = Rect(rect.x + 14, rect.y + 14, rect.w - 28, rect.h - 28)
