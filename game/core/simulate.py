@@ -106,17 +106,35 @@ def play_one(
 ) -> tuple[Session, int]:
     """Play one month with ``policy``; return it and the number of words a player read."""
     session = Session(level, persona, seed)
+    per_scene = _scene_words(session, lang)
     words = _opening_words(level, lang)
     events: list[Event] = session.choose(DECLINE if rng.random() < decline_rate else ACCEPT)
     while True:
         words += _event_words(level, events, lang)
         if session.over:
             return session, words + _ending_words(session, lang)
-        scene = session.scene
-        assert scene is not None
-        words += words_of(scene.title, lang) + words_of(scene.text, lang)
-        words += sum(words_of(o.text, lang) for o in scene.options)
+        words += per_scene[session.scene_id]  # type: ignore[index]
         events = session.choose(policy(session, rng))
+
+
+_SCENE_WORDS: dict[tuple[int, str], tuple[object, dict[str, int]]] = {}
+
+
+def _scene_words(session: Session, lang: str) -> dict[str, int]:
+    """Words of each scene (title, text, options), counted once per level and language."""
+    key = (id(session.ix), lang)
+    found = _SCENE_WORDS.get(key)
+    if found is None or found[0] is not session.ix:
+        counts = {
+            sid: words_of(scene.title, lang)
+            + words_of(scene.text, lang)
+            + sum(words_of(o.text, lang) for o in scene.options)
+            for sid, scene in session.ix.scenes.items()
+        }
+        if len(_SCENE_WORDS) > 16:
+            _SCENE_WORDS.clear()
+        found = _SCENE_WORDS[key] = (session.ix, counts)
+    return found[1]
 
 
 def _opening_words(level: Level, lang: str) -> int:
