@@ -94,11 +94,19 @@ def frame_costs(repeat: int = 30) -> tuple[dict[str, float], float]:
 
     from game.cli.bench_child import staged_app
 
+    from game.screens.debrief import PANELS, open_debrief
+
     results: dict[str, float] = {}
-    for screen in ("scene", "publication", "debrief"):
+    for screen in ("scene", "publication"):
         app = staged_app(screen, SIZE)
         results[screen] = _best_ms(app.draw, repeat)
         app.quit()
+    app = staged_app("debrief", SIZE)
+    for panel in PANELS:  # every debrief panel; the report shows the slowest
+        open_debrief(app, panel)
+        app.draw()
+        results[f"debrief {panel}"] = _best_ms(app.draw, repeat)
+    app.quit()
     pygame.display.init()
     window = pygame.display.set_mode(SIZE)
     picture = pygame.Surface(SIZE)

@@ -93,6 +93,13 @@ class GuessPanel(Panel):
             self.screen.add(Button(f"guess:cat:{cat.id}", self.p(cat.name), rect, style="card"))
 
     def draw_card(self, canvas: Canvas, rect: Rect, name: str, description: str, rank: int | None) -> None:
+        """A category card, painted once per content and rank, then blitted."""
+        key = ("guess-card", name, description, rank, rect.size)
+        canvas.layer(
+            key, rect, canvas.theme.c("background"), lambda c: self.paint_card(c, rect, name, description, rank)
+        )
+
+    def paint_card(self, canvas: Canvas, rect: Rect, name: str, description: str, rank: int | None) -> None:
         theme = canvas.theme
         canvas.rect(rect, theme.c("card") if rank else theme.c("surface_alt"), radius=22)
         ink = theme.c("card_text") if rank else theme.c("text")

@@ -16,15 +16,18 @@ class OthersPanel(Panel):
     id = "others"
 
     def draw(self, canvas: Canvas, area: Rect, page: int) -> int:
+        flow, pages = self.cached_flow(canvas, area, 2, lambda: self.build(canvas, area))
+        flow.draw(area, page)
+        return pages
+
+    def build(self, canvas: Canvas, area: Rect) -> Flow:
         theme = canvas.theme
         fates = others_view(self.app.level, self.session.state)
         flow = Flow(canvas, (area.w - 40) // 2)
         flow.text(self.t("debrief.others.intro"), theme.s("small"), theme.c("muted"))
         for fate in fates:
             self.card(flow, canvas, fate)
-        pages = flow.layout(area.h, columns=2)
-        flow.draw(area, page)
-        return pages
+        return flow
 
     def card(self, flow: Flow, canvas: Canvas, fate: ContactFate) -> None:
         theme = canvas.theme

@@ -18,6 +18,11 @@ class RulesPanel(Panel):
     id = "rules"
 
     def draw(self, canvas: Canvas, area: Rect, page: int) -> int:
+        flow, pages = self.cached_flow(canvas, area, 2, lambda: self.build(canvas, area))
+        flow.draw(area, page)
+        return pages
+
+    def build(self, canvas: Canvas, area: Rect) -> Flow:
         theme = canvas.theme
         view = rules_view(self.app.level, self.session.state)
         flow = Flow(canvas, (area.w - 40) // 2)
@@ -57,10 +62,7 @@ class RulesPanel(Panel):
                 flow.group(gap=12).text(f"“{self.p(heard.text)}”", small, text, "italic")
                 verdict = self.t(f"debrief.rules.truth_{heard.truth}")
                 flow.text(f"{verdict} — {self.p(heard.explain)}", small, muted, indent=24)
-
-        pages = flow.layout(area.h, columns=2)
-        flow.draw(area, page)
-        return pages
+        return flow
 
     def weights(self, flow: Flow, canvas: Canvas, rules: RuleSetView) -> None:
         """A bar per category; names go on their own line when they do not fit beside it."""

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from game.core.session import ACCEPT, CONSENT, Session
 from game.i18n import pick
-from game.screens.debrief.layout import signed
+from game.screens.debrief.layout import Flow, signed
 from game.ui.canvas import Canvas, Rect
 
 if TYPE_CHECKING:
@@ -21,6 +22,21 @@ class Panel:
 
     def __init__(self, screen: DebriefScreen) -> None:
         self.screen = screen
+        self._flow: tuple[object, Flow, int] | None = None
+
+    def cached_flow(self, canvas: Canvas, area: Rect, columns: int, build: Callable[[], Flow]) -> tuple[Flow, int]:
+        """Build and paginate a panel's content once per area, scale, text size and language.
+
+        For panels whose content is fixed once the month is over: laying out every page on
+        every frame cost more than drawing the one page shown.
+        """
+        key = (area.w, area.h, canvas.vp.scale, canvas.text_scale, self.screen.lang, columns)
+        if self._flow is None or self._flow[0] != key:
+            flow = build()
+            self._flow = (key, flow, flow.layout(area.h, columns=columns))
+        flow = self._flow[1]
+        flow.canvas = canvas
+        return flow, self._flow[2]
 
     # -- access -----------------------------------------------------------------------------
     @property
