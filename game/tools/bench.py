@@ -93,7 +93,6 @@ def frame_costs(repeat: int = 30) -> tuple[dict[str, float], float]:
     import pygame
 
     from game.cli.bench_child import staged_app
-
     from game.screens.debrief import PANELS, open_debrief
 
     results: dict[str, float] = {}
