@@ -8,17 +8,12 @@ from __future__ import annotations
 
 from game.debrief.views import ContactFate, others_view
 from game.screens.debrief.layout import Flow, sign_colour
-from game.screens.debrief.panel import Panel
+from game.screens.debrief.panel import FlowPanel
 from game.ui.canvas import Canvas, Rect
 
 
-class OthersPanel(Panel):
+class OthersPanel(FlowPanel):
     id = "others"
-
-    def draw(self, canvas: Canvas, area: Rect, page: int) -> int:
-        flow, pages = self.cached_flow(canvas, area, 2, lambda: self.build(canvas, area))
-        flow.draw(area, page)
-        return pages
 
     def build(self, canvas: Canvas, area: Rect) -> Flow:
         theme = canvas.theme

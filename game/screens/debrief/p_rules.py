@@ -10,17 +10,12 @@ import math
 
 from game.debrief.rules import DoorRule, MetOption, RuleSetView, rules_view
 from game.screens.debrief.layout import Flow
-from game.screens.debrief.panel import Panel
+from game.screens.debrief.panel import FlowPanel
 from game.ui.canvas import Canvas, Rect
 
 
-class RulesPanel(Panel):
+class RulesPanel(FlowPanel):
     id = "rules"
-
-    def draw(self, canvas: Canvas, area: Rect, page: int) -> int:
-        flow, pages = self.cached_flow(canvas, area, 2, lambda: self.build(canvas, area))
-        flow.draw(area, page)
-        return pages
 
     def build(self, canvas: Canvas, area: Rect) -> Flow:
         theme = canvas.theme

@@ -127,3 +127,17 @@ class Panel:
     def on_back(self) -> bool:
         """Esc inside the panel (e.g. leave a detail view); True if it was used."""
         return False
+
+
+class FlowPanel(Panel):
+    """A panel of long, fixed content: built once into a :class:`Flow`, then paged."""
+
+    columns = 2
+
+    def build(self, canvas: Canvas, area: Rect) -> Flow:
+        raise NotImplementedError
+
+    def draw(self, canvas: Canvas, area: Rect, page: int) -> int:
+        flow, pages = self.cached_flow(canvas, area, self.columns, lambda: self.build(canvas, area))
+        flow.draw(area, page)
+        return pages
