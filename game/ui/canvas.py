@@ -284,7 +284,7 @@ class Canvas:
             return list(found)
         lines: list[str] = []
         for para in text.split("\n"):
-            words = para.split()
+            words = [w for w in para.split(" ") if w]  # no-break spaces stay inside words
             if not words:
                 lines.append("")
                 continue

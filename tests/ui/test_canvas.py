@@ -86,3 +86,12 @@ def test_a_layer_is_painted_once_per_key_and_its_texts_stay_readable() -> None:
     # the pixels really are there: the text is white on black inside the box
     phys = c.vp.rect(Rect(110, 110, 300, 60))
     assert any(c.surface.get_at((x, phys.centery))[:3] != (0, 0, 0) for x in range(phys.x, phys.right))
+
+
+def test_wrapping_never_breaks_at_a_no_break_space() -> None:
+    c = canvas()
+    text = "Votre score\u00a0: très bien\u00a0! " * 12
+    for width in (200, 333, 500, 777):
+        for line in c.wrap(text, width, 30):
+            assert not line.startswith((":", "!", "\u00a0"))
+    assert any("\u00a0:" in line for line in c.wrap(text, 500, 30))
