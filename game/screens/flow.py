@@ -148,7 +148,8 @@ class GameFlow:
                     reply = door = notify = None
                 beats.append(Publication(event.week, event.before, event.after, event.message, tuple(dropped)))
                 self.last_delta = event.after - event.before
-                self.feed.append(FeedItem(self.level.publication[event.message].text, born=now))
+                if self.session is not None and "declined" not in self.session.state.flags:
+                    self.feed.append(FeedItem(self.level.publication[event.message].text, born=now))
                 dropped = []
             elif isinstance(event, WeekStarted):
                 beats.append(WeekIntro(event.week, event.whisper))

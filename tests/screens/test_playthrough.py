@@ -116,3 +116,18 @@ def test_window_close_quits_in_window_mode_but_not_in_kiosk_mode() -> None:
     kiosk.step(events=[pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0, unicode="", scancode=0)])
     assert kiosk.running
     assert kiosk.top.name == "attract"
+
+
+def test_without_halo_the_phone_gets_no_weekly_message() -> None:
+    app = make_app(LEVEL, lang="en")
+    tap_at(app, 640, 300)
+    press(app, f"persona:{LEVEL.personas[0].id}")
+    press(app, "decline")
+    for _ in range(20):
+        if app.top.name == "end":
+            break
+        options = [b for b in content_buttons(app) if b.id.startswith("option:")]
+        tap(app, options[0] if options else app.button("continue"))
+    messages = {m.text["en"] for m in LEVEL.publication}
+    assert not [item for item in app.flow.feed if item.text and item.text["en"] in messages]
+    assert app.catalog("phone.no_account", "en") in app.texts()
