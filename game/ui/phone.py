@@ -69,24 +69,29 @@ def draw_phone(canvas: Canvas, box: Rect, view: PhoneView, reduced_motion: bool)
     y = max(y, dial.bottom + 264)
     canvas.text(view.contacts_title, Rect(screen.x + 30, y, screen.w - 60, 36), small, muted, "semibold")
     y += 42
-    row_h = max(52, (screen.bottom - 20 - y) // max(1, len(view.contacts)))
-    row_h = min(row_h, 74)
-    for line in view.contacts:
+    space = screen.bottom - 14 - y
+    lines = sorted(view.contacts, key=lambda c: c.relation in ("dropped", "reported"))  # people still close first
+    two_lines = len(lines) * 58 <= space
+    row_h = min(74, space // max(1, len(lines))) if two_lines else 40
+    for line in lines:
         if y + row_h > screen.bottom - 10:
             break
-        row = Rect(screen.x + 30, y, screen.w - 60, row_h - 6)
+        row = Rect(screen.x + 30, y, screen.w - 60, row_h - 4)
         faded = line.relation in ("dropped", "reported")
         colour = muted if faded else ink
-        name_box = Rect(row.x, row.y, row.w - 110, row.h // 2 + 4)
-        canvas.text(line.name, name_box, small, colour, "semibold")
-        canvas.text(
-            f"{line.role} · {line.relation_label}",
-            Rect(row.x, row.y + row.h // 2, row.w - 110, row.h // 2),
-            small * 0.8,
-            muted,
-            "regular",
-        )
-        canvas.text(
-            str(line.score), Rect(row.right - 104, row.y, 104, row.h), small * 1.1, colour, "bold", "right", "center"
-        )
+        score = Rect(row.right - 104, row.y, 104, row.h)
+        canvas.text(str(line.score), score, small * 1.1, colour, "bold", "right", "center")
+        if two_lines:
+            canvas.text(line.name, Rect(row.x, row.y, row.w - 110, row.h // 2 + 4), small, colour, "semibold")
+            detail = f"{line.role} · {line.relation_label}"
+            canvas.text(detail, Rect(row.x, row.y + row.h // 2, row.w - 110, row.h // 2), small * 0.8, muted)
+        else:
+            canvas.text(
+                f"{line.name} · {line.relation_label}",
+                Rect(row.x, row.y, row.w - 110, row.h),
+                small * 0.9,
+                colour,
+                "semibold",
+                valign="center",
+            )
         y += row_h
