@@ -87,6 +87,7 @@ class App:
         self.stats = self.open_stats() if settings.stats else None
         self.default_larger_text = settings.larger_text
         self.default_reduced_motion = settings.reduced_motion
+        self.default_sound = settings.sound
         self.sound = Sound()
         from game.screens.registry import first_screen
 
@@ -146,10 +147,12 @@ class App:
     # -- sizes ------------------------------------------------------------------------------
     def min_target(self) -> float:
         """20 mm at the configured PPI, in logical pixels, never below the theme's button."""
-        return max(
+        wanted = max(
             self.theme.s("button_height") * (1.15 if self.settings.larger_text else 1.0),
             mm_to_logical(self.theme.s("target_mm"), self.settings.ppi, self.viewport.scale),
         )
+        # layouts are fixed logical grids: past this share of the height they would not fit
+        return min(wanted, self.theme.height * self.theme.s("max_target_share"))
 
     def gap(self) -> float:
         return max(24.0, mm_to_logical(self.theme.s("gap_mm"), self.settings.ppi, self.viewport.scale))
@@ -169,7 +172,7 @@ class App:
         """Language, larger text, reduced motion and sound: always one touch away."""
         h = min(self.min_target(), 100)
         labels = [
-            ("tb:lang", LANGUAGE_NAMES[self.other_language()]),
+            ("tb:lang", LANGUAGE_NAMES.get(self.other_language(), self.other_language())),
             ("tb:text", self.catalog("toolbar.larger_text", self.settings.lang)),
             ("tb:motion", self.catalog("toolbar.reduced_motion", self.settings.lang)),
             ("tb:sound", self.catalog("toolbar.sound", self.settings.lang)),
@@ -226,7 +229,12 @@ class App:
                 time.sleep(IDLE_POLL_S)
                 events = pygame.event.get()
                 now = self.clock()
+        acted = False
         for intent in self.reader.read(events, now):
+            if isinstance(intent, Activate | Move | Back | Digit):
+                if acted:
+                    continue  # the buttons on screen are stale until the next draw: wait for it
+                acted = True
             self.handle(intent)
         self.check_idle(now)
         dt = min(0.1, max(0.0, now - self.last_tick))
@@ -252,7 +260,8 @@ class App:
 
     def draw(self) -> None:
         self.canvas.text_scale = 1.5 if self.settings.larger_text else 1.0
-        for screen in self.stack:
+        opaque = max((i for i, screen in enumerate(self.stack) if not screen.overlay), default=0)
+        for screen in self.stack[opaque:]:  # what lies under a full screen is not seen
             screen.draw(self.canvas)
         pygame.display.flip()
         self.frames += 1
@@ -270,10 +279,7 @@ class App:
             return
         self.touch_idle()
         if isinstance(intent, AdminChord):
-            from game.screens.admin import PinScreen
-
-            if not any(isinstance(s, PinScreen) for s in self.stack):
-                self.push(PinScreen(self))
+            self.open_admin()
             return
         if isinstance(intent, Move | Digit) or (isinstance(intent, Activate) and intent.pos is None):
             self.show_focus = True
@@ -298,8 +304,8 @@ class App:
             return
         from game.screens.idle import IdleWarningScreen
 
-        base = next(s for s in self.stack if not s.overlay)
-        self.idle.set_mode(base.idle_mode, now)  # type: ignore[arg-type]
+        shown = next(s for s in reversed(self.stack) if not isinstance(s, IdleWarningScreen))
+        self.idle.set_mode(shown.idle_mode, now)  # type: ignore[arg-type]
         state = self.idle.poll(now)
         warning = next((s for s in self.stack if isinstance(s, IdleWarningScreen)), None)
         if state.phase == "active":
@@ -319,10 +325,11 @@ class App:
         """Back to the attract loop, default language, nothing of the visitor kept."""
         from game.screens.attract import AttractScreen
 
-        self.session_finished(completed=not abandoned)
+        self.session_finished()
         self.flow.reset()
         self.settings.larger_text = self.default_larger_text
         self.settings.reduced_motion = self.default_reduced_motion
+        self.settings.sound = self.default_sound
         self.goto(AttractScreen(self))
         if self.idle is not None:
             self.idle.set_mode("attract", self.clock())
@@ -332,7 +339,7 @@ class App:
 
         return StatsStore(self.stats_path)
 
-    def session_finished(self, completed: bool) -> None:
+    def session_finished(self) -> None:
         """Record the visitor's session once, anonymously, if statistics are on.
 
         A month that reached its end counts as completed even if the visitor walked away
@@ -340,9 +347,20 @@ class App:
         """
         flow = self._flow
         session = flow.session if flow is not None else None
-        if flow is None or session is None or flow.recorded or not self.settings.stats:
+        if flow is None or session is None or flow.recorded:
             return
         flow.recorded = True
+        st = session.state
+        log.info(  # enough to replay the month for a bug report, nothing about the visitor
+            "session ended: level %s persona %s seed %s variant %s choices %s",
+            self.level.id,
+            st.persona,
+            st.seed,
+            st.variant,
+            " ".join(f"{a}.{b}" for a, b in st.choices),
+        )
+        if not self.settings.stats:
+            return
         if self.stats is None:
             self.stats = self.open_stats()
         from datetime import datetime, timedelta
@@ -369,18 +387,29 @@ class App:
 
     # -- admin ------------------------------------------------------------------------------------
     def log_tail(self, lines: int) -> list[str]:
-        """The last lines of the game's log, for the admin screen."""
+        """The last lines of the game's and the supervisor's logs, entries in time order.
+
+        An entry is a timestamped line and what follows it (a traceback stays in one piece).
+        """
+        import re
+
         from game.datadir import log_dir
 
-        found: list[str] = []
+        stamp = re.compile(r"^\d{4}-\d{2}-\d{2} ")
+        entries: list[list[str]] = []
         for name in ("game.log", "kiosk.log"):
-            path = log_dir() / name
             try:
-                found += path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:]
+                text = (log_dir() / name).read_text(encoding="utf-8", errors="replace")
             except OSError:
                 continue
-        found.sort()  # both logs start each line with its timestamp
-        return found[-lines:] or ["(empty)"]
+            for line in text.splitlines()[-400:]:
+                if stamp.match(line) or not entries:
+                    entries.append([line])
+                else:
+                    entries[-1].append(line)
+        entries.sort(key=lambda entry: entry[0][:23] if stamp.match(entry[0]) else "")
+        flat = [line for entry in entries for line in entry]
+        return flat[-lines:] or ["(empty)"]
 
     def next_level(self) -> None:
         """Switch to the next valid level file in levels/ (admin)."""
@@ -399,11 +428,24 @@ class App:
             except ContentInvalid as err:
                 log.warning("level %s skipped: %s", candidate, err.problems[0])
                 continue
-            self.session_finished(completed=False)
+            self.session_finished()
             self.level, self.level_path = level, candidate
             log.info("level switched to %s", candidate)
+            from game.screens.admin import AdminScreen
+
+            self.reset_to_attract(abandoned=True)  # nobody can stay inside a month of another level
+            self.push(AdminScreen(self))
             break
         self.dirty = True
+
+    def open_admin(self) -> None:
+        """The admin screen: behind the PIN pad in kiosk mode, at once in a window."""
+        from game.screens.admin import AdminScreen, PinScreen
+
+        if any(isinstance(s, PinScreen | AdminScreen) for s in self.stack):
+            return
+        needs_pin = self.settings.kiosk and bool(self.admin_pin)
+        self.push(PinScreen(self) if needs_pin else AdminScreen(self))
 
     def open_facilitator(self) -> None:
         from game.screens.facilitator import FacilitatorScreen
@@ -429,7 +471,7 @@ class App:
 
     def quit(self) -> None:
         """Leave cleanly: an unfinished visitor is recorded as abandoned, the database closed."""
-        self.session_finished(completed=False)
+        self.session_finished()
         if self.stats is not None:
             self.stats.close()
         pygame.display.quit()

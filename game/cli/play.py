@@ -72,6 +72,11 @@ def run(argv: list[str]) -> int:
         print(f"{path}:1:1: no such level file", file=sys.stderr)
         return 2
     setup_logging()
+    if options.settings.kiosk:
+        from game.kiosk.config import DEFAULT_PIN
+
+        if options.admin_pin in ("", DEFAULT_PIN):
+            logging.getLogger("open_sesame").warning("the admin PIN is the default one: set admin_pin in the config")
 
     def load() -> Level:
         from game.content.load import load_level

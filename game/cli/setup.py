@@ -67,7 +67,11 @@ def build_app(level: Level | Callable[[], Level], options: Options, clock: objec
 
         times = options.config.idle if options.config else IdleTimes()
         idle = IdleTimer.from_config(times, clock=clock)  # type: ignore[arg-type]
-    pin = options.admin_pin or ("2468" if options.settings.kiosk else "")
+    pin = options.admin_pin
+    if options.settings.kiosk and not pin:
+        from game.kiosk.config import DEFAULT_PIN
+
+        pin = DEFAULT_PIN
     return App(
         level,
         options.settings,

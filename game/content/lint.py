@@ -170,6 +170,8 @@ def lint_level(level: Level, doc: Document) -> list[Problem]:
     for s, scene in enumerate(level.side_scenes):
         if scene.id not in gotos:
             bad(("side_scenes", s, "id"), f"side scene {scene.id!r} is unreachable: no option goes to it")
+    for cycle, path in _goto_cycles(level):
+        bad(path, f"goto cycle {' -> '.join(cycle)}: a side scene is played once a month, so this loop is cut short")
 
     for w, week in enumerate(level.weeks):
         free = sum(1 for s in week.scenes if not s.fixed)
@@ -200,3 +202,28 @@ def lint_level(level: Level, doc: Document) -> list[Problem]:
             if not text.strip():
                 bad((*path, lang), "text is empty")
     return sorted(set(out))
+
+
+def _goto_cycles(level: Level) -> list[tuple[list[str], Path_]]:
+    """Side scenes that lead back to themselves through gotos, with the goto closing each loop."""
+    edges: dict[str, list[tuple[str, Path_]]] = {}
+    for s, scene in enumerate(level.side_scenes):
+        for o, option in enumerate(scene.options):
+            if option.goto is not None:
+                edges.setdefault(scene.id, []).append((option.goto, ("side_scenes", s, "options", o, "goto")))
+    found: list[tuple[list[str], Path_]] = []
+    seen: set[str] = set()
+
+    def visit(node: str, trail: list[str]) -> None:
+        for target, path in edges.get(node, []):
+            if target in trail:
+                found.append(([*trail[trail.index(target) :], target], path))
+            elif target not in seen:
+                seen.add(target)
+                visit(target, [*trail, target])
+
+    for start in sorted(edges):
+        if start not in seen:
+            seen.add(start)
+            visit(start, [start])
+    return found

@@ -20,6 +20,7 @@ _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_BYTES = 2_000_000
 MAX_NODES = 200_000
+MAX_DEPTH = 64  # a level nests a dozen levels deep; far more is a hostile or broken file
 STANDARD_TAGS = frozenset(
     {
         "tag:yaml.org,2002:str",
@@ -118,6 +119,14 @@ def parse_yaml(text: str, name: str = "<text>") -> Document:
     try:
         try:
             root = loader.get_single_node()
+        except RecursionError:
+            raise YamlRejected([Problem(name, 1, 1, "", f"nesting is deeper than {MAX_DEPTH} levels")]) from None
+        except yaml.reader.ReaderError as err:
+            line = text.count("\n", 0, err.position) + 1
+            col = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+            code = err.character if isinstance(err.character, int) else ord(err.character or "\0")
+            what = f"control character U+{code:04X} is not allowed in YAML"
+            raise YamlRejected([Problem(name, line, col, "", what)]) from None
         except yaml.MarkedYAMLError as err:
             mark = err.problem_mark or err.context_mark
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -129,7 +138,7 @@ def parse_yaml(text: str, name: str = "<text>") -> Document:
             raise YamlRejected([Problem(name, 1, 1, "", "the file is empty")])
         problems: list[Problem] = []
         marks: dict[Path_, tuple[int, int]] = {}
-        _inspect(root, (), name, problems, marks, budget=[MAX_NODES], active=set())
+        _inspect(root, (), name, problems, marks, budget=[MAX_NODES], active=set(), depth=0)
         if problems:
             raise YamlRejected(sorted(set(problems)))
         try:
@@ -151,8 +160,14 @@ def _inspect(
     marks: dict[Path_, tuple[int, int]],
     budget: list[int],
     active: set[int],
+    depth: int,
 ) -> None:
     """Walk the node tree as it would expand, refusing what a level never needs."""
+    if depth > MAX_DEPTH:
+        problems.append(
+            Problem(name, *_mark(node), _dotted_or_root(path), f"nesting is deeper than {MAX_DEPTH} levels")
+        )
+        return
     budget[0] -= 1
     if budget[0] < 0:
         if budget[0] == -1:
@@ -175,7 +190,7 @@ def _inspect(
     try:
         if isinstance(node, SequenceNode):
             for index, child in enumerate(node.value):
-                _inspect(child, (*path, index), name, problems, marks, budget, active)
+                _inspect(child, (*path, index), name, problems, marks, budget, active, depth + 1)
         elif isinstance(node, MappingNode):
             seen: dict[str, int] = {}
             for key_node, value_node in node.value:
@@ -200,7 +215,7 @@ def _inspect(
                     continue
                 seen[key] = key_node.start_mark.line + 1
                 marks[(*path, key)] = _mark(key_node)
-                _inspect(value_node, (*path, key), name, problems, marks, budget, active)
+                _inspect(value_node, (*path, key), name, problems, marks, budget, active, depth + 1)
     finally:
         active.discard(id(node))
 

@@ -174,8 +174,8 @@ class Session:
             st.pos += 1
         st.scenes_played += 1
         self._apply_due_scenes(events)
-        if option.goto is not None:
-            st.detour.insert(0, option.goto)
+        if option.goto is not None and all(scene != option.goto for scene, _ in st.choices):
+            st.detour.insert(0, option.goto)  # a side scene is played at most once a month
         self._advance(events)
         return events
 

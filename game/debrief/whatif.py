@@ -56,19 +56,6 @@ def choice_items(session: Session) -> list[ChoiceItem]:
     return items
 
 
-def engine_variant(session: Session) -> str | None:
-    """The ``variant`` argument with which the engine replays this very month.
-
-    A session draws its rule set from the seed only when it is given none, and that draw
-    advances the random stream the weeks' scenes are then drawn from. So a month that
-    drew its own rule set (every month the game plays) replays exactly only with
-    ``variant=None``; passing the same rule set explicitly would draw other scenes.
-    """
-    st = session.state
-    drawn = Session(session.level, st.persona, st.seed)
-    return None if drawn.state.variant == st.variant else st.variant
-
-
 class WhatIf:
     """Replays for one finished session, made on demand and kept (a debrief makes few)."""
 
@@ -77,7 +64,7 @@ class WhatIf:
         st = session.state
         self.level = session.level
         self.persona, self.seed = st.persona, st.seed
-        self.variant = engine_variant(session)
+        self.variant: str | None = st.variant  # the rule set is drawn apart from the scenes
         self.choices = list(st.choices)
         self._timelines: dict[tuple[str, ...], Timeline] = {}
         self._alternatives: dict[int, list[Alternative]] = {}
@@ -114,7 +101,11 @@ class WhatIf:
         key = ("persona", persona)
         if key not in self._timelines:
             self._timelines[key] = another_persona(
-                self.level, persona, self.seed, self.choices, self.variant  # type: ignore[arg-type]
+                self.level,
+                persona,
+                self.seed,
+                self.choices,
+                self.variant,  # type: ignore[arg-type]
             )
         return self._timelines[key]
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from game.i18n import LANGUAGE_NAMES
-from game.input.intents import Back, Digit, Intent
+from game.input.intents import Activate, Back, Digit, Intent
 from game.screens.base import Screen
 from game.ui.canvas import Canvas, Rect
 from game.ui.widgets import Button
 
 if TYPE_CHECKING:
     from game.app import App
+
+log = logging.getLogger("open_sesame")
 
 
 class PinScreen(Screen):
@@ -21,19 +24,15 @@ class PinScreen(Screen):
     overlay = True
     chrome = False
 
+    idle_mode = "play"  # a half-typed PIN left alone times out like any screen
+
     def __init__(self, app: App) -> None:
         super().__init__(app)
         self.entered = ""
         self.failed = False
-        if not app.admin_pin or not app.settings.kiosk:
-            self.entered = app.admin_pin
 
     def draw_body(self, canvas: Canvas) -> None:
         theme = canvas.theme
-        if self.entered == self.app.admin_pin:
-            self.app.pop()
-            self.app.push(AdminScreen(self.app))
-            return
         canvas.shade(Rect(0, 0, theme.width, theme.height), theme.c("overlay"), 200)
         panel = Rect(560, 80, 800, 940)
         canvas.rect(panel, theme.c("surface"), radius=30)
@@ -73,6 +72,8 @@ class PinScreen(Screen):
     def handle(self, intent: Intent) -> None:
         if isinstance(intent, Digit):
             self.type(intent.value)
+        elif isinstance(intent, Activate) and intent.pos is None and self.entered:
+            self.submit()  # Enter after typing the PIN
         elif isinstance(intent, Back):
             self.app.pop()
         else:
@@ -88,17 +89,28 @@ class PinScreen(Screen):
         if key == "cancel":
             self.app.pop()
         elif key == "ok":
-            if self.entered != self.app.admin_pin:
-                self.failed = True
-                self.entered = ""
+            self.submit()
         else:
             self.type(key)
+
+    def submit(self) -> None:
+        if self.entered == self.app.admin_pin:
+            self.app.pop()
+            self.app.push(AdminScreen(self.app))
+        else:
+            self.failed = True
+            self.entered = ""
+            log.warning("wrong admin PIN entered")
 
 
 class AdminScreen(Screen):
     name = "admin"
     idle_mode = "reading"
     chrome = False
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.log_lines = app.log_tail(24)  # read once, not on every frame
 
     def draw_body(self, canvas: Canvas) -> None:
         theme = canvas.theme
@@ -120,7 +132,7 @@ class AdminScreen(Screen):
         canvas.text(self.t("admin.log"), Rect(980, 180, 860, 50), theme.s("body"), theme.c("muted"), "semibold")
         box = Rect(980, 240, 860, 780)
         canvas.rect(box, theme.c("surface"), radius=16)
-        for i, line in enumerate(self.app.log_tail(24)):
+        for i, line in enumerate(self.log_lines):
             canvas.text(
                 line, Rect(box.x + 20, box.y + 16 + i * 31, box.w - 40, 31), theme.s("min_text"), theme.c("muted")
             )

@@ -26,8 +26,10 @@ class FacilitatorScreen(Screen):
         super().__init__(app)
         self.page = 0
         self.summary: Summary | None = None
-        store = app.stats if app.stats is not None else app.open_stats()
-        self.summary = store.summary(app.level.id)
+        if app.settings.stats:  # with statistics off, nothing is opened and nothing is created
+            if app.stats is None:
+                app.stats = app.open_stats()
+            self.summary = app.stats.summary(app.level.id)
 
     def draw_body(self, canvas: Canvas) -> None:
         theme = canvas.theme

@@ -72,6 +72,7 @@ class FontBook:
         self._texts: OrderedDict[tuple[str, int, str, Colour], pygame.Surface] = OrderedDict()
         self.cache_size = cache_size
         self.cache_bytes = cache_bytes
+        self.max_fonts = 96
         self._text_bytes = 0
         self._sizes: dict[tuple[str, int, str], tuple[int, int]] = {}
         self.wrapped: dict[tuple[str, int, int, str], tuple[str, ...]] = {}
@@ -79,10 +80,16 @@ class FontBook:
         self.backdrops: dict[tuple[str, tuple[int, int], float], pygame.Surface] = {}
 
     def font(self, face: str, px: int) -> pygame.font.Font:
+        """A font, opened once per face and size; the least used are closed past a bound
+        (each open font holds a file handle, and resizing a window asks for new sizes)."""
         key = (face, max(6, px))
         found = self._fonts.get(key)
         if found is None:
+            if len(self._fonts) >= self.max_fonts:
+                self._fonts.pop(next(iter(self._fonts)))
             found = self._fonts[key] = pygame.font.Font(str(FONTS_DIR / FACES[face]), key[1])
+        else:
+            self._fonts[key] = self._fonts.pop(key)  # most recently used last
         return found
 
     def render(self, face: str, px: int, text: str, colour: Colour) -> pygame.Surface:
@@ -172,6 +179,8 @@ class Canvas:
         blit, so what is on screen stays readable to tests.
         """
         phys = self.vp.rect(r)
+        if phys.w <= 0 or phys.h <= 0:
+            return  # a window too small for this content: draw nothing rather than fail
         full = (key, phys.topleft, phys.size, self.vp.scale, self.text_scale)
         found = self.fonts.layers.get(full)
         if found is None:

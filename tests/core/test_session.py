@@ -695,3 +695,21 @@ def test_a_restored_session_carries_on_pending_effects_and_detours() -> None:
     play(restored, "ok", "walk")
     assert restored.state.sub["credit"] == 56  # 50 + 1 (note) + 5 (delayed)
     assert restored.state.sub["behaviour"] == 54
+
+
+def test_a_side_scene_that_leads_back_to_itself_is_played_once() -> None:
+    from tests.core.levelkit import base, build, option, scene, week
+
+    data = base()
+    data["weeks"] = [week("w1", [scene("a", [option("go", goto="loop"), option("stay")]), scene("b", [option("x")])])]
+    data["side_scenes"] = [scene("loop", [option("again", goto="loop")])]
+    session = Session(build(data), data["personas"][0]["id"], 1)
+    session.choose("accept")
+    seen = []
+    for _ in range(10):
+        if session.over:
+            break
+        seen.append(session.scene_id)
+        session.choose(session.option_ids()[0])
+    assert session.over
+    assert seen == ["a", "loop", "b"]

@@ -227,7 +227,7 @@ class DebriefScreen(Screen):
         from game.screens.persona import PersonaScreen
 
         lang = self.app.settings.lang
-        self.app.session_finished(completed=True)
+        self.app.session_finished()
         self.app.flow.reset()
         self.app.settings.lang = lang
         self.app.goto(PersonaScreen(self.app))

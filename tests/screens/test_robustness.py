@@ -1,0 +1,100 @@
+"""Edge cases a kiosk meets over a long day: double taps, the technician's corner, tiny windows."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.kiosk.idle import IdleTimer
+from game.screens.debrief import PANELS, open_debrief
+from game.tools.autoplay import play_until
+from tests.screens.helpers import FakeClock, key, make_app, press, tap_at
+
+
+def into_a_scene(app) -> None:  # type: ignore[no-untyped-def]
+    tap_at(app, 600, 300)
+    press(app, f"persona:{app.level.personas[0].id}")
+    press(app, "accept")
+    press(app, "continue")
+    assert app.top.name == "scene"
+
+
+def test_two_taps_in_one_frame_choose_once() -> None:
+    app = make_app()
+    into_a_scene(app)
+    option = next(b for b in app.top.buttons if b.id.startswith("option:"))
+    x, y = app.centre_of(option)
+    w, h = app.window.get_size()
+    up = pygame.event.Event(pygame.FINGERUP, x=x / w, y=y / h, dx=0, dy=0, finger_id=0, touch_id=0)
+    before = len(app.flow.session.state.choices)
+    app.step(events=[up, up, up])
+    app.step(events=[])
+    assert len(app.flow.session.state.choices) == before + 1
+
+
+def test_switching_level_from_the_admin_screen_mid_month_starts_afresh() -> None:
+    app = make_app(kiosk=True)
+    app.admin_pin = "2468"
+    into_a_scene(app)
+    app.open_admin()
+    for digit in "2468":
+        key(app, getattr(pygame, f"K_{digit}"))
+    key(app, pygame.K_RETURN)
+    assert app.top.name == "admin"
+    before = app.level.id
+    press(app, "level")
+    app.step(events=[])
+    assert app.level.id != before
+    assert app.screen_names() == ["attract", "admin"]
+    press(app, "back")
+    assert app.screen_names() == ["attract"]
+
+
+def test_the_admin_screen_left_open_times_out_in_a_kiosk() -> None:
+    clock = FakeClock(per_read=0.0)
+    app = make_app(kiosk=True, clock=clock)
+    app.idle = IdleTimer(60, 120, 20, clock=clock)
+    app.admin_pin = "2468"
+    app.open_admin()
+    app.step(events=[])
+    assert app.top.name == "pin"
+    clock.advance(61)
+    app.step(events=[])
+    clock.advance(21)
+    app.step(events=[])
+    assert app.screen_names() == ["attract"]
+
+
+def test_the_chord_does_not_stack_admin_screens() -> None:
+    app = make_app()
+    app.open_admin()
+    app.open_admin()
+    assert app.screen_names().count("admin") == 1
+
+
+def test_the_facilitator_view_with_statistics_off_creates_nothing(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("OPEN_SESAME_DATA", str(tmp_path))
+    app = make_app(stats=False)
+    app.open_facilitator()
+    app.draw()
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("size", [(320, 240), (640, 360)])
+def test_every_debrief_panel_survives_a_tiny_window_with_larger_text(size: tuple[int, int]) -> None:
+    app = make_app(size=size, larger_text=True, lang="fr")
+    play_until(app, lambda s: s.name == "end", random.Random(2))
+    for panel in PANELS:
+        open_debrief(app, panel)
+        app.draw()
+
+
+def test_touch_targets_stay_on_screen_at_a_very_high_ppi() -> None:
+    app = make_app(ppi=300, size=(1920, 1080))
+    app.open_admin()
+    app.draw()
+    for button in app.top.buttons:
+        assert button.rect.bottom <= app.theme.height
