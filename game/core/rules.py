@@ -22,6 +22,11 @@ class DoorResult:
     reason: str
 
 
+CONSENT = "consent"
+ACCEPT = "accept"
+DECLINE = "decline"
+
+
 class LevelIndex:
     """Lookups built once per level: scenes, options, doors and weights by id."""
 
@@ -43,6 +48,14 @@ class LevelIndex:
         self.contacts = {c.id: c for c in level.contacts}
         self.personas = {p.id: p for p in level.personas}
         self.rules = {r.id: r for r in level.rules}
+
+    def choice_texts(self, scene_id: str) -> tuple[dict[str, str], list[tuple[str, dict[str, str]]]]:
+        """A scene's title and its options' texts, the opening consent included."""
+        if scene_id == CONSENT:
+            consent = self.level.consent
+            return dict(consent.title), [(ACCEPT, dict(consent.accept)), (DECLINE, dict(consent.decline))]
+        scene = self.scenes[scene_id]
+        return dict(scene.title), [(o.id, dict(o.text)) for o in scene.options]
 
     def weights(self, variant: str) -> dict[str, float]:
         return dict(self.rules[variant].weights)

@@ -25,12 +25,10 @@ from game.core.events import (
     WeekStarted,
 )
 from game.core.ledger import Cause, LedgerEntry
-from game.core.rules import LevelIndex, holds, index_of
+from game.core.rules import ACCEPT, CONSENT, DECLINE, LevelIndex, holds, index_of
 from game.core.state import ContactState, DoorMet, Pending, SessionState
 
-CONSENT = "consent"
-ACCEPT = "accept"
-DECLINE = "decline"
+__all__ = ["ACCEPT", "CONSENT", "DECLINE", "ChoiceError", "OptionView", "Outcome", "Session"]
 
 
 class ChoiceError(ValueError):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from game.core.session import ACCEPT, CONSENT, DECLINE, Session
+from game.core.session import Session
 from game.stats.report import ChoiceShares, GuessRanks
 
 Text = dict[str, str]
@@ -60,12 +60,7 @@ def kiosk_view(store: StatsReader | None, session: Session) -> KioskView | None:
         if shares is None:
             hidden += 1
             continue
-        if scene_id == CONSENT:
-            title = dict(level.consent.title)
-            options = [(ACCEPT, dict(level.consent.accept)), (DECLINE, dict(level.consent.decline))]
-        else:
-            scene = session.ix.scenes[scene_id]
-            title, options = dict(scene.title), [(o.id, dict(o.text)) for o in scene.options]
+        title, options = session.ix.choice_texts(scene_id)
         row = tuple(Share(o, t, shares.share(o), o == chosen) for o, t in options)
         scenes.append(SceneCompare(scene_id, title, shares.total, row))
     return KioskView(tuple(scenes), hidden, store.guess_vs_truth(level.id, st.variant))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.core.replay import Timeline, another_persona, timeline_of, what_if
-from game.core.session import ACCEPT, CONSENT, DECLINE, Outcome, Session
+from game.core.session import Outcome, Session
 
 Text = dict[str, str]
 
@@ -35,12 +35,7 @@ class Alternative:
 
 
 def _texts(session: Session, scene: str) -> tuple[Text, list[tuple[str, Text]]]:
-    level = session.level
-    if scene == CONSENT:
-        consent = level.consent
-        return dict(consent.title), [(ACCEPT, dict(consent.accept)), (DECLINE, dict(consent.decline))]
-    found = session.ix.scenes[scene]
-    return dict(found.title), [(o.id, dict(o.text)) for o in found.options]
+    return session.ix.choice_texts(scene)
 
 
 def choice_items(session: Session) -> list[ChoiceItem]:

@@ -14,6 +14,7 @@ from game.ui.widgets import Button
 
 if TYPE_CHECKING:
     from game.app import App
+    from game.core.rules import LevelIndex
     from game.stats.report import Summary
 
 
@@ -122,18 +123,14 @@ class FacilitatorScreen(Screen):
             canvas.paragraph(" · ".join(parts), Rect(box.x, y, box.w, 90), theme.s("small"), theme.c("muted"))
             y += 100
 
-    def scene_title(self, ix: object, scene_id: str) -> str:
-        if scene_id == "consent":
-            return self.p(self.app.level.consent.title)
-        scene = ix.scenes.get(scene_id)  # type: ignore[attr-defined]
-        return self.p(scene.title) if scene else scene_id
+    def scene_title(self, ix: LevelIndex, scene_id: str) -> str:
+        return self.p(ix.choice_texts(scene_id)[0]) if scene_id in ix.scenes or scene_id == "consent" else scene_id
 
-    def option_label(self, ix: object, scene_id: str, option_id: str) -> str:
-        if scene_id == "consent":
-            consent = self.app.level.consent
-            return self.p(consent.accept if option_id == "accept" else consent.decline)
-        option = ix.options.get((scene_id, option_id))  # type: ignore[attr-defined]
-        return self.p(option.text) if option else option_id
+    def option_label(self, ix: LevelIndex, scene_id: str, option_id: str) -> str:
+        if scene_id not in ix.scenes and scene_id != "consent":
+            return option_id
+        texts = dict(ix.choice_texts(scene_id)[1])
+        return self.p(texts[option_id]) if option_id in texts else option_id
 
     def on_button(self, button_id: str) -> None:
         if button_id == "back":

@@ -6,11 +6,7 @@ Timings run headless (SDL dummy video driver) so they measure the game's own wor
 
 from __future__ import annotations
 
-import contextlib
-import itertools
 import os
-import random
-import resource
 import subprocess
 import sys
 import time
@@ -39,18 +35,24 @@ print("ready", flush=True)
 # Peak RSS of this process image (VmHWM): ru_maxrss would include the parent's peak on Linux.
 PEAK = "print(next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM')), flush=True)"
 
-BARE_MEMORY = """
+BARE_MEMORY = (
+    """
 import pygame
 pygame.init()
 screen = pygame.display.set_mode((1920, 1080))
 for _ in range(30):
     screen.fill((16, 20, 28)); pygame.display.flip()
-""" + PEAK
+"""
+    + PEAK
+)
 
-GAME_MEMORY = """
+GAME_MEMORY = (
+    """
 from game.cli.bench_child import full_session
 full_session()
-""" + PEAK
+"""
+    + PEAK
+)
 
 
 def _child_seconds(code: str, runs: int = 3) -> float:
@@ -151,33 +153,8 @@ def simulator(runs: int = 4000) -> dict[str, float]:
 
 
 def what_if_ms(level_path: Path) -> float:
-    """Median ms of one what-if on a level: the debrief's instant second line."""
+    """The slowest single "what if" month on a level (the debrief's instant second line)."""
     from game.content.load import load_level
-    from game.core.replay import what_if
-    from game.core.session import Session
+    from game.debrief.bench import measure_what_if
 
-    level = load_level(level_path)
-    rng = random.Random(3)
-    session = Session(level, level.personas[0].id, 11)
-    while not session.over:
-        session.choose(rng.choice(session.option_ids()))
-    choices = list(session.state.choices)
-    candidates = [
-        (i, o.id)
-        for i, (scene, chosen) in enumerate(choices)
-        if scene != "consent"
-        for o in session.ix.scenes[scene].options
-        if o.id != chosen
-    ]
-    pick = itertools.cycle(candidates)
-
-    def once() -> None:
-        index, other = next(pick)
-        with contextlib.suppress(ValueError):  # that option was not available then
-            what_if(level, session.state.persona, session.state.seed, choices, index, other)
-
-    return _best_ms(once, 40)
-
-
-def rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return measure_what_if(load_level(level_path))

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pygame
-
 from game.ui.canvas import Canvas, Rect
 
 
@@ -69,8 +67,3 @@ def hit(buttons: list[Button], point: tuple[float, float]) -> Button | None:
         if button.rect.collidepoint(point) and button.enabled:
             return button
     return None
-
-
-def stack_rects(area: Rect, count: int, height: float, gap: float) -> list[Rect]:
-    """``count`` full-width rows of ``height`` from the top of ``area``."""
-    return [pygame.Rect(area.x, round(area.y + i * (height + gap)), area.w, round(height)) for i in range(count)]

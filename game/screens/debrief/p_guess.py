@@ -149,11 +149,14 @@ class GuessPanel(Panel):
         return True
 
     def others(self) -> dict[str, float | None] | None:
+        """Earlier visitors' mean ranks, read once per debrief (not on every frame)."""
         store = getattr(self.app, "stats", None)
         if store is None:
             return None
-        found = store.guess_vs_truth(self.app.level.id, self.session.state.variant)
-        return None if found is None else dict(found.mean_rank)
+        if getattr(self, "_others", None) is None or self._others[0] is not store:
+            found = store.guess_vs_truth(self.app.level.id, self.session.state.variant)
+            self._others = (store, None if found is None else dict(found.mean_rank))
+        return self._others[1]
 
     def draw_reveal(self, canvas: Canvas, area: Rect, page: int) -> int:
         theme = canvas.theme

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from game.core.session import ACCEPT, CONSENT, Session
+from game.core.session import Session
 from game.i18n import pick
 from game.screens.debrief.layout import Flow, signed
 from game.ui.canvas import Canvas, Rect
@@ -64,18 +64,13 @@ class Panel:
         return self.p(found.name) if found else cid
 
     def scene_title(self, scene: str) -> str:
-        if scene == CONSENT:
-            return self.p(self.app.level.consent.title)
-        return self.p(self.session.ix.scenes[scene].title)
+        return self.p(self.session.ix.choice_texts(scene)[0])
 
     def option_text(self, scene: str | None, option: str | None) -> str:
         if scene is None or option is None:
             return ""
-        if scene == CONSENT:
-            consent = self.app.level.consent
-            return self.p(consent.accept if option == ACCEPT else consent.decline)
-        found = self.session.ix.options.get((scene, option))
-        return self.p(found.text) if found else option
+        texts = dict(self.session.ix.choice_texts(scene)[1])
+        return self.p(texts[option]) if option in texts else option
 
     def contact(self, cid: str) -> str:
         return self.p(self.session.ix.contacts[cid].name)
