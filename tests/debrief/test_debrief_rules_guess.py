@@ -48,9 +48,13 @@ def test_rules_nobody_could_guess_are_hidden_rules_and_surprises(level: Level) -
 
 def test_several_rule_sets_are_all_shown_the_sessions_first(level: Level) -> None:
     data = level.model_dump()
-    data["rules"].append({"id": "strict", "name": {"fr": "Strict", "en": "Strict"},
-                          "weights": {"credit_history": 60, "fulfilment": 10, "personal": 10, "behaviour": 10,
-                                      "connections": 10}})
+    data["rules"].append(
+        {
+            "id": "strict",
+            "name": {"fr": "Strict", "en": "Strict"},
+            "weights": {"credit_history": 60, "fulfilment": 10, "personal": 10, "behaviour": 10, "connections": 10},
+        }
+    )
     two = Level.model_validate(data)
     st = play(two, CRUEL).state
     view = rules_view(two, st)

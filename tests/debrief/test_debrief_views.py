@@ -49,8 +49,9 @@ def test_each_step_names_its_largest_acts(level: Level) -> None:
     assert top[0].scene == "fine" and top[0].option == "pay"
     assert abs(top[0].points) >= abs(top[1].points)
     week1 = steps[1]
-    assert ("choice", "connections", "post", "unfriend") in {(a.cause, a.category, a.scene, a.option)
-                                                             for a in week1.acts}
+    assert ("choice", "connections", "post", "unfriend") in {
+        (a.cause, a.category, a.scene, a.option) for a in week1.acts
+    }
 
 
 def test_group_acts_sums_one_act_in_one_category(level: Level) -> None:
@@ -127,8 +128,10 @@ def test_errors_view_lists_the_error_its_cost_and_what_followed(level: Level) ->
     assert (item.scene, item.option, item.week) == ("fine", "pay", 2)
     assert item.points == pytest.approx(-31.5) and view.points == pytest.approx(-31.5)
     assert item.flags == ("blacklisted",)
-    assert [w["en"] for w in item.whys] == ["One digit of the account was wrong: the payment was lost.",
-                                            "Fine marked unpaid."]
+    assert [w["en"] for w in item.whys] == [
+        "One digit of the account was wrong: the payment was lost.",
+        "Fine marked unpaid.",
+    ]
     assert [d.door for d in view.refused] == ["train"]
     assert view.elsewhere == ()
 

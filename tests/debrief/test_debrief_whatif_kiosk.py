@@ -127,10 +127,20 @@ def _record(session: object) -> SessionRecord:
 
     st = session.state  # type: ignore[attr-defined]
     now = datetime(2026, 1, 1, 10)
-    return SessionRecord.make(level=st.level, persona=st.persona, language="en", variant=st.variant,
-                              choices=[f"{s}.{o}" for s, o in st.choices], guess=["credit_history", "behaviour"],
-                              final_score=st.published, grade="D", goal_reached=False, completed=True,
-                              started=now, ended=now)
+    return SessionRecord.make(
+        level=st.level,
+        persona=st.persona,
+        language="en",
+        variant=st.variant,
+        choices=[f"{s}.{o}" for s, o in st.choices],
+        guess=["credit_history", "behaviour"],
+        final_score=st.published,
+        grade="D",
+        goal_reached=False,
+        completed=True,
+        started=now,
+        ended=now,
+    )
 
 
 def test_what_if_replays_months_whose_rule_set_was_drawn() -> None:
