@@ -22,6 +22,7 @@ play: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m ruff check game tests
+	$(PY) -m ruff format --check game tests
 	$(PY) -m mypy
 	$(PY) -m game check levels
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(PY) -m pytest
