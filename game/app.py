@@ -183,7 +183,8 @@ class App:
         x = self.theme.width - 40 - sum(widths) - 16 * (len(widths) - 1)
         buttons = []
         for (bid, label), w, on in zip(labels, widths, states, strict=True):
-            buttons.append(Button(bid, label, Rect(round(x), 16, round(w), round(h)), style="chip", selected=on))
+            rect = Rect(round(x), 16, round(w), round(h))
+            buttons.append(Button(bid, label, rect, style="chip", selected=on, on_background=True))
             x += w + 16
         title = Rect(40, 16, round(x - sum(widths) - 16 * len(widths) - 80), round(h))
         canvas.text("Halo", title, self.theme.s("heading"), self.theme.c("accent"), "bold", valign="center")

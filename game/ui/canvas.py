@@ -77,6 +77,8 @@ class FontBook:
         self._sizes: dict[tuple[str, int, str], tuple[int, int]] = {}
         self.wrapped: dict[tuple[str, int, int, str], tuple[str, ...]] = {}
         self.layers: dict[object, tuple[pygame.Surface, list[DrawnText]]] = {}
+        self.layer_bytes = 40_000_000
+        self._layer_bytes = 0
         self.backdrops: dict[tuple[str, tuple[int, int], float], pygame.Surface] = {}
 
     def font(self, face: str, px: int) -> pygame.font.Font:
@@ -105,6 +107,14 @@ class FontBook:
             _, old = self._texts.popitem(last=False)
             self._text_bytes -= _bytes(old)
         return surf
+
+    def keep_layer(self, key: object, layer: tuple[pygame.Surface, list[DrawnText]]) -> None:
+        """Keep a painted layer, dropping the least recently used past the byte budget."""
+        self.layers[key] = layer
+        self._layer_bytes += _bytes(layer[0])
+        while self._layer_bytes > self.layer_bytes and len(self.layers) > 1:
+            old, _texts = self.layers.pop(next(iter(self.layers)))
+            self._layer_bytes -= _bytes(old)
 
     def size(self, face: str, px: int, text: str) -> tuple[int, int]:
         """``Font.size``, remembered: layout measures the same strings every frame."""
@@ -190,9 +200,9 @@ class Canvas:
             painter.text_scale = self.text_scale
             paint(painter)
             found = (surf, painter.drawn)
-            if len(self.fonts.layers) >= 24:
-                self.fonts.layers.pop(next(iter(self.fonts.layers)))
-            self.fonts.layers[full] = found
+            self.fonts.keep_layer(full, found)
+        else:
+            self.fonts.layers[full] = self.fonts.layers.pop(full)  # most recently used last
         self.surface.blit(found[0], phys.topleft)
         self.drawn.extend(found[1])
 

@@ -18,6 +18,7 @@ class Button:
     style: str = "normal"  # normal | primary | ghost | chip
     note: str = ""
     selected: bool = False
+    on_background: bool = False  # sits on the plain background: its picture can be kept and reused
 
 
 def mm_to_logical(mm: float, ppi: float, scale: float) -> float:
@@ -26,6 +27,16 @@ def mm_to_logical(mm: float, ppi: float, scale: float) -> float:
 
 
 def draw_button(canvas: Canvas, button: Button, focused: bool, size: float | None = None) -> None:
+    """Draw a button; one on the plain background is painted once per look and then blitted."""
+    if button.on_background:
+        key = ("button", button.label, button.note, button.style, button.selected, button.enabled, focused, size)
+        area = button.rect.inflate(12, 12)  # room for the focus ring
+        canvas.layer(key, area, canvas.theme.c("background"), lambda c: _paint_button(c, button, focused, size))
+        return
+    _paint_button(canvas, button, focused, size)
+
+
+def _paint_button(canvas: Canvas, button: Button, focused: bool, size: float | None) -> None:
     theme = canvas.theme
     size = size or theme.s("button")
     r = button.rect

@@ -95,3 +95,13 @@ def test_wrapping_never_breaks_at_a_no_break_space() -> None:
         for line in c.wrap(text, width, 30):
             assert not line.startswith((":", "!", "\u00a0"))
     assert any("\u00a0:" in line for line in c.wrap(text, 500, 30))
+
+
+def test_layers_are_bounded_in_bytes() -> None:
+    c = canvas((1280, 720))
+    c.fonts.layer_bytes = 1_000_000
+    for i in range(40):
+        c.layer(("big", i), Rect(0, 0, 800, 400), (0, 0, 0), lambda sub: None)
+    held = sum(s.get_bytesize() * s.get_width() * s.get_height() for s, _ in c.fonts.layers.values())
+    assert 0 < held <= 1_000_000
+    assert held == c.fonts._layer_bytes

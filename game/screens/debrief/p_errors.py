@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from game.debrief.views import ErrorsView, errors_view
 from game.screens.debrief.layout import Flow, sign_colour
-from game.screens.debrief.panel import Panel
+from game.screens.debrief.panel import Panel, retained
 from game.ui.canvas import Canvas, Rect
 
 ELSEWHERE = 3  # errors that struck other visitors, shown when none struck this one
@@ -19,6 +19,10 @@ class ErrorsPanel(Panel):
     id = "errors"
 
     def draw(self, canvas: Canvas, area: Rect, page: int) -> int:
+        appealed = self.app.flow.appealed  # the only thing here that is not the month itself
+        return retained(self, canvas, area, page, appealed, lambda c: self.draw_page(c, area, page))
+
+    def draw_page(self, canvas: Canvas, area: Rect, page: int) -> int:
         view = errors_view(self.app.level, self.session.state)
         width = (area.w - 40) // 2
         left, right = self.errors(canvas, width, view), self.rights(canvas, width)

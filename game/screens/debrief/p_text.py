@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from game.content.models import Card
 from game.screens.debrief.layout import Flow
-from game.screens.debrief.panel import Panel
+from game.screens.debrief.panel import Panel, retained
 from game.ui.canvas import Canvas, Rect
 
 COLUMNS = (("china", "history"), ("west", "law"))
@@ -18,6 +18,9 @@ class WorldPanel(Panel):
     id = "world"
 
     def draw(self, canvas: Canvas, area: Rect, page: int) -> int:
+        return retained(self, canvas, area, page, None, lambda c: self.draw_page(c, area, page))
+
+    def draw_page(self, canvas: Canvas, area: Rect, page: int) -> int:
         width = (area.w - 40) // 2
         flows = []
         for regions in COLUMNS:
@@ -47,6 +50,9 @@ class QuestionsPanel(Panel):
     id = "questions"
 
     def draw(self, canvas: Canvas, area: Rect, page: int) -> int:
+        return retained(self, canvas, area, page, None, lambda c: self.draw_page(c, area, page))
+
+    def draw_page(self, canvas: Canvas, area: Rect, page: int) -> int:
         theme = canvas.theme
         workshop = self.app.level.mode == "workshop"
         size = theme.s("title") if workshop else theme.s("heading")

@@ -124,6 +124,30 @@ class Panel:
         return False
 
 
+_PAGE_COUNTS: dict[tuple[object, ...], int] = {}
+
+
+def retained(panel: Panel, canvas: Canvas, area: Rect, page: int, extra: object, paint: Callable[[Canvas], int]) -> int:
+    """Draw a page of fixed content once, then blit it; returns the panel's page count.
+
+    The key names everything the content is made of: the panel, the month (level,
+    persona, seed, rule set and every choice), ``extra`` state, language, size and scale.
+    """
+    st = panel.session.state
+    month = (st.level, st.persona, st.seed, st.variant, tuple(st.choices))
+    base = (panel.id, month, extra, panel.screen.lang, area.w, area.h, canvas.vp.scale, canvas.text_scale)
+
+    def paint_and_count(c: Canvas) -> None:
+        if len(_PAGE_COUNTS) > 500:
+            _PAGE_COUNTS.clear()
+        _PAGE_COUNTS[base] = paint(c)
+
+    canvas.layer(("panel-page", *base, page), area, canvas.theme.c("background"), paint_and_count)
+    if base not in _PAGE_COUNTS:  # the picture was kept but not its count: paint once more to learn it
+        canvas.layer(("panel-page", *base, page, "recount"), area, canvas.theme.c("background"), paint_and_count)
+    return _PAGE_COUNTS.get(base, 1)
+
+
 class FlowPanel(Panel):
     """A panel of long, fixed content: built once into a :class:`Flow`, then paged."""
 
@@ -133,6 +157,10 @@ class FlowPanel(Panel):
         raise NotImplementedError
 
     def draw(self, canvas: Canvas, area: Rect, page: int) -> int:
+        return retained(self, canvas, area, page, None, lambda c: self.draw_page(c, area, page))
+
+    def draw_page(self, canvas: Canvas, area: Rect, page: int) -> int:
         flow, pages = self.cached_flow(canvas, area, self.columns, lambda: self.build(canvas, area))
+        flow.canvas = canvas
         flow.draw(area, page)
         return pages

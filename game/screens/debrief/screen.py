@@ -51,6 +51,9 @@ def _panels(screen: DebriefScreen) -> dict[str, Panel]:
     return {cls.id: cls(screen) for cls in classes}
 
 
+BAR_BUTTONS = frozenset({"prev", "next", "finish", "again", "page:up", "page:down"})
+
+
 class DebriefScreen(Screen):
     name = "debrief"
     idle_mode = "reading"
@@ -106,6 +109,8 @@ class DebriefScreen(Screen):
             return
         if not self.panel.draw_bar(canvas, bar):
             self.draw_bar(canvas, bar, locked)
+        for button in self.buttons:  # the tabs and the bar sit on the plain background
+            button.on_background = button.id.startswith("tab:") or button.id in BAR_BUTTONS
 
     def draw_tabs(self, canvas: Canvas, area: Rect, locked: bool) -> None:
         """Ten tabs of one width, their labels all at the same size (the largest that fits)."""
