@@ -80,10 +80,11 @@ def monkey(events: int, seed: int, level_path: object = None, kiosk: bool = True
     last_session = None
     try:
         for index in range(events):
-            batch = _random_events(app, rng)
+            batches = _random_batches(app, rng)
             clock.now += rng.choice([0.01, 0.05, 0.3, 2.0, 15.0]) if rng.random() < 0.98 else 70.0
             try:
-                app.step(events=batch)
+                for batch in batches:
+                    app.step(events=batch)
             except Exception as err:
                 raise RuntimeError(f"monkey seed {seed}, event {index}: {err!r} on {app.screen_names()}") from err
             if not app.running:  # the admin's exit: a kiosk would be restarted by its supervisor
@@ -103,40 +104,47 @@ def monkey(events: int, seed: int, level_path: object = None, kiosk: bool = True
     return MonkeyReport(events, sessions, ended, resets, screens, time.perf_counter() - started)
 
 
-def _random_events(app: App, rng: random.Random) -> list[pygame.event.Event]:
+def _random_batches(app: App, rng: random.Random) -> list[list[pygame.event.Event]]:
+    """One or more frames of input: most actions fit in one frame, the technician's take several."""
     w, h = app.window.get_size()
     roll = rng.random()
-    if roll < 0.45:  # a sensible tap: on one of the visible buttons
+    if roll < 0.45:  # a sensible tap: on one of the visible buttons (now and then twice in one frame)
         buttons = [b for s in app.stack[-1:] for b in s.buttons]
         if buttons:
             x, y = app.centre_of(rng.choice(buttons))
-            return _tap(x / w, y / h)
+            return [_tap(x / w, y / h) * (2 if rng.random() < 0.1 else 1)]
     if roll < 0.65:  # a tap anywhere
-        return _tap(rng.random(), rng.random())
+        return [_tap(rng.random(), rng.random())]
     if roll < 0.72:  # a drag
         x, y = rng.random(), rng.random()
         return [
-            pygame.event.Event(pygame.FINGERDOWN, x=x, y=y, dx=0, dy=0, finger_id=1, touch_id=0),
-            pygame.event.Event(pygame.FINGERMOTION, x=x, y=min(1, y + 0.2), dx=0, dy=0.2, finger_id=1, touch_id=0),
-            pygame.event.Event(
-                pygame.MOUSEMOTION, pos=(int(x * w), int(y * h)), rel=(0, 40), buttons=(1, 0, 0), touch=False
-            ),
+            [
+                pygame.event.Event(pygame.FINGERDOWN, x=x, y=y, dx=0, dy=0, finger_id=1, touch_id=0),
+                pygame.event.Event(pygame.FINGERMOTION, x=x, y=min(1, y + 0.2), dx=0, dy=0.2, finger_id=1, touch_id=0),
+                pygame.event.Event(
+                    pygame.MOUSEMOTION, pos=(int(x * w), int(y * h)), rel=(0, 40), buttons=(1, 0, 0), touch=False
+                ),
+            ]
         ]
     if roll < 0.88:  # a key
         key = rng.choice(KEYS)
         mod = rng.choice([0, 0, 0, pygame.KMOD_SHIFT, pygame.KMOD_ALT, pygame.KMOD_CTRL | pygame.KMOD_SHIFT])
-        return [pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="", scancode=0)]
+        return [[pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="", scancode=0)]]
     if roll < 0.95:  # the toolbar: text size, motion, sound, language
         ids = ["tb:text", "tb:motion", "tb:lang", "tb:sound"]
         for button in app.top.buttons:
             if button.id == rng.choice(ids):
                 x, y = app.centre_of(button)
-                return _tap(x / w, y / h)
-        return []
+                return [_tap(x / w, y / h)]
+        return [[]]
+    if roll < 0.955:  # the technician: the admin chord, the right PIN, Enter (one key a frame)
+        chord = _key(pygame.K_a, pygame.KMOD_CTRL | pygame.KMOD_SHIFT)
+        digits = [_key(getattr(pygame, f"K_{d}")) for d in app.admin_pin]
+        return [[chord], *([d] for d in digits), [_key(pygame.K_RETURN)]]
     if roll < 0.98:  # a window resize
         size = rng.choice(SIZES)
-        return [pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size)]
-    return [pygame.event.Event(pygame.QUIT)]
+        return [[pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size)]]
+    return [[pygame.event.Event(pygame.QUIT)]]
 
 
 def _tap(x: float, y: float) -> list[pygame.event.Event]:
@@ -144,6 +152,10 @@ def _tap(x: float, y: float) -> list[pygame.event.Event]:
         pygame.event.Event(pygame.FINGERDOWN, x=x, y=y, dx=0, dy=0, finger_id=0, touch_id=0),
         pygame.event.Event(pygame.FINGERUP, x=x, y=y, dx=0, dy=0, finger_id=0, touch_id=0),
     ]
+
+
+def _key(code: int, mod: int = 0) -> pygame.event.Event:
+    return pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode="", scancode=0)
 
 
 def main(argv: list[str] | None = None) -> int:
