@@ -1,0 +1,68 @@
+"""``python -m game replay``: replay a month from the line the game logs when a session ends.
+
+The log line reads ``session ended: level kiosk persona student seed 123 variant standard
+choices consent.accept bike_morning.ride ...``; pass those values to see the same month
+again, week by week, with every hidden change and its cause — the way to follow up a bug
+report without anything about the visitor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from game.content.load import ContentInvalid, load_level
+from game.paths import LEVELS_DIR
+
+
+def parse_choice(text: str) -> tuple[str, str]:
+    scene, _, option = text.partition(".")
+    if not scene or not option:
+        raise argparse.ArgumentTypeError(f"expected scene.option, got {text!r}")
+    return scene, option
+
+
+def run(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m game replay", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--level", required=True, help="a level id (levels/ID.yaml) or a file")
+    parser.add_argument("--persona", required=True)
+    parser.add_argument("--seed", type=int, required=True)
+    parser.add_argument("--variant", default=None)
+    parser.add_argument("choices", nargs="+", type=parse_choice, help="scene.option, in order")
+    parser.add_argument("--lang", default="en")
+    args = parser.parse_args(argv)
+    path = Path(args.level) if args.level.endswith((".yaml", ".yml")) else LEVELS_DIR / f"{args.level}.yaml"
+    try:
+        level = load_level(path)
+    except ContentInvalid as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return 2
+    from game.core.replay import replay
+    from game.i18n import pick
+
+    try:
+        timeline = replay(level, args.persona, args.seed, list(args.choices), args.variant)
+    except ValueError as err:  # an unknown persona or variant, or a log that does not fit this level
+        print(f"replay: {err}", file=sys.stderr)
+        return 2
+    outcome = timeline.outcome
+    print(f"{level.id}: {args.persona}, seed {args.seed}, rules {timeline.variant}")
+    print("published scores: " + " -> ".join(str(s) for s in timeline.scores))
+    print(f"final: {outcome.final_score} grade {outcome.grade}; goal {'reached' if outcome.goal_reached else 'missed'}")
+    for entry in timeline.ledger:
+        if (entry.target == "category" and not entry.points) or entry.target not in ("category", "flag", "relation"):
+            continue
+        where = f" {entry.scene}.{entry.option}" if entry.scene else ""
+        why = f" — {pick(entry.why, args.lang)}" if entry.why else ""
+        points = f" ({entry.points:+.1f} pts)" if entry.target == "category" else ""
+        change = f"{_show(entry.before)} -> {_show(entry.after)}"
+        print(f"  week {entry.week} {entry.cause:<12} {entry.target} {entry.key}: {change}{points}{where}{why}")
+    return 0
+
+
+def _show(value: object) -> str:
+    return f"{value:.1f}" if isinstance(value, float) else str(value)
