@@ -10,6 +10,7 @@ so ``python -m game.tools.monkey --seed S --events N`` replays the failure exact
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import random
 import sys
@@ -159,6 +160,7 @@ def _key(code: int, mod: int = 0) -> pygame.event.Event:
 
 
 def main(argv: list[str] | None = None) -> int:
+    logging.getLogger("open_sesame").setLevel(logging.ERROR)  # random PINs are expected to be wrong
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--events", type=int, default=20000)
     parser.add_argument("--seed", type=int, default=1)
