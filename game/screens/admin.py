@@ -9,7 +9,7 @@ from game.i18n import LANGUAGE_NAMES
 from game.input.intents import Activate, Back, Digit, Intent
 from game.screens.base import Screen
 from game.ui.canvas import Canvas, Rect
-from game.ui.widgets import Button
+from game.ui.widgets import Button, overlay_panel
 
 if TYPE_CHECKING:
     from game.app import App
@@ -33,17 +33,8 @@ class PinScreen(Screen):
 
     def draw_body(self, canvas: Canvas) -> None:
         theme = canvas.theme
-        canvas.shade(Rect(0, 0, theme.width, theme.height), theme.c("overlay"), 200)
         panel = Rect(560, 80, 800, 940)
-        canvas.rect(panel, theme.c("surface"), radius=30)
-        canvas.text(
-            self.t("admin.pin"),
-            Rect(panel.x + 40, panel.y + 30, panel.w - 80, 60),
-            theme.s("heading"),
-            theme.c("text"),
-            "bold",
-            "center",
-        )
+        overlay_panel(canvas, panel, self.t("admin.pin"), theme.s("heading"), pad=40)
         shown = "•" * len(self.entered) or " "
         canvas.text(
             shown,

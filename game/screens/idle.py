@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from game.input.intents import Intent
 from game.screens.base import Screen
 from game.ui.canvas import Canvas, Rect
-from game.ui.widgets import Button
+from game.ui.widgets import Button, overlay_panel
 
 if TYPE_CHECKING:
     from game.app import App
@@ -24,17 +24,8 @@ class IdleWarningScreen(Screen):
 
     def draw_body(self, canvas: Canvas) -> None:
         theme = canvas.theme
-        canvas.shade(Rect(0, 0, theme.width, theme.height), theme.c("overlay"), 210)
         panel = Rect(460, 260, 1000, 560)
-        canvas.rect(panel, theme.c("surface"), radius=32)
-        canvas.text(
-            self.t("idle.title"),
-            Rect(panel.x + 60, panel.y + 50, panel.w - 120, 80),
-            theme.s("title"),
-            theme.c("text"),
-            "bold",
-            "center",
-        )
+        overlay_panel(canvas, panel, self.t("idle.title"), theme.s("title"), pad=60)
         canvas.text(
             str(self.seconds),
             Rect(panel.x + 60, panel.y + 150, panel.w - 120, 160),

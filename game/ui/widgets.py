@@ -78,3 +78,12 @@ def hit(buttons: list[Button], point: tuple[float, float]) -> Button | None:
         if button.rect.collidepoint(point) and button.enabled:
             return button
     return None
+
+
+def overlay_panel(canvas: Canvas, panel: Rect, title: str, title_size: float, pad: int = 50) -> None:
+    """A panel over a dimmed screen (idle warning, PIN pad), its title centred on top."""
+    theme = canvas.theme
+    canvas.shade(Rect(0, 0, theme.width, theme.height), theme.c("overlay"), 205)
+    canvas.rect(panel, theme.c("surface"), radius=30)
+    box = Rect(panel.x + pad, panel.y + pad // 2 + 10, panel.w - 2 * pad, round(title_size * 1.3))
+    canvas.text(title, box, title_size, theme.c("text"), "bold", "center")

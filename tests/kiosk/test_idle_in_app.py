@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game.kiosk.idle import IdleTimer
-from tests.screens.helpers import FakeClock, make_app, press, tap_at
+from tests.screens.helpers import FakeClock, into_a_scene, make_app, press, tap_at
 
 
 def kiosk_app(clock: FakeClock):  # type: ignore[no-untyped-def]
@@ -11,14 +11,6 @@ def kiosk_app(clock: FakeClock):  # type: ignore[no-untyped-def]
     app.settings.default_lang = "fr"
     app.idle = IdleTimer(60, 120, 20, clock=clock)
     return app
-
-
-def into_a_scene(app) -> None:  # type: ignore[no-untyped-def]
-    tap_at(app, 600, 300)
-    press(app, f"persona:{app.level.personas[0].id}")
-    press(app, "accept")
-    press(app, "continue")
-    assert app.top.name == "scene"
 
 
 def test_warning_at_60_reset_at_80_back_to_attract_in_the_default_language() -> None:

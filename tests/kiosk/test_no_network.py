@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.screens.helpers import make_app, press, tap_at
+from tests.screens.helpers import begin, make_app, press, to_the_end
 
 GAME = Path(__file__).resolve().parents[2] / "game"
 
@@ -25,15 +25,8 @@ def test_a_whole_session_opens_no_socket(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(socket, "socket", Spy)
     monkeypatch.setattr(socket, "create_connection", lambda *a, **k: opened.append(a))
     app = make_app(kiosk=True)
-    tap_at(app, 600, 300)
-    press(app, f"persona:{app.level.personas[0].id}")
-    press(app, "accept")
-    for _ in range(60):
-        if app.top.name == "end":
-            break
-        options = [b for b in app.top.buttons if b.enabled and b.id.startswith("option:")]
-        press(app, options[0].id if options else "continue")
-    assert app.top.name == "end"
+    begin(app)
+    to_the_end(app)
     press(app, "debrief")
     app.draw()
     assert opened == []

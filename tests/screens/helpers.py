@@ -78,3 +78,26 @@ def content_buttons(app: App) -> list[Button]:
 
 def press(app: App, button_id: str) -> None:
     tap(app, app.button(button_id))
+
+
+def begin(app: App, consent: str = "accept") -> None:
+    """From the attract screen: touch, take the first persona, answer the consent."""
+    tap_at(app, 600, 300)
+    press(app, f"persona:{app.level.personas[0].id}")
+    press(app, consent)
+
+
+def into_a_scene(app: App) -> None:
+    begin(app)
+    press(app, "continue")
+    assert app.top.name == "scene"
+
+
+def to_the_end(app: App, limit: int = 80) -> None:
+    """Take the first option of every scene and continue until the end of the month."""
+    for _ in range(limit):
+        if app.top.name == "end":
+            return
+        options = [b for b in content_buttons(app) if b.id.startswith("option:")]
+        press(app, options[0].id if options else "continue")
+    raise AssertionError(f"the month did not end: {app.screen_names()}")

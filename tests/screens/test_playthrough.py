@@ -7,7 +7,7 @@ import pytest
 
 from game.content.load import load_level
 from game.screens.scene import SceneScreen
-from tests.screens.helpers import SAMPLE, content_buttons, key, make_app, press, tap, tap_at
+from tests.screens.helpers import SAMPLE, begin, content_buttons, key, make_app, press, tap, tap_at, to_the_end
 
 LEVEL = load_level(SAMPLE)
 
@@ -91,16 +91,8 @@ def test_a_touch_activates_once_not_twice() -> None:
 
 def test_declining_leads_to_the_short_path_and_its_own_end() -> None:
     app = make_app(LEVEL, lang="fr")
-    tap_at(app, 640, 300)
-    press(app, f"persona:{LEVEL.personas[0].id}")
-    press(app, "decline")
-    for _ in range(20):
-        if app.top.name == "end":
-            break
-        buttons = content_buttons(app)
-        options = [b for b in buttons if b.id.startswith("option:")]
-        tap(app, options[0] if options else app.button("continue"))
-    assert app.top.name == "end"
+    begin(app, "decline")
+    to_the_end(app)
     assert LEVEL.consent.declined_end["fr"] in " ".join(app.texts())
 
 
@@ -120,14 +112,8 @@ def test_window_close_quits_in_window_mode_but_not_in_kiosk_mode() -> None:
 
 def test_without_halo_the_phone_gets_no_weekly_message() -> None:
     app = make_app(LEVEL, lang="en")
-    tap_at(app, 640, 300)
-    press(app, f"persona:{LEVEL.personas[0].id}")
-    press(app, "decline")
-    for _ in range(20):
-        if app.top.name == "end":
-            break
-        options = [b for b in content_buttons(app) if b.id.startswith("option:")]
-        tap(app, options[0] if options else app.button("continue"))
+    begin(app, "decline")
+    to_the_end(app)
     messages = {m.text["en"] for m in LEVEL.publication}
     assert not [item for item in app.flow.feed if item.text and item.text["en"] in messages]
     assert app.catalog("phone.no_account", "en") in app.texts()

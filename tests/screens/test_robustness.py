@@ -11,15 +11,7 @@ import pytest
 from game.kiosk.idle import IdleTimer
 from game.screens.debrief import PANELS, open_debrief
 from game.tools.autoplay import play_until
-from tests.screens.helpers import FakeClock, key, make_app, press, tap_at
-
-
-def into_a_scene(app) -> None:  # type: ignore[no-untyped-def]
-    tap_at(app, 600, 300)
-    press(app, f"persona:{app.level.personas[0].id}")
-    press(app, "accept")
-    press(app, "continue")
-    assert app.top.name == "scene"
+from tests.screens.helpers import FakeClock, into_a_scene, key, make_app, press
 
 
 def test_two_taps_in_one_frame_choose_once() -> None:
