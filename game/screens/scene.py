@@ -66,7 +66,7 @@ class SceneScreen(PhoneScreen):
         session = self.app.flow.session
         assert session is not None
         views = session.options()
-        h, gap = self.target(), self.app.gap() * 0.7
+        h, gap = self.target(), self.app.gap()
         top = round(inner.bottom - len(views) * h - (len(views) - 1) * gap)
         text = self.p(self.scene.text)
         above = Rect(inner.x, y, inner.w, top - 30 - y)
