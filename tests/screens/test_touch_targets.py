@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
@@ -44,5 +45,5 @@ def test_scene_options_are_3_mm_apart_on_a_small_window() -> None:
     app.draw()
     rects = sorted((r for b, r in physical_targets(app) if b.id.startswith("option:")), key=lambda r: r.y)
     assert len(rects) >= 2
-    gaps = [b.y - a.bottom for a, b in zip(rects, rects[1:], strict=False)]
+    gaps = [b.y - a.bottom for a, b in itertools.pairwise(rects)]
     assert min(gaps) >= 3 * MM - 1
