@@ -148,7 +148,7 @@ class App:
     def min_target(self) -> float:
         """20 mm at the configured PPI, in logical pixels, never below the theme's button."""
         wanted = max(
-            self.theme.s("button_height") * (1.15 if self.settings.larger_text else 1.0),
+            self.theme.s("button_height") * (self.theme.s("larger_button_scale") if self.settings.larger_text else 1.0),
             mm_to_logical(self.theme.s("target_mm"), self.settings.ppi, self.viewport.scale),
         )
         # layouts are fixed logical grids: past this share of the height they would not fit
@@ -232,7 +232,7 @@ class App:
                 now = self.clock()
         acted = False
         for intent in self.reader.read(events, now):
-            if isinstance(intent, Activate | Move | Back | Digit):
+            if isinstance(intent, Activate):
                 if acted:
                     continue  # the buttons on screen are stale until the next draw: wait for it
                 acted = True
@@ -246,7 +246,7 @@ class App:
             self.draw()
             drew = True
         elif moving:
-            self.canvas.text_scale = 1.5 if self.settings.larger_text else 1.0
+            self.canvas.text_scale = self.text_scale()
             kept, self.canvas.drawn = self.canvas.drawn, []
             rects = self.top.animate(self.canvas)
             self.canvas.drawn = kept
@@ -259,8 +259,11 @@ class App:
             pygame.time.wait(max(0, int(1000 / self.top.fps - (self.clock() - now) * 1000)))
         return drew
 
+    def text_scale(self) -> float:
+        return self.theme.s("larger_text_scale") if self.settings.larger_text else 1.0
+
     def draw(self) -> None:
-        self.canvas.text_scale = 1.5 if self.settings.larger_text else 1.0
+        self.canvas.text_scale = self.text_scale()
         opaque = max((i for i, screen in enumerate(self.stack) if not screen.overlay), default=0)
         for screen in self.stack[opaque:]:  # what lies under a full screen is not seen
             screen.draw(self.canvas)
