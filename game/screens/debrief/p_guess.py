@@ -28,6 +28,7 @@ class GuessPanel(Panel):
         self.ranking: list[str] = list(self.app.flow.guess)
         self.revealed = bool(self.ranking)
         self.skipped = False
+        self._others: tuple[object, dict[str, float | None] | None] | None = None  # (store, mean ranks)
 
     # -- state -----------------------------------------------------------------------------------
     def locked(self) -> bool:
@@ -153,7 +154,7 @@ class GuessPanel(Panel):
         store = getattr(self.app, "stats", None)
         if store is None:
             return None
-        if getattr(self, "_others", None) is None or self._others[0] is not store:
+        if self._others is None or self._others[0] is not store:
             found = store.guess_vs_truth(self.app.level.id, self.session.state.variant)
             self._others = (store, None if found is None else dict(found.mean_rank))
         return self._others[1]

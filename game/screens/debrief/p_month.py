@@ -28,6 +28,7 @@ class MonthPanel(Panel):
     def __init__(self, screen: DebriefScreen) -> None:
         super().__init__(screen)
         self.detail: int | None = None
+        self._plans: dict[tuple[object, ...], tuple[int, int, int]] = {}
 
     def title(self) -> str:
         return self.t("debrief.title")
@@ -134,11 +135,10 @@ class MonthPanel(Panel):
         Remembered for this area, text size and language: trying every arrangement on
         every frame cost more than drawing the panel.
         """
-        key = (area.w, area.h, canvas.px(canvas.theme.s("small")), self.app.settings.lang, len(steps))
-        cache: dict[tuple[int, int, int, str, int], tuple[int, int, int]] = self.__dict__.setdefault("_plans", {})
-        if key not in cache:
-            cache[key] = self._plan(canvas, area, steps)
-        return cache[key]
+        key = (area.w, area.h, canvas.vp.scale, canvas.text_scale, self.app.settings.lang, len(steps))
+        if key not in self._plans:
+            self._plans[key] = self._plan(canvas, area, steps)
+        return self._plans[key]
 
     def _plan(self, canvas: Canvas, area: Rect, steps: list[Step]) -> tuple[int, int, int]:
         width = math.floor(plot_rect(canvas, area).w / max(1, len(steps))) - 16
