@@ -54,8 +54,14 @@ class Outcome:
 class Session:
     """One player's month. Deterministic for (level, persona, seed, variant, choices)."""
 
-    def __init__(self, level: Level, persona: str, seed: int = 0, variant: str | None = None) -> None:
+    def __init__(
+        self, level: Level, persona: str, seed: int = 0, variant: str | None = None, *, hold_publication: bool = False
+    ) -> None:
         self.level = level
+        # The game holds each weekly publication until the visitor leaves the week's last
+        # scene (:meth:`publish`), so nothing of it shows before its own screen. Replays
+        # and simulations publish at once; either way the month is the same.
+        self.hold_publication = hold_publication
         self.ix: LevelIndex = index_of(level)
         if persona not in self.ix.personas:
             raise ValueError(f"unknown persona {persona!r}")
@@ -109,6 +115,11 @@ class Session:
         return self.state.phase == "ended"
 
     @property
+    def week_over(self) -> bool:
+        """The week's scenes are done and its publication waits for :meth:`publish`."""
+        return self.state.phase == "week_end"
+
+    @property
     def week(self) -> int:
         """The current week, 1-based (0 during consent)."""
         return 0 if self.state.phase == "consent" else self.state.week + 1
@@ -118,7 +129,7 @@ class Session:
         st = self.state
         if st.phase == "consent":
             return CONSENT
-        if st.phase == "ended":
+        if st.phase in ("ended", "week_end"):
             return None
         if st.detour:
             return st.detour[0]
@@ -148,6 +159,8 @@ class Session:
         st = self.state
         if st.phase == "ended":
             raise ChoiceError("the month is over")
+        if st.phase == "week_end":
+            raise ChoiceError("the week is over: publish it first")
         if st.phase == "consent":
             return self._consent(option_id)
         scene = self.scene
@@ -195,9 +208,19 @@ class Session:
         return events
 
     # -- moving on ---------------------------------------------------------------------------
-    def _advance(self, events: list[Event]) -> None:
+    def publish(self) -> list[Event]:
+        """The held publication of the week just lived, and what follows it."""
+        st = self.state
+        if st.phase != "week_end":
+            raise ChoiceError("no week is waiting to be published")
+        st.phase = "month"
+        events: list[Event] = []
+        self._advance(events, publish_now=True)
+        return events
+
+    def _advance(self, events: list[Event], publish_now: bool = False) -> None:
         """Skip scenes whose condition fails (or that offer no available option); publish at
-        the end of a week; end the month."""
+        the end of a week (or hold the publication); end the month."""
         st = self.state
         while st.phase == "month":
             if st.detour:
@@ -211,6 +234,10 @@ class Session:
                     return
                 st.pos += 1
                 continue
+            if self.hold_publication and not publish_now:
+                st.phase = "week_end"
+                return
+            publish_now = False
             self._publish(events)
             if st.week + 1 >= len(st.schedule):
                 st.phase = "ended"
@@ -468,6 +495,7 @@ class Session:
             raise ValueError(f"this session belongs to level {state.level!r}, not {level.id!r}")
         session = cls.__new__(cls)
         session.level = level
+        session.hold_publication = state.phase == "week_end"
         session.ix = index_of(level)
         session.state = state
         session._pps = session.ix.points_per_subscore(state.variant)

@@ -49,7 +49,7 @@ class SessionState:
     persona: str
     seed: int
     variant: str
-    phase: str = "consent"  # consent | month | ended
+    phase: str = "consent"  # consent | month | week_end (publication held) | ended
     schedule: list[list[str]] = field(default_factory=list)
     whispers: list[int | None] = field(default_factory=list)
     week: int = 0

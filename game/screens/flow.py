@@ -92,7 +92,7 @@ class GameFlow:
     # -- starting ---------------------------------------------------------------------------
     def start(self, persona: str) -> Session:
         seed = self.settings.seed if self.settings.seed is not None else random.SystemRandom().randrange(1 << 30)
-        self.session = Session(self.level, persona, seed)
+        self.session = Session(self.level, persona, seed, hold_publication=True)
         self.beats = []
         self.feed = []
         self.last_delta = 0
@@ -159,7 +159,15 @@ class GameFlow:
             beats.insert(0, AfterChoice(reply, door, notify))
         return beats
 
+    def settle(self) -> None:
+        """Publish a held week now (for scripted months that do not go through the screens)."""
+        while self.session is not None and self.session.week_over:
+            self.beats.extend(self._beats(self.session.publish()))
+
     def next_beat(self) -> Beat | None:
+        """The next thing to show; the week's publication is computed only when it is asked for."""
+        if not self.beats and self.session is not None and self.session.week_over:
+            self.beats.extend(self._beats(self.session.publish()))
         return self.beats.pop(0) if self.beats else None
 
     def peek_after_choice(self) -> AfterChoice | None:

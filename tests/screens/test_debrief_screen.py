@@ -40,6 +40,7 @@ def month_app(picks: dict[str, str], lang: str = "en", size: tuple[int, int] = (
         ids = session.option_ids()
         wanted = picks.get(session.scene_id or "")
         flow.choose(wanted if wanted in ids else ids[0])
+        flow.settle()
     return app
 
 
@@ -331,6 +332,7 @@ def _real_month(level: Level, size: tuple[int, int]) -> App:
     assert session is not None
     while not session.over:
         app.flow.choose(session.option_ids()[-1])
+        app.flow.settle()
     return app
 
 
