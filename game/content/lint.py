@@ -190,6 +190,11 @@ def lint_level(level: Level, doc: Document) -> list[Problem]:
                 bad(("personas", p, "contacts", i), f"unknown contact {cid!r}")
         check_condition(persona.goal.when, ("personas", p, "goal", "when"))
 
+    for r, rule in enumerate(level.hidden_rules):
+        for i, sid in enumerate(rule.scenes):
+            if sid not in scene_ids:
+                bad(("hidden_rules", r, "scenes", i), f"unknown scene {sid!r}")
+
     langs = set(level.languages)
     for path, value in walk(level):
         if not is_text(value):

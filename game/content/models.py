@@ -7,7 +7,7 @@ level (dangling ids, reachability, languages) live in :mod:`game.content.lint`.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -278,6 +278,23 @@ class Consent(Strict):
     declined_end: Text
 
 
+class HiddenRule(Strict):
+    """A rule nobody could have guessed. Tied to ``scenes``, it counts as met only when one was.
+
+    A plain text (``{fr: ..., en: ...}``) is a rule of the whole month.
+    """
+
+    text: Text
+    scenes: list[Ident] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_text(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "text" not in data and all(isinstance(k, str) and len(k) == 2 for k in data):
+            return {"text": data}
+        return data
+
+
 class Card(Strict):
     """An "in the real world" fact card for the debrief, with its source."""
 
@@ -311,7 +328,7 @@ class Level(Strict):
     consent: Consent
     weeks: list[Week] = Field(min_length=1, max_length=12)
     side_scenes: list[Scene] = []
-    hidden_rules: list[Text] = []
+    hidden_rules: list[HiddenRule] = []
     cards: list[Card] = []
     rights: Card | None = None
     questions: list[Text] = []

@@ -74,7 +74,8 @@ class RulesView:
     span: int
     doors: tuple[DoorRule, ...]
     met: tuple[MetScene, ...]
-    unguessable: tuple[Text, ...]
+    unguessable: tuple[Text, ...]  # the month's own: general rules and those of scenes met
+    elsewhere: tuple[Text, ...]  # rules of scenes this month never met (other visitors met them)
     heard: tuple[Heard, ...]
 
     @property
@@ -134,10 +135,7 @@ def rules_view(level: Level, state: SessionState) -> RulesView:
             for o in scene.options
         )
         met.append(MetScene(scene_id, dict(scene.title), options))
-    unguessable = [dict(t) for t in level.hidden_rules]
-    for option in ix.options.values():
-        if option.surprise and option.reveal and dict(option.reveal) not in unguessable:
-            unguessable.append(dict(option.reveal))
+    unguessable, elsewhere = hidden_rules(level, set(seen))
     return RulesView(
         state.variant,
         tuple(sets),
@@ -145,9 +143,38 @@ def rules_view(level: Level, state: SessionState) -> RulesView:
         ix.span,
         doors,
         tuple(met),
-        tuple(unguessable),
+        unguessable,
+        elsewhere,
         tuple(heard_whispers(level, state)),
     )
+
+
+def hidden_rules(level: Level, met: set[str]) -> tuple[tuple[Text, ...], tuple[Text, ...]]:
+    """Rules nobody could have guessed: the month's own, and those of scenes it never met.
+
+    A rule tied to scenes belongs to them: when one was met, its options' reveals (shown
+    with the scene) say it, so it is not listed again; otherwise it is one of the rules
+    of scenes never met, with the surprises of those scenes. No text appears twice.
+    """
+    ix = index_of(level)
+    own: list[Text] = []
+    other: list[Text] = []
+    for rule in level.hidden_rules:
+        text = dict(rule.text)
+        if not rule.scenes:
+            target: list[Text] | None = own
+        elif met & set(rule.scenes):
+            target = None
+        else:
+            target = other
+        if target is not None and text not in own and text not in other:
+            target.append(text)
+    for (scene, _), option in ix.options.items():
+        if option.surprise and option.reveal and scene not in met and scene != CONSENT:
+            text = dict(option.reveal)
+            if text not in own and text not in other:
+                other.append(text)
+    return tuple(own), tuple(other)
 
 
 def heard_whispers(level: Level, state: SessionState) -> list[Heard]:

@@ -98,15 +98,16 @@ class Flow:
         cols: list[list[Part]] = [[]]
         used = 0
         groups = [g for g in self.groups if g.rows]
+        under_heading = False  # the group placed last in this column is a heading
         for i, group in enumerate(groups):
-            need = group.height
-            if group.keep and i + 1 < len(groups):  # with the next group, or at least its first line
-                following = groups[i + 1]
-                need += group.gap + min(following.height, following.rows[0].h + 2 * following.pad)
-            if used and used + need > height:
+            need = self._kept_with_next(groups, i, height, whole=True)
+            if need > height:
+                need = self._kept_with_next(groups, i, height, whole=False)
+            if used and used + need > height and not under_heading:
                 cols.append([])
                 used = 0
-            if need <= height - used:
+            under_heading = group.keep
+            if group.height <= height - used:
                 cols[-1].append((group, list(group.rows)))
                 used += group.height + group.gap
                 continue
@@ -124,6 +125,31 @@ class Flow:
                     used = 0
         self.columns = cols
         return max(1, math.ceil(len(cols) / columns))
+
+    @staticmethod
+    def _kept_with_next(groups: list[Group], i: int, height: int, whole: bool) -> int:
+        """How much room group ``i`` needs so a heading never ends a column.
+
+        A heading (``keep``) goes with what follows it: the next headings too, then the
+        first ordinary group whole when that group fits a column (it would move whole to
+        the next column otherwise), or else (or when that is too much) its first line; a
+        group right under a heading is split rather than moved.
+        """
+        need = groups[i].height
+        j = i
+        while groups[j].keep and j + 1 < len(groups):
+            following = groups[j + 1]
+            need += groups[j].gap
+            if following.keep:
+                need += following.height
+            elif whole and following.height <= height:
+                need += following.height
+            else:
+                need += following.rows[0].h + 2 * following.pad
+            j += 1
+            if not following.keep:
+                break
+        return need
 
     def draw(self, area: Rect, page: int, gap: int = 40) -> None:
         """Draw page ``page`` of the last :meth:`layout` into ``area``."""

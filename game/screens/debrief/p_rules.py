@@ -25,7 +25,7 @@ class RulesPanel(FlowPanel):
         text, muted, accent = theme.c("text"), theme.c("muted"), theme.c("accent")
 
         flow.group(keep=True).text(self.t("debrief.rules.formula_title"), body, accent, "bold")
-        flow.text(self.t("debrief.rules.formula", lo=view.lo, span=view.span), small, text)
+        flow.group(gap=8).text(self.t("debrief.rules.formula", lo=view.lo, span=view.span), small, text)
         flow.text(self.t("debrief.rules.your_set", name=self.p(view.mine.name)), small, muted)
         self.weights(flow, canvas, view.mine)
         flow.text(self.t("debrief.rules.per_point_note"), small, muted)
@@ -47,16 +47,23 @@ class RulesPanel(FlowPanel):
             for option in scene.options:
                 self.option(flow, canvas, option)
 
-        flow.group(gap=8, keep=True).text(self.t("debrief.rules.unguessable_title"), body, accent, "bold")
-        for rule in view.unguessable:
-            flow.group(gap=10).text("• " + self.p(rule), small, text)
+        if view.unguessable:
+            flow.group(gap=8, keep=True).text(self.t("debrief.rules.unguessable_title"), body, accent, "bold")
+            for rule in view.unguessable:
+                flow.group(gap=10).text("• " + self.p(rule), small, text)
 
         if view.heard:
             flow.group(gap=8, keep=True).text(self.t("debrief.rules.heard_title"), body, accent, "bold")
-            for heard in view.heard:
-                flow.group(gap=12).text(f"“{self.p(heard.text)}”", small, text, "italic")
-                verdict = self.t(f"debrief.rules.truth_{heard.truth}")
-                flow.text(f"{verdict} — {self.p(heard.explain)}", small, muted, indent=24)
+            for heard in view.heard:  # the level's whisper carries its own speaker and quotes
+                flow.group(gap=12).text(self.p(heard.text), small, text, "italic")
+                verdict = self.t("debrief.rules.verdict", truth=self.t(f"debrief.rules.truth_{heard.truth}"))
+                flow.text(f"{verdict} {self.p(heard.explain)}", small, muted, indent=24)
+
+        if view.elsewhere:
+            flow.group(gap=8, keep=True).text(self.t("debrief.rules.elsewhere_title"), body, accent, "bold")
+            flow.group(gap=8, keep=True).text(self.t("debrief.rules.elsewhere_intro"), small, muted, "italic")
+            for rule in view.elsewhere:
+                flow.group(gap=10).text("• " + self.p(rule), small, muted)
         return flow
 
     def weights(self, flow: Flow, canvas: Canvas, rules: RuleSetView) -> None:
@@ -126,6 +133,8 @@ class RulesPanel(FlowPanel):
             flow.text(self.p(option.text), small, theme.c("text"), "semibold")
         if option.reveal:
             hidden = self.p(option.reveal)
+            if not option.taken:  # what would have happened, not what did
+                hidden = self.t("debrief.rules.had_you", what=hidden)
         elif option.effects:
             hidden = ", ".join(
                 f"{self.category(c)} {self.signed(d, 0 if d == int(d) else 1)}" for c, d in option.effects
