@@ -62,7 +62,7 @@ def test_the_feed_gets_the_weekly_message_only_with_its_publication() -> None:
         if top.name == "publication":
             break
         if isinstance(top, SceneScreen) and top.after is None:
-            press(app, [b.id for b in content_buttons(app) if b.id.startswith("option:")][0])
+            press(app, next(b.id for b in content_buttons(app) if b.id.startswith("option:")))
         else:
             assert not messages & {text for text, _ in phone_view(app).feed}, "the weekly message came early"
             press(app, "continue")

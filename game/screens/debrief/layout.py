@@ -140,9 +140,7 @@ class Flow:
         while groups[j].keep and j + 1 < len(groups):
             following = groups[j + 1]
             need += groups[j].gap
-            if following.keep:
-                need += following.height
-            elif whole and following.height <= height:
+            if following.keep or (whole and following.height <= height):
                 need += following.height
             else:
                 need += following.rows[0].h + 2 * following.pad
