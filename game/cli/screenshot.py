@@ -147,6 +147,9 @@ def stage(app: object, screen: str, scene: str | None, panel: str | None, person
         return
     app.draw()
     app.top.press(app.button(f"persona:{persona}"))
+    app.draw()
+    if app.top.name == "persona":  # the card could not hold this life whole: it opened first
+        app.top.press(app.button("live"))
     if screen == "consent":
         return
     app.draw()

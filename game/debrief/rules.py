@@ -45,8 +45,8 @@ class DoorRule:
 class MetOption:
     option: str
     text: Text
-    reveal: Text | None
-    effects: tuple[tuple[str, float], ...]  # (category, delta) when the level gives no reveal
+    reveal: Text | None  # may name categories as {category}: filled with ``points`` by the screen
+    points: tuple[tuple[str, float], ...]  # (category, score points under this month's rules)
     taken: bool
     surprise: bool
 
@@ -96,9 +96,19 @@ def _tier(tier: Tier | None) -> tuple[str, int] | None:
     return None if tier is None else (tier.outcome, tier.amount)
 
 
-def _category_effects(option: Option) -> tuple[tuple[str, float], ...]:
+def option_points(level: Level, variant: str, option: Option) -> tuple[tuple[str, float], ...]:
+    """What an option's category effects are worth in score points under ``variant``.
+
+    The one conversion from sub-score points (what a level writes) to score points (what
+    the debrief shows everywhere); effects on one category are summed.
+    """
+    per = index_of(level).points_per_subscore(variant)
     effects: list[Effect] = [*option.effects, *option.on_granted, *option.on_refused]
-    return tuple((e.category, e.delta) for e in effects if e.category is not None and e.delta is not None)
+    sums: dict[str, float] = {}
+    for e in effects:
+        if e.category is not None and e.delta is not None:
+            sums[e.category] = sums.get(e.category, 0.0) + e.delta * per[e.category]
+    return tuple(sums.items())
 
 
 def rules_view(level: Level, state: SessionState) -> RulesView:
@@ -128,7 +138,7 @@ def rules_view(level: Level, state: SessionState) -> RulesView:
                 o.id,
                 dict(o.text),
                 dict(o.reveal) if o.reveal else None,
-                _category_effects(o),
+                option_points(level, state.variant, o),
                 (scene_id, o.id) in taken,
                 o.surprise,
             )

@@ -46,7 +46,20 @@ class Step:
         return 0 if self.before is None else self.after - self.before
 
     def top(self, count: int) -> tuple[Act, ...]:
-        return tuple(a for a in self.acts if round(a.points, 1))[:count]
+        """The ``count`` largest movements worth at least a whole score point."""
+        return tuple(a for a in self.acts if round(a.points))[:count]
+
+    def rest(self, count: int) -> tuple[int, int]:
+        """How many other movements the ``count`` largest leave out, and what they add up to.
+
+        For a week the figure is what makes the shown points add up to the published
+        change (rounding included), so a card's numbers always sum to its headline.
+        """
+        shown = self.top(count)
+        others = [a for a in self.acts if round(a.points) and a not in shown]
+        if self.index == 0:
+            return len(others), round(sum(a.points for a in others))
+        return len(others), self.delta - sum(round(a.points) for a in shown)
 
 
 def _why_key(entry: LedgerEntry) -> tuple[tuple[str, str], ...]:

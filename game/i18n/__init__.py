@@ -27,32 +27,72 @@ def pick(text: Mapping[str, str] | None, lang: str) -> str:
 
 
 class Catalog:
-    """The UI's own strings, with ``{name}`` parameters."""
+    """The UI's own strings, with ``{name}`` parameters.
 
-    def __init__(self, entries: dict[str, dict[str, str]]) -> None:
-        self.entries = entries
+    A string that depends on a count has a ``one`` and an ``other`` form per language;
+    ``n`` picks one by the language's rule (``plurals.yaml``: the counts that take "one").
+    """
+
+    def __init__(
+        self,
+        entries: dict[str, dict[str, str]],
+        plurals: dict[str, dict[str, dict[str, str]]] | None = None,
+        one: dict[str, list[int]] | None = None,
+    ) -> None:
+        self.entries = entries  # the "other" form stands for a plural string here
+        self.plurals = plurals or {}
+        self.one = one or {}
 
     def __call__(self, key: str, lang: str, **params: Any) -> str:
         entry = self.entries.get(key)
         if entry is None:
             raise KeyError(f"no UI string {key!r}")
-        text = pick(entry, lang)
+        forms = self.plurals.get(key)
+        if forms is not None and "n" in params:
+            chosen = forms.get(lang) or forms.get(FALLBACK) or next(iter(forms.values()))
+            rule = self.one.get(lang if lang in forms else FALLBACK, [1])
+            text = chosen["one"] if _count(params["n"]) in rule else chosen["other"]
+        else:
+            text = pick(entry, lang)
         return text.format(**params) if params else text
 
     def languages(self) -> set[str]:
         return {lang for entry in self.entries.values() for lang in entry}
 
 
+def _count(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+PLURAL_RULES = "plurals.yaml"
+
+
 @lru_cache(maxsize=4)
 def load_catalog(folder: Path = I18N_DIR) -> Catalog:
     """Every ``*.yaml`` catalog in ``folder``, merged; a key defined twice is an error."""
     entries: dict[str, dict[str, str]] = {}
+    plurals: dict[str, dict[str, dict[str, str]]] = {}
+    one: dict[str, list[int]] = {}
     for path in sorted(folder.glob("*.yaml")):
-        for key, value in read_yaml(path).data.items():
+        data = read_yaml(path).data
+        if path.name == PLURAL_RULES:
+            one = {str(lang): [int(n) for n in rule.get("one", [])] for lang, rule in data.items()}
+            continue
+        for key, value in data.items():
             if key in entries:
                 raise ValueError(f"{path}: UI string {key!r} is defined in two catalogs")
-            entries[str(key)] = {str(lk): str(lv) for lk, lv in value.items()}
-    return Catalog(entries)
+            texts: dict[str, str] = {}
+            for lk, lv in value.items():
+                if isinstance(lv, dict):
+                    plurals.setdefault(str(key), {})[str(lk)] = {"one": str(lv["one"]), "other": str(lv["other"])}
+                    texts[str(lk)] = str(lv["other"])
+                else:
+                    texts[str(lk)] = str(lv)
+            entries[str(key)] = texts
+    return Catalog(entries, plurals, one)
 
 
 def tr(key: str, lang: str, **params: Any) -> str:

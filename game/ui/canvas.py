@@ -150,6 +150,8 @@ class DrawnText:
     text: str
     rect: Rect
     box: Rect
+    cut: bool = False  # shown shortened with "…": nothing a visitor needs may be
+    px: int = 0  # the size it was rendered at, in window pixels
 
 
 class Canvas:
@@ -250,6 +252,14 @@ class Canvas:
         """Physical pixel size for a logical text size, honouring the larger-text switch."""
         return max(6, round(size * self.text_scale * self.vp.scale))
 
+    def smallest(self, size: float) -> float:
+        """How far text asked at ``size`` may shrink to fit: never below the theme's minimum,
+        and with larger text on, never below what normal text would show."""
+        floor = self.theme.s("min_text")
+        if self.text_scale > 1.0:
+            floor = max(floor, size)
+        return floor / self.text_scale
+
     def measure(self, text: str, size: float, face: str = "regular") -> tuple[float, float]:
         w, h = self.fonts.size(face, self.px(size), text)
         return w / self.vp.scale, h / self.vp.scale
@@ -269,14 +279,16 @@ class Canvas:
         shrink: bool = True,
     ) -> Rect:
         """One line of text inside ``box``; shrinks to fit, then ellipsises. Returns its rect."""
-        min_size = self.theme.s("min_text") / self.text_scale
+        min_size = self.smallest(size)
         while shrink and size > min_size:
             w, h = self.measure(text, size, face)
             if w <= box.w and h <= box.h:
                 break
             size = max(min_size, size - 2)
         shown = text
+        cut = False
         if self.measure(shown, size, face)[0] > box.w:
+            cut = True
             while shown and self.measure(shown + "…", size, face)[0] > box.w:
                 shown = shown[:-1]
             shown = shown.rstrip() + "…"
@@ -286,7 +298,7 @@ class Canvas:
         surf = self.fonts.render(face, self.px(size), shown, colour)
         self.surface.blit(surf, self.vp.point(x, y))
         drawn = Rect(round(x), round(y), math.ceil(w), math.ceil(h))
-        self.drawn.append(DrawnText(text, drawn, box))
+        self.drawn.append(DrawnText(text, drawn, box, cut, self.px(size)))
         return drawn
 
     def wrap(self, text: str, width: float, size: float, face: str = "regular") -> list[str]:
@@ -323,7 +335,7 @@ class Canvas:
 
     def fit_size(self, text: str, box: Rect, size: float, face: str = "regular", spacing: float = 1.15) -> float:
         """The largest size up to ``size`` at which ``text`` wraps inside ``box``."""
-        min_size = self.theme.s("min_text") / self.text_scale
+        min_size = self.smallest(size)
         while size > min_size:
             lines = self.wrap(text, box.w, size, face)
             widest = max((self.measure(line, size, face)[0] for line in lines), default=0)
@@ -354,5 +366,5 @@ class Canvas:
                 self.text(line, Rect(box.x, round(y), box.w, math.ceil(step)), size, colour, face, align, shrink=False)
             y += step
         if lines:
-            self.drawn.append(DrawnText(text, Rect(box.x, box.y, box.w, math.ceil(total)), box))
+            self.drawn.append(DrawnText(text, Rect(box.x, box.y, box.w, math.ceil(total)), box, px=self.px(size)))
         return total

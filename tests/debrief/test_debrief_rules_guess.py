@@ -32,7 +32,7 @@ def test_rules_view_shows_every_scene_met_with_the_choice_taken(level: Level) ->
     assert taken == {c for c in st.choices if c[0] != "consent"}
     fine = next(m for m in view.met if m.scene == "fine")
     ignore = next(o for o in fine.options if o.option == "ignore")
-    assert ignore.reveal is None and ignore.effects == (("credit_history", -10.0),)
+    assert ignore.reveal is None and ignore.points == (("credit_history", pytest.approx(-21.0)),)
     assert len(view.doors) == len(level.doors)
     bike = next(d for d in view.doors if d.door == "bike")
     assert bike.tiers == ((600, "grant", 0), (350, "deposit", 30)) and bike.declined == ("deposit", 30)

@@ -83,8 +83,15 @@ def press(app: App, button_id: str) -> None:
 def begin(app: App, consent: str = "accept") -> None:
     """From the attract screen: touch, take the first persona, answer the consent."""
     tap_at(app, 600, 300)
-    press(app, f"persona:{app.level.personas[0].id}")
+    pick_persona(app, app.level.personas[0].id)
     press(app, consent)
+
+
+def pick_persona(app: App, persona: str) -> None:
+    """Touch a persona's card, and live that life if the card opened it first."""
+    press(app, f"persona:{persona}")
+    if app.top.name == "persona":
+        press(app, "live")
 
 
 def into_a_scene(app: App) -> None:

@@ -8,7 +8,7 @@ from game.content.load import load_level
 from game.paths import LEVELS_DIR
 from game.screens.common import phone_view
 from game.screens.scene import SceneScreen
-from tests.screens.helpers import content_buttons, make_app, press, tap_at
+from tests.screens.helpers import content_buttons, make_app, pick_persona, press, tap_at
 
 LEVELS = sorted(LEVELS_DIR.glob("*.yaml"))
 
@@ -39,7 +39,7 @@ def test_an_outcome_card_shows_nothing_of_the_publication_to_come(path, lang: st
     level = load_level(path)
     app = make_app(level, lang=lang, seed=11)
     tap_at(app, 600, 300)
-    press(app, f"persona:{level.personas[-1].id}")
+    pick_persona(app, level.personas[-1].id)
     press(app, "accept")
     cards = last_scene_card(app)
     assert cards, "no outcome card was shown"

@@ -187,19 +187,6 @@ def _text_row(line: str, size: float, colour: Colour, face: str, indent: int) ->
     return draw
 
 
-def clamp_lines(canvas: Canvas, text: str, width: float, size: float, count: int, face: str = "regular") -> list[str]:
-    """``text`` wrapped in at most ``count`` lines, the last one ending in "…" if cut."""
-    lines = canvas.wrap(text, width, size, face)
-    if len(lines) <= count:
-        return lines
-    kept = lines[:count]
-    last = kept[-1]
-    while last and canvas.measure(last + "…", size, face)[0] > width:
-        last = last[:-1]
-    kept[-1] = last.rstrip(" .,;:") + "…"
-    return kept
-
-
 def signed(value: float, digits: int = 1) -> str:
     """``+4.8`` / ``−3.6`` with a real minus sign (never colour alone)."""
     text = f"{abs(value):.{digits}f}"

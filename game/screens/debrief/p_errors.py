@@ -50,7 +50,7 @@ class ErrorsPanel(Panel):
             if "blacklisted" in item.flags:
                 flow.text(self.t("debrief.errors.blacklisted"), small, theme.c("highlight"), "semibold")
             flow.text(
-                self.t("debrief.errors.cost", points=self.signed(item.points)),
+                self.t("debrief.errors.cost", points=self.pts(item.points)),
                 small,
                 sign_colour(canvas, item.points),
                 "semibold",

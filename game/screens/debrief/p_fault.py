@@ -56,7 +56,7 @@ class FaultPanel(Panel):
         small = theme.s("small")
         moved, net = view.moved[cause], view.net[cause]
         label = self.t(f"cause.{cause}")
-        figure = self.t("debrief.fault.figure", moved=self.num(moved), net=self.signed(net))
+        figure = self.t("debrief.fault.figure", moved=self.num(moved, 0), net=self.signed(net, 0))
         h = math.ceil(canvas.line_height(theme.s("body"), "semibold")) + 8
         colour = theme.c("accent") if cause == "choice" else theme.c("warning")
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from game.debrief.views import Act, Step, chart_range, met_thresholds, month_steps
 from game.screens.debrief.chart import Series, column_centres, draw_chart, plot_rect
-from game.screens.debrief.layout import Flow, clamp_lines, sign_colour
+from game.screens.debrief.layout import Flow, sign_colour
 from game.screens.debrief.panel import Panel
 from game.ui.canvas import Canvas, Rect
 from game.ui.widgets import Button
@@ -92,7 +92,7 @@ class MonthPanel(Panel):
             note.draw(Rect(area.x, chart.bottom + 24, area.w, area.bottom - chart.bottom - 24), 0)
             return 1
         plan = self.plan(canvas, area, steps)
-        count, lines, below = plan
+        count, with_labels, below = plan
         chart = Rect(area.x, area.y, area.w, area.h - below - 16)
         draw_chart(canvas, chart, [Series(scores, theme.c("accent"))], span, marks, labels)
         plot = plot_rect(canvas, chart)
@@ -100,11 +100,12 @@ class MonthPanel(Panel):
         w = math.floor(plot.w / len(steps)) - 16
         for step, x in zip(steps, xs, strict=True):
             rect = Rect(round(x - w / 2), chart.bottom + 16, w, below)
-            self.draw_column(canvas, rect, step, count, lines)
+            self.draw_column(canvas, rect, step, count, with_labels)
             self.screen.add(Button(f"month:step:{step.index}", self.step_label(step), rect, style="card"))
         return 1
 
-    def column_flow(self, canvas: Canvas, width: int, step: Step, count: int, lines: int) -> Flow:
+    def column_flow(self, canvas: Canvas, width: int, step: Step, count: int, labels: bool) -> Flow:
+        """A week's card: its change, its ``count`` largest causes whole, and what else moved it."""
         theme = canvas.theme
         small = theme.s("small")
         flow = Flow(canvas, width - 28)
@@ -116,47 +117,67 @@ class MonthPanel(Panel):
         flow.group(gap=10).text(head, small, theme.c("text"), "bold")
         for act in step.top(count):
             flow.group(gap=10).text(
-                f"{self.signed(act.points)} {self.category(act.category)}",
+                self.effect(act.category, act.points),
                 small,
                 sign_colour(canvas, act.points),
                 "semibold",
             )
-            for line in clamp_lines(canvas, self.act_label(act), width - 28, small, lines):
-                flow.text(line, small, theme.c("muted"))
+            if labels:
+                flow.text(self.act_label(act), small, theme.c("muted"))
+        more, points = step.rest(count)
+        if more:
+            line = self.t("debrief.month.more", n=more, points=self.pts(points))
+        elif points:
+            line = self.t("debrief.month.rounding", points=self.pts(points))
+        else:
+            line = ""
+        if line:
+            flow.group(gap=10).text(line, small, theme.c("highlight"), "semibold")
         return flow
 
-    def column_height(self, canvas: Canvas, width: int, step: Step, count: int, lines: int) -> int:
-        flow = self.column_flow(canvas, width, step, count, lines)
+    def column_height(self, canvas: Canvas, width: int, step: Step, count: int, labels: bool) -> int:
+        flow = self.column_flow(canvas, width, step, count, labels)
         return sum(g.height + g.gap for g in flow.groups) + 28
 
-    def plan(self, canvas: Canvas, area: Rect, steps: list[Step]) -> tuple[int, int, int]:
-        """How many acts per column, and lines per act, leave the chart tall enough.
+    def plan(self, canvas: Canvas, area: Rect, steps: list[Step]) -> tuple[int, bool, int]:
+        """How many causes per card, and whether with their labels, leave the chart tall enough.
 
-        Remembered for this area, text size and language: trying every arrangement on
-        every frame cost more than drawing the panel.
+        Nothing is cut: what does not fit is counted on the card ("+ 3 more"), and the card
+        opens the week's whole trace. Remembered for this area, text size and language.
         """
         key = (area.w, area.h, canvas.vp.scale, canvas.text_scale, self.app.settings.lang, len(steps))
         if key not in self._plans:
             self._plans[key] = self._plan(canvas, area, steps)
         return self._plans[key]
 
-    def _plan(self, canvas: Canvas, area: Rect, steps: list[Step]) -> tuple[int, int, int]:
+    def _plan(self, canvas: Canvas, area: Rect, steps: list[Step]) -> tuple[int, bool, int]:
         width = math.floor(plot_rect(canvas, area).w / max(1, len(steps))) - 16
         below = 0
-        for count, lines in ((3, 2), (2, 2), (2, 1), (1, 2), (1, 1)):
-            below = max(self.column_height(canvas, width, s, count, lines) for s in steps)
+        for count, labels in ((3, True), (2, True), (1, True), (3, False), (2, False), (1, False), (0, False)):
+            below = max(self.column_height(canvas, width, s, count, labels) for s in steps)
             if area.h - below - 16 >= MIN_CHART:
                 break
-        return count, lines, below
+        return count, labels, below
 
-    def draw_column(self, canvas: Canvas, rect: Rect, step: Step, count: int, lines: int) -> None:
+    def draw_column(self, canvas: Canvas, rect: Rect, step: Step, count: int, labels: bool) -> None:
         acts = tuple((act.points, act.category, self.act_label(act)) for act in step.top(count))
-        key = ("month-column", step.index, step.after, step.delta, acts, lines, self.app.settings.lang)
-        canvas.layer(key, rect, canvas.theme.c("background"), lambda c: self._paint_column(c, rect, step, count, lines))
+        key = (
+            "month-column",
+            step.index,
+            step.after,
+            step.delta,
+            acts,
+            labels,
+            step.rest(count),
+            self.app.settings.lang,
+        )
+        canvas.layer(
+            key, rect, canvas.theme.c("background"), lambda c: self._paint_column(c, rect, step, count, labels)
+        )
 
-    def _paint_column(self, canvas: Canvas, rect: Rect, step: Step, count: int, lines: int) -> None:
+    def _paint_column(self, canvas: Canvas, rect: Rect, step: Step, count: int, labels: bool) -> None:
         canvas.rect(rect, canvas.theme.c("surface"), radius=16)
-        flow = self.column_flow(canvas, rect.w, step, count, lines)
+        flow = self.column_flow(canvas, rect.w, step, count, labels)
         inner = Rect(rect.x + 14, rect.y + 14, rect.w - 28, rect.h - 28)
         flow.layout(inner.h)
         flow.draw(inner, 0)
@@ -186,17 +207,28 @@ class MonthPanel(Panel):
         )
         body = Rect(area.x, area.y + h + 20, area.w, area.h - h - 20)
         flow = Flow(canvas, (body.w - 40) // 2)
-        acts = [a for a in step.acts if round(a.points, 1)]
+        acts = step.top(len(step.acts))
         if not acts:
             flow.text(self.t("debrief.month.nothing"), theme.s("body"), theme.c("muted"))
         for act in acts:
             flow.group(gap=12).text(
-                f"{self.signed(act.points)} · {self.category(act.category)}",
+                self.effect(act.category, act.points),
                 theme.s("body"),
                 sign_colour(canvas, act.points),
                 "semibold",
             )
             flow.text(self.act_label(act), theme.s("small"), theme.c("muted"))
+        _, rounding = step.rest(len(step.acts))
+        if rounding and step.index:
+            flow.group(gap=12).text(
+                self.t("debrief.month.rounding", points=self.pts(rounding)), theme.s("small"), theme.c("muted")
+            )
+        flow.group(gap=20).text(
+            self.t("debrief.units", lo=self.app.level.score.min, hi=self.app.level.score.max),
+            theme.s("small"),
+            theme.c("muted"),
+            "italic",
+        )
         pages = flow.layout(body.h, columns=2)
         flow.draw(body, page)
         return pages

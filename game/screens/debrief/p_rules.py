@@ -132,13 +132,11 @@ class RulesPanel(FlowPanel):
         else:
             flow.text(self.p(option.text), small, theme.c("text"), "semibold")
         if option.reveal:
-            hidden = self.p(option.reveal)
+            hidden = self.reveal(option.reveal, option.points)
             if not option.taken:  # what would have happened, not what did
                 hidden = self.t("debrief.rules.had_you", what=hidden)
-        elif option.effects:
-            hidden = ", ".join(
-                f"{self.category(c)} {self.signed(d, 0 if d == int(d) else 1)}" for c, d in option.effects
-            )
+        elif option.points:
+            hidden = ", ".join(self.effect(c, p) for c, p in option.points)
         else:
             hidden = self.t("debrief.rules.no_effect")
         if option.surprise:

@@ -14,7 +14,6 @@ from game.core.replay import Timeline
 from game.debrief.views import chart_range, met_thresholds
 from game.debrief.whatif import ChoiceItem, Result, WhatIf, choice_items, result
 from game.screens.debrief.chart import Series, draw_chart
-from game.screens.debrief.layout import clamp_lines
 from game.screens.debrief.panel import Panel
 from game.ui.canvas import Canvas, Rect
 from game.ui.widgets import Button
@@ -165,7 +164,9 @@ class WhatIfPanel(Panel):
         mine = self.probe.mine()
         other = self.other()
         row = math.ceil(canvas.line_height(small, "semibold")) + 10
-        table_h = row * 4 + 8
+        col_w = (area.w - area.w * 26 // 100) // 2
+        head_lines = max(1, len(canvas.wrap(self.other_label(), col_w - 40, small, "bold")))
+        table_h = row * (3 + head_lines) + 8
         chart = Rect(area.x, area.y, area.w, area.h - table_h - 16)
         series = [Series(mine.scores, theme.c("accent"))]
         if other is not None:
@@ -176,9 +177,11 @@ class WhatIfPanel(Panel):
         steps = max(len(s.scores) for s in series)
         labels = [self.t("debrief.month.start")] + [self.t("debrief.whatif.week_short", n=i) for i in range(1, steps)]
         draw_chart(canvas, chart, series, span, marks, labels)
-        self.table(canvas, Rect(area.x, chart.bottom + 16, area.w, table_h), row, mine, other)
+        self.table(canvas, Rect(area.x, chart.bottom + 16, area.w, table_h), row, mine, other, head_lines)
 
-    def table(self, canvas: Canvas, rect: Rect, row: int, mine: Timeline, other: Timeline | None) -> None:
+    def table(
+        self, canvas: Canvas, rect: Rect, row: int, mine: Timeline, other: Timeline | None, head_lines: int = 1
+    ) -> None:
         theme = canvas.theme
         small = theme.s("small")
         label_w = rect.w * 26 // 100
@@ -196,10 +199,9 @@ class WhatIfPanel(Panel):
         colour = theme.c("highlight")
         if other is not None:
             canvas.rect(Rect(x2 + 3, round(rect.y + row / 2 - 9), 18, 18), colour)
-        head = clamp_lines(canvas, self.other_label(), col_w - 40, small, 1, "bold")[0]
-        canvas.text(
-            head,
-            Rect(x2 + 32, rect.y, col_w - 40, row),
+        canvas.paragraph(
+            self.other_label(),
+            Rect(x2 + 32, rect.y, col_w - 40, row * head_lines),
             small,
             colour if other else theme.c("muted"),
             "bold",
@@ -208,7 +210,7 @@ class WhatIfPanel(Panel):
         rows = [("debrief.whatif.score", "score"), ("debrief.whatif.grade", "grade"), ("debrief.whatif.goal", "goal")]
         results = [result(mine.outcome), result(other.outcome) if other else None]
         for i, (key, field) in enumerate(rows):
-            y = rect.y + (i + 1) * row + 8
+            y = rect.y + (i + head_lines) * row + 8
             canvas.rect(Rect(rect.x, y - 4, rect.w, 2), theme.c("surface_alt"))
             canvas.text(
                 self.t(key), Rect(rect.x, y, label_w - 16, row), small, theme.c("muted"), "semibold", valign="center"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,9 @@ from game.ui.canvas import Canvas, Rect
 if TYPE_CHECKING:
     from game.app import App
     from game.screens.debrief.screen import DebriefScreen
+
+
+PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
 
 class Panel:
@@ -86,6 +90,21 @@ class Panel:
     def signed(self, value: float, digits: int = 1) -> str:
         text = signed(value, digits)
         return text.replace(".", ",") if self.screen.lang == "fr" else text
+
+    def pts(self, value: float) -> str:
+        """Score points, signed and whole: the one unit of every number the debrief computes."""
+        return self.t("debrief.pts", n=signed(value, 0))
+
+    def effect(self, category: str, points: float) -> str:
+        return self.t("debrief.effect", category=self.category(category), points=self.pts(points))
+
+    def reveal(self, text: dict[str, str], points: tuple[tuple[str, float], ...]) -> str:
+        """A level's reveal with its ``{category}`` names filled in with their score points."""
+        found = dict(points)
+        return PLACEHOLDER.sub(
+            lambda m: self.effect(m.group(1), found[m.group(1)]) if m.group(1) in found else m.group(0),
+            self.p(text),
+        )
 
     def pct(self, share: float) -> str:
         return self.t("debrief.percent", n=round(share * 100))
