@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.content.load import check_paths
+from game.content.load import check_report
 from game.paths import LEVELS_DIR
 
 
@@ -15,11 +15,11 @@ def run(argv: list[str]) -> int:
     parser.add_argument("paths", nargs="*", type=Path, help="level files or folders (default: levels/)")
     args = parser.parse_args(argv)
     paths = args.paths or [LEVELS_DIR]
-    problems = check_paths(paths)
-    for problem in problems:
+    problems, warnings = check_report(paths)
+    for problem in [*problems, *warnings]:
         print(problem, file=sys.stderr)
     if problems:
         print(f"{len(problems)} problem(s) found", file=sys.stderr)
         return 2
-    print("all levels are valid")
+    print("all levels are valid" + (f" ({len(warnings)} warning(s) above)" if warnings else ""))
     return 0

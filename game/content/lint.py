@@ -188,8 +188,15 @@ def lint_level(level: Level, doc: Document) -> list[Problem]:
         for i, cid in enumerate(persona.contacts or []):
             if cid not in contacts:
                 bad(("personas", p, "contacts", i), f"unknown contact {cid!r}")
+        circle = set(persona.contacts) if persona.contacts is not None else contacts
+        for i, cid in enumerate(persona.key_contacts):
+            if cid not in circle:
+                bad(("personas", p, "key_contacts", i), f"{cid!r} is not one of this persona's contacts")
         check_condition(persona.goal.when, ("personas", p, "goal", "when"))
 
+    for lang, pattern in (level.currency or {}).items():
+        if pattern.count("{amount}") != 1 or "{" in pattern.replace("{amount}", ""):
+            bad(("currency", lang), 'a currency is written with {amount} once, e.g. "{amount} €"')
     for r, rule in enumerate(level.hidden_rules):
         for i, sid in enumerate(rule.scenes):
             if sid not in scene_ids:

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from game.content.continuity import continuity_warnings
 from game.content.lint import lint_level
 from game.content.models import Level
 from game.content.yamlsafe import Document, Problem, YamlRejected, dotted, read_yaml
@@ -79,16 +80,24 @@ def level_files(paths: list[Path]) -> list[Path]:
 
 def check_paths(paths: list[Path]) -> list[Problem]:
     """Every problem in every level file under ``paths`` (empty when all are clean)."""
+    return check_report(paths)[0]
+
+
+def check_report(paths: list[Path]) -> tuple[list[Problem], list[Problem]]:
+    """Every problem, and every continuity warning, in the level files under ``paths``."""
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     files = level_files(paths)
     if not files:
-        return [Problem(str(p), 1, 1, "", "no level files found") for p in paths]
+        return [Problem(str(p), 1, 1, "", "no level files found") for p in paths], []
     for file in files:
         if not file.exists():
             problems.append(Problem(str(file), 1, 1, "", "no such file"))
             continue
         try:
-            load_level(file)
+            level = load_level(file)
         except ContentInvalid as err:
             problems.extend(err.problems)
-    return problems
+            continue
+        warnings.extend(continuity_warnings(level, read_yaml(file)))
+    return problems, warnings

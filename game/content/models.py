@@ -48,6 +48,8 @@ class Condition(Strict):
     money_below: Money | None = None
     friends: list[Ident] | None = None
     not_friends: list[Ident] | None = None
+    contacts: list[Ident] | None = None  # in your contacts at all (friend or not)
+    not_contacts: list[Ident] | None = None
     week_at_least: Annotated[int, Field(ge=1, le=52)] | None = None
 
 
@@ -150,6 +152,7 @@ class Scene(Strict):
     title: Text
     text: Text
     time: Annotated[str, StringConstraints(pattern=r"^\d{2}:\d{2}$")] | None = None
+    day: Annotated[int, Field(ge=1, le=7)] | None = None  # day of the week (1 = Monday), shown with the time
     speaker: Ident | None = None
     when: Condition | None = None
     fixed: bool = False
@@ -249,6 +252,7 @@ class Persona(Strict):
     goal: Goal
     data: list[DataPoint] = []
     contacts: list[Ident] | None = None
+    key_contacts: list[Ident] = []  # always visible on the phone (the people the goal is about)
 
 
 class Contact(Strict):
@@ -259,6 +263,7 @@ class Contact(Strict):
     role: Text
     score: ScoreValue
     relation: Relation = "friend"
+    gender: Literal["f", "m", "n"] = "n"  # the grammatical gender of words about them ("signalée")
     closeness: Annotated[float, Field(ge=0, le=10)] = 1.0
     drift: Small = 0
     noise: Annotated[float, Field(ge=0, le=100)] = 0
@@ -313,6 +318,7 @@ class Level(Strict):
     mode: Literal["kiosk", "workshop"] = "kiosk"
     languages: list[Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]] = Field(min_length=1)
     title: Text
+    currency: Text | None = None  # how an amount is written, per language: {fr: "{amount} €", en: "€{amount}"}
     score: ScoreRange = ScoreRange()
     categories: list[Category] = Field(min_length=1, max_length=10)
     start: dict[Ident, SubScore]

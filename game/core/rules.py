@@ -135,6 +135,10 @@ def holds(cond: Condition | None, state: SessionState) -> bool:
         return False
     if cond.not_friends is not None and any(state.is_friend(c) for c in cond.not_friends):
         return False
+    if cond.contacts is not None and not all(c in state.contacts for c in cond.contacts):
+        return False
+    if cond.not_contacts is not None and any(c in state.contacts for c in cond.not_contacts):
+        return False
     return cond.week_at_least is None or state.week + 1 >= cond.week_at_least
 
 

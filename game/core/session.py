@@ -333,6 +333,10 @@ class Session:
         elif effect.contact is not None:
             if effect.relation is not None:
                 previous = self.state.contacts.get(effect.contact)
+                if previous is None and effect.relation in ("friend", "acquaintance"):
+                    # someone new in your contacts: first as a stranger, so the change is logged
+                    contact = self.ix.contacts[effect.contact]
+                    previous = self.state.contacts[effect.contact] = ContactState(float(contact.score), "stranger")
                 if previous is not None and previous.relation != effect.relation:
                     self._set_relation(effect.contact, effect.relation, cause, scene, option, why)
                     if effect.relation in ("dropped", "reported"):

@@ -29,8 +29,9 @@ def pick(text: Mapping[str, str] | None, lang: str) -> str:
 class Catalog:
     """The UI's own strings, with ``{name}`` parameters.
 
-    A string that depends on a count has a ``one`` and an ``other`` form per language;
-    ``n`` picks one by the language's rule (``plurals.yaml``: the counts that take "one").
+    A string may have forms per language: ``one``/``other`` picked by the count ``n`` by
+    the language's rule (``plurals.yaml``: the counts that take "one"), or ``f``/``m``
+    picked by a ``gender`` parameter; ``other`` is always there and is the default.
     """
 
     def __init__(
@@ -48,12 +49,17 @@ class Catalog:
         if entry is None:
             raise KeyError(f"no UI string {key!r}")
         forms = self.plurals.get(key)
-        if forms is not None and "n" in params:
-            chosen = forms.get(lang) or forms.get(FALLBACK) or next(iter(forms.values()))
-            rule = self.one.get(lang if lang in forms else FALLBACK, [1])
+        use = lang if entry.get(lang) else FALLBACK if entry.get(FALLBACK) else next(iter(entry))
+        chosen = None if forms is None else forms.get(use)
+        if chosen is None:
+            text = pick(entry, lang)
+        elif str(params.get("gender", "")) in chosen:
+            text = chosen[str(params["gender"])]
+        elif "n" in params and "one" in chosen:
+            rule = self.one.get(use, [1])
             text = chosen["one"] if _count(params["n"]) in rule else chosen["other"]
         else:
-            text = pick(entry, lang)
+            text = chosen["other"]
         return text.format(**params) if params else text
 
     def languages(self) -> set[str]:
@@ -86,8 +92,8 @@ def load_catalog(folder: Path = I18N_DIR) -> Catalog:
                 raise ValueError(f"{path}: UI string {key!r} is defined in two catalogs")
             texts: dict[str, str] = {}
             for lk, lv in value.items():
-                if isinstance(lv, dict):
-                    plurals.setdefault(str(key), {})[str(lk)] = {"one": str(lv["one"]), "other": str(lv["other"])}
+                if isinstance(lv, dict):  # forms: one/other by count, f/m by grammatical gender
+                    plurals.setdefault(str(key), {})[str(lk)] = {str(fk): str(fv) for fk, fv in lv.items()}
                     texts[str(lk)] = str(lv["other"])
                 else:
                     texts[str(lk)] = str(lv)

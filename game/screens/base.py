@@ -44,6 +44,16 @@ class Screen:
     def p(self, text: dict[str, str] | None) -> str:
         return pick(text, self.lang)
 
+    def money(self, amount: int) -> str:
+        """An amount as the level writes it in this language (its currency)."""
+        level = self.app.loaded_level
+        pattern = pick(level.currency, self.lang) if level is not None and level.currency else "{amount}"
+        return pattern.replace("{amount}", str(amount))
+
+    def with_amount(self, text: dict[str, str] | None, amount: int) -> str:
+        """A level text that names an ``{amount}``, with the amount in the level's currency."""
+        return self.p(text).replace("{amount}", self.money(amount))
+
     def target(self) -> float:
         """The minimum touch-target height in logical pixels for this screen."""
         return self.app.min_target()

@@ -12,7 +12,6 @@ import math
 from dataclasses import dataclass, replace
 
 from game.content.models import Persona
-from game.input.intents import Back, Intent
 from game.screens.base import Screen
 from game.ui.canvas import Canvas, Rect
 from game.ui.theme import Colour
@@ -168,11 +167,6 @@ class PersonaScreen(Screen):
 
     def on_back(self) -> None:
         self.detail = None
-
-    def handle(self, intent: Intent) -> None:
-        if isinstance(intent, Back) and self.detail is None:
-            return
-        super().handle(intent)
 
     def start(self, persona: str) -> None:
         from game.screens.consent import ConsentScreen

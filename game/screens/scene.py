@@ -12,6 +12,7 @@ from game.ui.canvas import Canvas, Rect
 from game.ui.widgets import Button
 
 CARD = Rect(60, 130, 1230, 920)
+APPEALABLE = ("score", "blacklisted")  # an appeal is offered against a score decision only
 
 
 class SceneScreen(PhoneScreen):
@@ -27,6 +28,7 @@ class SceneScreen(PhoneScreen):
         self.text_read = False  # a long text at a large size is shown alone first, then the options
         self.chosen: str | None = None
         self.appealed = False
+        self.week = session.week  # the scene's own week, whatever is published after it
 
     def update(self, dt: float) -> bool:
         super().update(dt)
@@ -35,19 +37,27 @@ class SceneScreen(PhoneScreen):
         now = self.app.flow.now()
         return any(now - item.born < 0.4 for item in self.app.flow.feed[-2:])
 
+    def clock(self) -> str:
+        """The phone's clock: the scene's day and time, as the level gives them."""
+        time = self.scene.time or ""
+        if self.scene.day is None or not time:
+            return time
+        return f"{self.t(f'day.{self.scene.day}')} {time}"
+
     def paint_backdrop(self, canvas: Canvas) -> None:
         super().paint_backdrop(canvas)
         canvas.rect(CARD, canvas.theme.c("card"), radius=28)
 
     def draw_body(self, canvas: Canvas) -> None:
         theme = canvas.theme
-        self.draw_phone(canvas, self.scene.time or "")
+        clock = self.clock()
+        self.draw_phone(canvas, clock, speaker=self.scene.speaker)
         inner = CARD.inflate(-100, -80)
         ink, muted = theme.c("card_text"), theme.c("card_muted")
         session = self.app.flow.session
         assert session is not None
-        week = self.t("scene.week", n=session.week)
-        top = f"{week} · {self.scene.time}" if self.scene.time else week
+        week = self.t("scene.week", n=self.week)
+        top = f"{week} · {clock}" if clock else week
         canvas.text(top, Rect(inner.x, inner.y, inner.w, 40), theme.s("small"), muted, "semibold")
         canvas.text(self.p(self.scene.title), Rect(inner.x, inner.y + 44, inner.w, 70), theme.s("heading"), ink, "bold")
         y = inner.y + 124
@@ -122,12 +132,15 @@ class SceneScreen(PhoneScreen):
                 theme.c("card_text"),
                 "bold",
             )
-            body = self.t("door.no_money", amount=door.amount) if door.reason == "money" else self.p(door.text)
+            if door.reason == "money":
+                body = self.t("door.no_money", amount=self.money(door.amount))
+            else:
+                body = self.with_amount(door.text, door.amount)
             canvas.paragraph(
                 body, Rect(panel.x + 30, panel.y + 90, panel.w - 60, 110), theme.s("body"), theme.c("card_text")
             )
             y = panel.bottom + 30
-            if outcome == "refuse":
+            if outcome == "refuse" and door.reason in APPEALABLE:
                 if self.appealed:
                     canvas.paragraph(
                         self.t("door.appeal_registered"),
@@ -156,6 +169,11 @@ class SceneScreen(PhoneScreen):
         self.add(
             Button("continue", self.t("common.continue"), Rect(inner.x, inner.bottom - h, inner.w, h), style="primary")
         )
+
+    def on_back(self) -> None:
+        """From a long scene's choices back to its text; a choice made is never undone."""
+        if self.after is None and self.text_read:
+            self.text_read = False
 
     def on_button(self, button_id: str) -> None:
         from game.screens.registry import next_screen

@@ -30,9 +30,17 @@ def problems(text: str) -> list[str]:
     return found
 
 
+_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
+
+
 def fix_file(path: Path) -> int:
     text = path.read_text(encoding="utf-8")
     fixed = _FR_VALUE.sub(lambda m: m.group(1) + fix(m.group(2)) + m.group(3), text)
+    lines = [  # forms on their own line: fr: {one: "...", other: "..."}
+        _QUOTED.sub(lambda q: '"' + fix(q.group(1)) + '"', line) if line.lstrip().startswith("fr: {") else line
+        for line in fixed.split("\n")
+    ]
+    fixed = "\n".join(lines)
     if fixed != text:
         path.write_text(fixed, encoding="utf-8")
     return sum(1 for a, b in zip(text.splitlines(), fixed.splitlines(), strict=False) if a != b)

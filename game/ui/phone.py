@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.ui.canvas import Canvas, Rect
@@ -14,7 +15,7 @@ class ContactLine:
     role: str
     score: int
     relation: str  # friend | acquaintance | dropped | reported
-    relation_label: str
+    relation_label: str  # empty for a friend: their role says who they are
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class PhoneView:
     feed_title: str
     contacts_title: str
     no_account: str = ""
+    money: str = ""
+    more: Callable[[int], str] = str  # "+ 3 more" when not every contact fits
 
 
 def phone_frame(canvas: Canvas, box: Rect) -> None:
@@ -55,7 +58,10 @@ def draw_phone(canvas: Canvas, box: Rect, view: PhoneView, reduced_motion: bool)
         )
     else:
         dial_block(canvas, dial, view.score, view.lo, view.hi, view.band, view.delta, ink, (214, 218, 226))
-    y = dial.bottom + 14
+    y = dial.bottom + 4
+    if view.money:
+        canvas.text(view.money, Rect(screen.x + 30, y, screen.w - 60, 36), small, ink, "semibold", "center")
+        y += 44
     canvas.text(view.feed_title, Rect(screen.x + 30, y, screen.w - 60, 36), small, muted, "semibold")
     y += 40
     canvas.clip(screen)
@@ -66,28 +72,37 @@ def draw_phone(canvas: Canvas, box: Rect, view: PhoneView, reduced_motion: bool)
         canvas.paragraph(text, card.inflate(-28, -14), small, ink, "regular", spacing=1.05, valign="center")
         y += 102
     canvas.clip(None)
-    y = max(y, dial.bottom + 264)
+    y = max(y, dial.bottom + 48 + 204 + 40)
     canvas.text(view.contacts_title, Rect(screen.x + 30, y, screen.w - 60, 36), small, muted, "semibold")
     y += 42
-    space = screen.bottom - 14 - y
-    lines = sorted(view.contacts, key=lambda c: c.relation in ("dropped", "reported"))  # people still close first
-    two_lines = len(lines) * 58 <= space
-    row_h = min(74, space // max(1, len(lines))) if two_lines else 40
-    for line in lines:
-        if y + row_h > screen.bottom - 10:
-            break
-        row = Rect(screen.x + 30, y, screen.w - 60, row_h - 4)
+    draw_contacts(canvas, Rect(screen.x + 30, y, screen.w - 60, screen.bottom - 14 - y), view)
+
+
+def draw_contacts(canvas: Canvas, area: Rect, view: PhoneView) -> None:
+    """Contacts in the view's order; when not all fit, the first ones and "+ N more"."""
+    theme = canvas.theme
+    ink, muted = theme.c("phone_text"), theme.c("phone_muted")
+    small = theme.s("small")
+    lines = view.contacts
+    one_h = max(40, round(canvas.line_height(small * 0.9, "semibold") * 1.15))
+    two_h = max(58, round((canvas.line_height(small, "semibold") + canvas.line_height(small * 0.8)) * 1.1))
+    two_lines = len(lines) * two_h <= area.h
+    row_h = min(74, area.h // max(1, len(lines))) if two_lines else one_h
+    fits = len(lines) if len(lines) * row_h <= area.h else max(0, (area.h - one_h) // row_h)
+    y = area.y
+    for line in lines[:fits]:
+        row = Rect(area.x, y, area.w, row_h - 4)
         faded = line.relation in ("dropped", "reported")
         colour = muted if faded else ink
         score = Rect(row.right - 104, row.y, 104, row.h)
         canvas.text(str(line.score), score, small * 1.1, colour, "bold", "right", "center")
+        status = f" · {line.relation_label}" if line.relation_label else ""
         if two_lines:
-            canvas.text(line.name, Rect(row.x, row.y, row.w - 110, row.h // 2 + 4), small, colour, "semibold")
-            detail = f"{line.role} · {line.relation_label}"
-            canvas.text(detail, Rect(row.x, row.y + row.h // 2, row.w - 110, row.h // 2), small * 0.8, muted)
+            canvas.text(line.name + status, Rect(row.x, row.y, row.w - 110, row.h // 2 + 4), small, colour, "semibold")
+            canvas.text(line.role, Rect(row.x, row.y + row.h // 2, row.w - 110, row.h // 2), small * 0.8, muted)
         else:
             canvas.text(
-                f"{line.name} · {line.relation_label}",
+                line.name + status,
                 Rect(row.x, row.y, row.w - 110, row.h),
                 small * 0.9,
                 colour,
@@ -95,3 +110,5 @@ def draw_phone(canvas: Canvas, box: Rect, view: PhoneView, reduced_motion: bool)
                 valign="center",
             )
         y += row_h
+    if fits < len(lines):
+        canvas.text(view.more(len(lines) - fits), Rect(area.x, y, area.w, one_h), small * 0.9, muted, "semibold")

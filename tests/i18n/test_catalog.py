@@ -51,3 +51,18 @@ def test_keys_built_at_run_time_exist() -> None:
     built = [f"door.{o}" for o in get_args(Outcome)] + [f"relation.{r}" for r in get_args(Relation)]
     built += [f"cause.{c}" for c in CAUSES] + ["admin.ok", "admin.cancel"]
     assert [k for k in built if k not in CATALOG.entries] == []
+
+
+def test_forms_by_count_and_by_gender() -> None:
+    catalog = Catalog(
+        {"a.n": {"fr": "{n} fois", "en": "{n} times"}, "a.g": {"fr": "proche", "en": "friend"}},
+        {
+            "a.n": {"fr": {"one": "{n} fois (un)", "other": "{n} fois"}, "en": {"one": "once", "other": "{n} times"}},
+            "a.g": {"fr": {"f": "amie", "m": "ami", "other": "proche"}},
+        },
+        {"fr": [0, 1], "en": [1]},
+    )
+    assert catalog("a.n", "fr", n=0) == "0 fois (un)" and catalog("a.n", "fr", n=2) == "2 fois"
+    assert catalog("a.n", "en", n=1) == "once" and catalog("a.n", "en", n=0) == "0 times"
+    assert catalog("a.g", "fr", gender="f") == "amie" and catalog("a.g", "fr", gender="n") == "proche"
+    assert catalog("a.g", "en", gender="f") == "friend"

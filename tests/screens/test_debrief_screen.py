@@ -115,7 +115,7 @@ def test_others_panel_shows_who_was_dropped_and_their_score() -> None:
     assert f"Their score: {mei.start} → {mei.end} ({signed(mei.end - mei.start, 0)})" in texts
     assert f"Of which your acts: {signed(mei.by_you, 0)}" in texts
     kind = show(month_app(KIND), "others")
-    assert "You dropped them." not in kind and "You kept them as a friend." in kind
+    assert "You dropped them." not in kind and "You stayed in touch." in kind
 
 
 def test_errors_panel_shows_the_error_its_cost_and_the_appeals() -> None:

@@ -26,6 +26,8 @@ class FaultPanel(Panel):
         theme = canvas.theme
         view = self.view()
         flow = Flow(canvas, area.w)
+        if self.declined:
+            return self.draw_declined(canvas, area, page)
         if view.total:
             flow.text(
                 self.t("debrief.fault.headline", share=self.pct(view.share_not_chosen)),
@@ -46,6 +48,24 @@ class FaultPanel(Panel):
             flow.group(gap=10)
             self.bar(flow, canvas, view, cause, widest)
         flow.group().text(self.t("debrief.fault.why"), theme.s("small"), theme.c("muted"), "italic")
+        pages = flow.layout(area.h)
+        flow.draw(area, page)
+        return pages
+
+    def draw_declined(self, canvas: Canvas, area: Rect, page: int) -> int:
+        """No score, so no share of it: what shut the doors was the refusal itself."""
+        theme = canvas.theme
+        flow = Flow(canvas, area.w)
+        flow.text(self.t("debrief.fault.declined_headline"), theme.s("heading"), theme.c("highlight"), "bold")
+        shut = [d for d in self.session.state.doors if d.reason == "declined" and d.outcome != "grant"]
+        flow.group(gap=18).text(self.t("debrief.fault.declined_doors", n=len(shut)), theme.s("body"), theme.c("text"))
+        for met in shut:
+            flow.group(gap=8).text(
+                self.t("debrief.door_outcome", door=self.door(met.door), outcome=self.outcome(met.outcome, met.amount)),
+                theme.s("small"),
+                theme.c("muted"),
+            )
+        flow.group(gap=24).text(self.t("debrief.fault.declined_why"), theme.s("small"), theme.c("muted"), "italic")
         pages = flow.layout(area.h)
         flow.draw(area, page)
         return pages

@@ -85,12 +85,7 @@ class MonthPanel(Panel):
         span = chart_range([scores], level.score.min, level.score.max, marks)
         labels = [self.step_label(s) for s in steps]
         if self.declined:
-            note = Flow(canvas, area.w).text(self.p(level.consent.declined_end), theme.s("body"), theme.c("text"))
-            note.layout(area.h)
-            chart = Rect(area.x, area.y, area.w, max(MIN_CHART, area.h - note.groups[0].height - 24))
-            draw_chart(canvas, chart, [Series(scores, theme.c("accent"))], span, marks, labels)
-            note.draw(Rect(area.x, chart.bottom + 24, area.w, area.bottom - chart.bottom - 24), 0)
-            return 1
+            return self.draw_declined(canvas, area, page)
         plan = self.plan(canvas, area, steps)
         count, with_labels, below = plan
         chart = Rect(area.x, area.y, area.w, area.h - below - 16)
@@ -103,6 +98,29 @@ class MonthPanel(Panel):
             self.draw_column(canvas, rect, step, count, with_labels)
             self.screen.add(Button(f"month:step:{step.index}", self.step_label(step), rect, style="card"))
         return 1
+
+    def draw_declined(self, canvas: Canvas, area: Rect, page: int) -> int:
+        """Without an account Halo scored nothing: the month is what the world did instead."""
+        theme = canvas.theme
+        level, state = self.app.level, self.session.state
+        flow = Flow(canvas, (area.w - 40) // 2)
+        flow.group(gap=18).text(self.t("debrief.month.no_score"), theme.s("heading"), theme.c("highlight"), "bold")
+        flow.group(gap=18, keep=True).text(
+            self.t("debrief.month.doors_met"), theme.s("body"), theme.c("accent"), "bold"
+        )
+        for met in state.doors:
+            name = self.door(met.door)
+            flow.group(gap=10).text(name, theme.s("body"), theme.c("text"), "semibold")
+            flow.text(self.outcome(met.outcome, met.amount), theme.s("small"), theme.c("muted"))
+        if not state.doors:
+            flow.group(gap=10).text(self.t("debrief.month.no_doors"), theme.s("small"), theme.c("muted"))
+        persona = self.session.ix.personas[state.persona]
+        money = self.t("debrief.month.money", start=self.money(persona.money), end=self.money(state.money))
+        flow.group(gap=24).text(money, theme.s("body"), theme.c("text"))
+        flow.group(gap=24).text(self.p(level.consent.declined_end), theme.s("body"), theme.c("text"))
+        pages = flow.layout(area.h, columns=2)
+        flow.draw(area, page)
+        return pages
 
     def column_flow(self, canvas: Canvas, width: int, step: Step, count: int, labels: bool) -> Flow:
         """A week's card: its change, its ``count`` largest causes whole, and what else moved it."""

@@ -109,7 +109,7 @@ class RulesPanel(FlowPanel):
             self.t(
                 "debrief.rules.tier",
                 min=m,
-                outcome=self.outcome(o, a) if same.count((o, a)) == 1 else self.p(text).rstrip("."),
+                outcome=self.outcome(o, a) if same.count((o, a)) == 1 else self.screen.with_amount(text, a).rstrip("."),
             )
             for (m, o, a), text in zip(door.tiers, door.texts, strict=True)
         ]

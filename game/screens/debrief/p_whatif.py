@@ -168,15 +168,26 @@ class WhatIfPanel(Panel):
         head_lines = max(1, len(canvas.wrap(self.other_label(), col_w - 40, small, "bold")))
         table_h = row * (3 + head_lines) + 8
         chart = Rect(area.x, area.y, area.w, area.h - table_h - 16)
-        series = [Series(mine.scores, theme.c("accent"))]
-        if other is not None:
+        series = [] if mine.outcome.declined else [Series(mine.scores, theme.c("accent"))]
+        if other is not None and not other.outcome.declined:
             series.append(Series(other.scores, theme.c("highlight"), dashed=True))
         level = self.app.level
         marks = met_thresholds(level, [d.door for t in (mine, other) if t is not None for d in t.doors])
         span = chart_range([s.scores for s in series], level.score.min, level.score.max, marks)
-        steps = max(len(s.scores) for s in series)
+        steps = max((len(s.scores) for s in series), default=len(mine.scores))
         labels = [self.t("debrief.month.start")] + [self.t("debrief.whatif.week_short", n=i) for i in range(1, steps)]
-        draw_chart(canvas, chart, series, span, marks, labels)
+        if series:
+            draw_chart(canvas, chart, series, span, marks, labels)
+        else:  # no account on either side: Halo scored nothing to draw
+            canvas.rect(chart, theme.c("surface"), radius=18)
+            canvas.paragraph(
+                self.t("debrief.whatif.no_score"),
+                chart.inflate(-80, -80),
+                theme.s("body"),
+                theme.c("muted"),
+                align="center",
+                valign="center",
+            )
         self.table(canvas, Rect(area.x, chart.bottom + 16, area.w, table_h), row, mine, other, head_lines)
 
     def table(
@@ -228,7 +239,7 @@ class WhatIfPanel(Panel):
 
     def cell(self, res: Result, field: str) -> str:
         if field == "score":
-            return "—" if res.score is None else str(res.score)
+            return self.t("debrief.whatif.no_account") if res.score is None else str(res.score)
         if field == "grade":
             return res.grade or self.t("debrief.whatif.no_account")
         return self.t("end.goal_reached" if res.goal else "end.goal_missed")

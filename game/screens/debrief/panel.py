@@ -91,6 +91,10 @@ class Panel:
         text = signed(value, digits)
         return text.replace(".", ",") if self.screen.lang == "fr" else text
 
+    def money(self, amount: int) -> str:
+        """An amount in the level's currency for this language."""
+        return self.screen.money(amount)
+
     def pts(self, value: float) -> str:
         """Score points, signed and whole: the one unit of every number the debrief computes."""
         return self.t("debrief.pts", n=signed(value, 0))
@@ -111,9 +115,9 @@ class Panel:
 
     def outcome(self, outcome: str, amount: int = 0) -> str:
         if outcome == "deposit" and amount:
-            return self.t("debrief.outcome.deposit_amount", amount=amount)
+            return self.t("debrief.outcome.deposit_amount", amount=self.money(amount))
         if outcome == "grant" and amount:
-            return self.t("debrief.outcome.grant_amount", amount=amount)
+            return self.t("debrief.outcome.grant_amount", amount=self.money(amount))
         return self.t(f"door.{outcome}")
 
     # -- the protocol ----------------------------------------------------------------------------

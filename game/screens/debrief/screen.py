@@ -61,7 +61,11 @@ class DebriefScreen(Screen):
     def __init__(self, app: App, panel: str = "guess") -> None:
         super().__init__(app)
         self.panels = _panels(self)
-        self.current = panel
+        session = app.flow.session
+        declined = session is not None and "declined" in session.state.flags
+        # without an account nothing was scored: there is nothing to guess
+        self.ids = [p for p in PANELS if not (declined and p == "guess")]
+        self.current = panel if panel in self.ids else self.ids[0]
         self.pages: dict[str, int] = {}
         self.page_count = 1
         self.drag = 0.0
@@ -115,14 +119,14 @@ class DebriefScreen(Screen):
     def draw_tabs(self, canvas: Canvas, area: Rect, locked: bool) -> None:
         """Ten tabs of one width, their labels all at the same size (the largest that fits)."""
         gap = 12
-        w = (area.w - gap * (len(PANELS) - 1)) / len(PANELS)
-        labels = [self.t(f"debrief.tab.{pid}") for pid in PANELS]
+        w = (area.w - gap * (len(self.ids) - 1)) / len(self.ids)
+        labels = [self.t(f"debrief.tab.{pid}") for pid in self.ids]
         self.tab_size = TAB_SIZE
         while self.tab_size > 14 and any(
             canvas.measure(label, self.tab_size, "semibold")[0] > w - 60 for label in labels
         ):
             self.tab_size -= 1
-        for i, (pid, label) in enumerate(zip(PANELS, labels, strict=True)):
+        for i, (pid, label) in enumerate(zip(self.ids, labels, strict=True)):
             rect = Rect(round(area.x + i * (w + gap)), area.y, round(w), area.h)
             self.add(
                 Button(
@@ -138,8 +142,8 @@ class DebriefScreen(Screen):
     def draw_bar(self, canvas: Canvas, bar: Rect, locked: bool) -> None:
         """Previous, the page arrows, Next on the left; Play again and Finish on the right."""
         theme = canvas.theme
-        index = PANELS.index(self.current)
-        last = index == len(PANELS) - 1
+        index = self.ids.index(self.current)
+        last = index == len(self.ids) - 1
         gap = 24
 
         def width(label: str, least: int) -> int:
@@ -203,7 +207,7 @@ class DebriefScreen(Screen):
 
     # -- acting ----------------------------------------------------------------------------------
     def show(self, panel: str) -> None:
-        if panel in self.panels and (not self.panel.locked() or panel == self.current):
+        if panel in self.ids and (not self.panel.locked() or panel == self.current):
             self.current = panel
             self.focus = None
 
@@ -215,9 +219,9 @@ class DebriefScreen(Screen):
         if kind == "tab":
             self.show(rest)
         elif button_id == "prev":
-            self.show(PANELS[max(0, PANELS.index(self.current) - 1)])
+            self.show(self.ids[max(0, self.ids.index(self.current) - 1)])
         elif button_id == "next":
-            self.show(PANELS[min(len(PANELS) - 1, PANELS.index(self.current) + 1)])
+            self.show(self.ids[min(len(self.ids) - 1, self.ids.index(self.current) + 1)])
         elif kind == "page":
             self.turn(-1 if rest == "up" else 1)
         elif button_id == "finish":
@@ -239,7 +243,7 @@ class DebriefScreen(Screen):
 
     def on_back(self) -> None:
         if not self.panel.on_back() and not self.panel.locked():
-            self.show(PANELS[max(0, PANELS.index(self.current) - 1)])
+            self.show(self.ids[max(0, self.ids.index(self.current) - 1)])
 
     def on_drag(self, drag: Drag) -> None:
         self.drag += drag.rel[1] / max(self.app.viewport.scale, 1e-6)
