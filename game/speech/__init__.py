@@ -1,8 +1,9 @@
-"""Speech for audio mode: every screen can be heard.
+"""Speech for audio mode: every screen can be heard, and played with a six-key keypad.
 
 No pygame here: the screens hand text to an :class:`Announcer`, which prepares it
 (:func:`speakable`) and passes it to a :class:`Speaker` that speaks on its own thread, so
-no frame ever waits for speech. Voices and text rules are data (``assets/speech.yaml``).
+no frame ever waits for speech. The keypad's keys are data (``assets/keypad.yaml``,
+:func:`keypad_action`); voices and text rules too (``assets/speech.yaml``).
 
     speaker = make_speaker(enabled=True)          # eSpeak NG, or silent with a reason
     announcer = Announcer(speaker, lambda: settings.lang)
@@ -17,21 +18,27 @@ from game.speech.announcer import Announcer
 from game.speech.base import REASON_BROKEN, REASON_MISSING, REASON_OFF, NullSpeaker, QueuedSpeaker, Speaker, log
 from game.speech.espeak import EspeakSpeaker
 from game.speech.fake import FakeSpeaker
+from game.speech.keypad import ACTIONS, SIX_KEYS, KeypadTable, keypad_action, load_keypad
 from game.speech.text import speakable
 
 ENGINES = ("auto", "espeak", "none", "fake")
 
 __all__ = [
+    "ACTIONS",
     "ENGINES",
     "REASON_BROKEN",
     "REASON_MISSING",
     "REASON_OFF",
+    "SIX_KEYS",
     "Announcer",
     "EspeakSpeaker",
     "FakeSpeaker",
+    "KeypadTable",
     "NullSpeaker",
     "QueuedSpeaker",
     "Speaker",
+    "keypad_action",
+    "load_keypad",
     "make_speaker",
     "speakable",
 ]
