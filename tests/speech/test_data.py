@@ -49,3 +49,20 @@ def test_a_bad_speech_file_is_reported_with_its_line(tmp_path: Path) -> None:
     assert f"{path}:2:" in text and "voices.fr.rate" in text
     assert "voices.en.voice" in text  # a voice name that could pass for an option
     assert "unknown key 'volume'" in text
+
+
+def test_the_technicians_check_says_the_sound_check_in_every_language(capsys: pytest.CaptureFixture[str]) -> None:
+    """``python -m game.speech``: 0 when every language was said, 1 (with the reason) without an engine."""
+    import shutil
+
+    from game.speech.__main__ import run
+
+    code = run(["--null"])
+    out = capsys.readouterr().out
+    assert "keypad (assets/keypad.yaml):" in out
+    if shutil.which("espeak-ng") is None:
+        assert code == 1 and "speech unavailable: espeak-ng not installed" in out
+    else:
+        assert code == 0, out
+        for lang in ("fr", "en"):
+            assert f"saying in {lang}: {CATALOG('speech.test', lang)}" in out

@@ -90,3 +90,27 @@ def test_every_action_has_a_name_in_every_language() -> None:
     catalog = load_catalog()
     for action in ACTIONS:
         assert f"keypad.{action}" in catalog.entries, action
+
+
+def test_the_technicians_keypad_check_shows_and_says_each_action() -> None:
+    from game.speech import FakeSpeaker
+    from game.tools.keypad_check import NOT_A_KEYPAD_KEY, KeypadCheck
+
+    speaker = FakeSpeaker()
+    check = KeypadCheck(TABLE, load_catalog(), speaker, "fr")
+    assert check.press("[*]") == "[*]: help (aide, réécouter)"
+    assert check.press("x") == f"x: {NOT_A_KEYPAD_KEY}"
+    assert speaker.said == [("aide, réécouter", "fr")]
+    speaker.close()
+
+
+def test_the_keypad_check_window_runs_headless(capsys: pytest.CaptureFixture[str]) -> None:
+    from game.tools import keypad_check
+
+    pygame.init()
+    pygame.display.set_mode((320, 200))
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_UP, mod=0))
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F1, mod=0))
+    assert keypad_check.main(["--no-speech", "--seconds", "0.2", "--window", "320x200"]) == 0
+    out = capsys.readouterr().out
+    assert "up: up" in out and "f1: help" in out
