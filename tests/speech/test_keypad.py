@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pygame
@@ -9,6 +10,7 @@ import pytest
 
 from game.content.load import ContentInvalid
 from game.i18n import load_catalog
+from game.paths import ROOT
 from game.speech.keypad import ACTIONS, SIX_KEYS, KeypadTable, keypad_action, load_keypad, read_keypad
 
 TABLE = load_keypad()
@@ -90,6 +92,16 @@ def test_every_action_has_a_name_in_every_language() -> None:
     catalog = load_catalog()
     for action in ACTIONS:
         assert f"keypad.{action}" in catalog.entries, action
+
+
+def test_the_kiosk_guide_shows_the_table_as_it_is() -> None:
+    """docs/kiosk.md lists each action with exactly the keys of assets/keypad.yaml."""
+    guide = (ROOT / "docs" / "kiosk.md").read_text(encoding="utf-8")
+    section = guide.split("## Audio mode", 1)[1].split("\n## ", 1)[0]
+    rows = dict(re.findall(r"^\| `(\w+)` \|[^|]*\| ([^|]+) \|", section, re.M))
+    assert set(rows) == set(ACTIONS)
+    for action, cell in rows.items():
+        assert re.findall(r"`([^`]+)`", cell) == TABLE.keys_for(action), action
 
 
 def test_the_technicians_keypad_check_shows_and_says_each_action() -> None:
