@@ -1,0 +1,22 @@
+"""game.speech never imports pygame (a fresh interpreter proves it), so the engine runs anywhere."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from game.paths import ROOT
+
+PROBE = """
+import importlib, pkgutil, sys
+import game.speech
+for info in pkgutil.walk_packages(game.speech.__path__, "game.speech."):
+    importlib.import_module(info.name)
+print(",".join(sorted(m for m in sys.modules if m == "pygame" or m.startswith("pygame."))))
+"""
+
+
+def test_the_speech_package_imports_no_pygame() -> None:
+    done = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "", f"pygame was imported: {done.stdout.strip()}"
