@@ -43,6 +43,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--screen", choices=SCREENS, default="scene")
     p.add_argument("--scene", default=None, help="a scene id of the level (with --screen scene)")
     p.add_argument("--panel", default=None, help="a debrief panel (with --screen debrief)")
+    p.add_argument("--page", type=int, default=0, help="a page of that panel (a large number: its last page)")
     p.add_argument("--persona", default=None)
     p.add_argument("--lang", default="fr")
     p.add_argument("--level", type=Path, default=None)
@@ -120,6 +121,9 @@ def render(
     )
     try:
         stage(app, screen, scene, panel, args.persona or level.personas[0].id, random.Random(args.seed))
+        if screen == "debrief" and getattr(args, "page", 0) and app.top.name == "debrief":
+            app.top.pages[app.top.current] = args.page  # type: ignore[attr-defined]
+            app.draw()  # a page past the end shows the last one
         app.draw()
         out.parent.mkdir(parents=True, exist_ok=True)
         pygame.image.save(app.window, str(out))

@@ -5,6 +5,7 @@ Like Ren'Py's linter, each finding names file, line and field, and all are repor
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,6 +15,7 @@ from game.content.models import Condition, Effect, Level, Option, Scene
 from game.content.yamlsafe import Document, Path_, Problem
 
 RESERVED_FLAGS = frozenset({"blacklisted", "declined"})
+PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")  # a reveal's {category}: filled with its score points
 
 
 def walk(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
@@ -156,6 +158,14 @@ def lint_level(level: Level, doc: Document) -> list[Problem]:
             bad(path, "on_granted / on_refused need a door")
         for key in ("effects", "on_granted", "on_refused"):
             check_effects(getattr(option, key), (*path, key))
+        moved = {e.category for k in ("effects", "on_granted", "on_refused") for e in getattr(option, k) if e.category}
+        for lang, text in (option.reveal or {}).items():
+            for name in PLACEHOLDER.findall(text):
+                if name not in moved:
+                    bad(
+                        (*path, "reveal", lang),
+                        f"{{{name}}} names no category this option moves (it moves: {', '.join(sorted(moved)) or 'none'})",
+                    )
 
     gotos: set[str] = set()
     for path, scene in all_scenes(level):

@@ -67,6 +67,14 @@ class Heard:
 
 
 @dataclass(frozen=True)
+class Rule:
+    """A rule nobody could have guessed; ``points`` fill the ``{category}`` names of a reveal."""
+
+    text: Text
+    points: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True)
 class RulesView:
     variant: str
     sets: tuple[RuleSetView, ...]  # every rule set of the level, this session's first
@@ -74,8 +82,8 @@ class RulesView:
     span: int
     doors: tuple[DoorRule, ...]
     met: tuple[MetScene, ...]
-    unguessable: tuple[Text, ...]  # the month's own: general rules and those of scenes met
-    elsewhere: tuple[Text, ...]  # rules of scenes this month never met (other visitors met them)
+    unguessable: tuple[Rule, ...]  # the month's own: rules of the whole month
+    elsewhere: tuple[Rule, ...]  # rules of scenes this month never met (other visitors met them)
     heard: tuple[Heard, ...]
 
     @property
@@ -145,7 +153,7 @@ def rules_view(level: Level, state: SessionState) -> RulesView:
             for o in scene.options
         )
         met.append(MetScene(scene_id, dict(scene.title), options))
-    unguessable, elsewhere = hidden_rules(level, set(seen))
+    unguessable, elsewhere = hidden_rules(level, set(seen), state.variant)
     return RulesView(
         state.variant,
         tuple(sets),
@@ -159,7 +167,7 @@ def rules_view(level: Level, state: SessionState) -> RulesView:
     )
 
 
-def hidden_rules(level: Level, met: set[str]) -> tuple[tuple[Text, ...], tuple[Text, ...]]:
+def hidden_rules(level: Level, met: set[str], variant: str) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
     """Rules nobody could have guessed: the month's own, and those of scenes it never met.
 
     A rule tied to scenes belongs to them: when one was met, its options' reveals (shown
@@ -167,23 +175,21 @@ def hidden_rules(level: Level, met: set[str]) -> tuple[tuple[Text, ...], tuple[T
     of scenes never met, with the surprises of those scenes. No text appears twice.
     """
     ix = index_of(level)
-    own: list[Text] = []
-    other: list[Text] = []
+    own: list[Rule] = []
+    other: list[Rule] = []
+    seen: list[Text] = []
     for rule in level.hidden_rules:
         text = dict(rule.text)
-        if not rule.scenes:
-            target: list[Text] | None = own
-        elif met & set(rule.scenes):
-            target = None
-        else:
-            target = other
-        if target is not None and text not in own and text not in other:
-            target.append(text)
+        if text in seen or (rule.scenes and met & set(rule.scenes)):
+            continue
+        seen.append(text)
+        (other if rule.scenes else own).append(Rule(text))
     for (scene, _), option in ix.options.items():
         if option.surprise and option.reveal and scene not in met and scene != CONSENT:
             text = dict(option.reveal)
-            if text not in own and text not in other:
-                other.append(text)
+            if text not in seen:
+                seen.append(text)
+                other.append(Rule(text, option_points(level, variant, option)))
     return tuple(own), tuple(other)
 
 

@@ -40,7 +40,7 @@ def test_rules_view_shows_every_scene_met_with_the_choice_taken(level: Level) ->
 
 def test_rules_nobody_could_guess_are_the_months_own_and_surprises_stay_with_their_scene(level: Level) -> None:
     view = rules_view(level, play(level, KIND).state)
-    texts = [t["en"] for t in view.unguessable]
+    texts = [r.text["en"] for r in view.unguessable]
     assert texts == ["Your friends' scores count for 15%."]
     game = next(m for m in view.met if m.scene == "game")
     assert {o.option for o in game.options if o.surprise} == {"buy_game", "buy_nappies"}

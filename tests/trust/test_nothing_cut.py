@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -15,8 +16,16 @@ from tests.screens.helpers import make_app
 LEVELS = {p.stem: load_level(p) for p in sorted(LEVELS_DIR.glob("*.yaml")) if p.stem != "sample"}
 
 
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
 def cut_texts(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [f"{app.top.name}: {d.text!r}" for d in app.canvas.drawn if d.cut or d.text.rstrip().endswith("…")]
+    """Texts cut with "…", or with a {placeholder} nobody filled in."""
+    return [
+        f"{app.top.name}: {d.text!r}"
+        for d in app.canvas.drawn
+        if d.cut or d.text.rstrip().endswith("…") or PLACEHOLDER.search(d.text)
+    ]
 
 
 @pytest.mark.parametrize("level", sorted(LEVELS))

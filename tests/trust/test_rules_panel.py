@@ -22,14 +22,14 @@ def test_rules_of_unmet_scenes_are_never_the_months_own(level, persona: str, see
     state = app.flow.session.state  # type: ignore[union-attr]
     met = {scene for scene, _ in state.choices}
     view = rules_view(level, state)
-    own = [t["en"] for t in view.unguessable]
+    own = [r.text["en"] for r in view.unguessable]
     for rule in level.hidden_rules:
         if rule.scenes:
             assert rule.text["en"] not in own, "a rule tied to scenes is shown with them, or as unmet"
             if not met & set(rule.scenes):
-                assert rule.text["en"] in [t["en"] for t in view.elsewhere]
+                assert rule.text["en"] in [r.text["en"] for r in view.elsewhere]
     reveals = [o.reveal["en"] for m in view.met for o in m.options if o.reveal]
-    listed = own + [t["en"] for t in view.elsewhere]
+    listed = own + [r.text["en"] for r in view.elsewhere]
     assert len(listed) == len(set(listed)) and not set(listed) & set(reveals), "a rule is listed twice"
 
 

@@ -50,7 +50,7 @@ class RulesPanel(FlowPanel):
         if view.unguessable:
             flow.group(gap=8, keep=True).text(self.t("debrief.rules.unguessable_title"), body, accent, "bold")
             for rule in view.unguessable:
-                flow.group(gap=10).text("• " + self.p(rule), small, text)
+                flow.group(gap=10).text("• " + self.reveal(rule.text, rule.points), small, text)
 
         if view.heard:
             flow.group(gap=8, keep=True).text(self.t("debrief.rules.heard_title"), body, accent, "bold")
@@ -63,7 +63,7 @@ class RulesPanel(FlowPanel):
             flow.group(gap=8, keep=True).text(self.t("debrief.rules.elsewhere_title"), body, accent, "bold")
             flow.group(gap=8, keep=True).text(self.t("debrief.rules.elsewhere_intro"), small, muted, "italic")
             for rule in view.elsewhere:
-                flow.group(gap=10).text("• " + self.p(rule), small, muted)
+                flow.group(gap=10).text("• " + self.reveal(rule.text, rule.points), small, muted)
         return flow
 
     def weights(self, flow: Flow, canvas: Canvas, rules: RuleSetView) -> None:
