@@ -162,10 +162,8 @@ def lint_level(level: Level, doc: Document) -> list[Problem]:
         for lang, text in (option.reveal or {}).items():
             for name in PLACEHOLDER.findall(text):
                 if name not in moved:
-                    bad(
-                        (*path, "reveal", lang),
-                        f"{{{name}}} names no category this option moves (it moves: {', '.join(sorted(moved)) or 'none'})",
-                    )
+                    moves = ", ".join(sorted(moved)) or "none"
+                    bad((*path, "reveal", lang), f"{{{name}}} names no category this option moves (it moves: {moves})")
 
     gotos: set[str] = set()
     for path, scene in all_scenes(level):
