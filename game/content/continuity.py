@@ -11,9 +11,11 @@ The linter proper (:mod:`game.content.lint`) reports errors; these are warnings 
 
 from __future__ import annotations
 
-from game.content.lint import all_scenes
-from game.content.models import Condition, Level, Scene
+from game.content.models import Level, Scene
+from game.content.walk import all_scenes
 from game.content.yamlsafe import Document, Problem
+from game.kinds.conditions import ConditionBase
+from game.kinds.effects.relation import RelationEffect
 
 
 def continuity_warnings(level: Level, doc: Document) -> list[Problem]:
@@ -43,7 +45,7 @@ def continuity_warnings(level: Level, doc: Document) -> list[Problem]:
         for o, option in enumerate(scene.options):
             for group in ("effects", "on_granted", "on_refused"):
                 for e, effect in enumerate(getattr(option, group)):
-                    if effect.contact is None or effect.relation != "friend":
+                    if not isinstance(effect, RelationEffect) or effect.relation != "friend":
                         continue
                     who = effect.contact
                     if _rules_out(who, scene, option.when, effect.when):
@@ -59,14 +61,14 @@ def continuity_warnings(level: Level, doc: Document) -> list[Problem]:
     return out
 
 
-def _rules_out(who: str, scene: Scene, *conditions: Condition | None) -> bool:
+def _rules_out(who: str, scene: Scene, *conditions: ConditionBase | None) -> bool:
     for cond in (scene.when, *conditions):
-        if cond is not None and (who in (cond.not_friends or []) or who in (cond.not_contacts or [])):
+        if cond is not None and (who in (cond.value("not_friends") or []) or who in (cond.value("not_contacts") or [])):
             return True
     return False
 
 
 def _personas(scene: Scene, level: Level) -> list[str]:
-    if scene.when is not None and scene.when.persona:
-        return list(scene.when.persona)
+    if scene.when is not None and scene.when.value("persona"):
+        return list(scene.when.value("persona"))
     return [p.id for p in level.personas]

@@ -6,51 +6,32 @@ Like Ren'Py's linter, each finding names file, line and field, and all are repor
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel
-
-from game.content.models import Condition, Effect, Level, Option, Scene
+from game.content.lint_refs import lint_refs
+from game.content.models import Effect, Level, Option
+from game.content.walk import all_scenes, is_text, walk
 from game.content.yamlsafe import Document, Path_, Problem
+from game.kinds.base import EffectBase
+from game.kinds.conditions import ConditionBase
 
 RESERVED_FLAGS = frozenset({"blacklisted", "declined"})
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")  # a reveal's {category}: filled with its score points
 
 
-def walk(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
-    """Every model, list item and dict value in a level, with its YAML path."""
-    yield path, value
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            child = getattr(value, name)
-            if child is not None and name in value.model_fields_set:
-                yield from walk(child, (*path, name))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from walk(child, (*path, index))
-    elif isinstance(value, dict):
-        for key, child in value.items():
-            yield from walk(child, (*path, key))
+@dataclass
+class Checks:
+    """What the kinds' lint checks see of the level (:class:`game.kinds.registry.LintContext`)."""
 
-
-def is_text(value: Any) -> bool:
-    return (
-        isinstance(value, dict)
-        and bool(value)
-        and all(isinstance(k, str) and len(k) == 2 for k in value)
-        and all(isinstance(v, str) for v in value.values())
-    )
-
-
-def all_scenes(level: Level) -> Iterator[tuple[Path_, Scene]]:
-    for w, week in enumerate(level.weeks):
-        for s, scene in enumerate(week.scenes):
-            yield ("weeks", w, "scenes", s), scene
-    for s, scene in enumerate(level.side_scenes):
-        yield ("side_scenes", s), scene
-    for s, scene in enumerate(level.consent.declined_scenes):
-        yield ("consent", "declined_scenes", s), scene
+    categories: set[str]
+    contacts: set[str]
+    doors: set[str]
+    personas: set[str]
+    scenes: set[str]
+    flags: set[str]
+    bad: Callable[[Path_, str], None]
 
 
 def lint_level(level: Level, doc: Document) -> list[Problem]:
@@ -118,35 +99,18 @@ def lint_level(level: Level, doc: Document) -> list[Problem]:
 
     flags_set = set(RESERVED_FLAGS)
     for _, value in walk(level):
-        if isinstance(value, Effect) and value.flag is not None and value.value:
-            flags_set.add(value.flag)
+        if isinstance(value, EffectBase):
+            flags_set |= value.sets_flags()
+    ctx = Checks(categories, contacts, doors, personas, scene_ids, flags_set, bad)
 
-    def check_condition(cond: Condition | None, path: Path_) -> bool:
+    def check_condition(cond: ConditionBase | None, path: Path_) -> bool:
         """Check references; return False when the condition can never hold."""
-        if cond is None:
-            return True
-        possible = True
-        for i, pid in enumerate(cond.persona or []):
-            if pid not in personas:
-                bad((*path, "persona", i), f"unknown persona {pid!r}")
-        for key in ("friends", "not_friends"):
-            for i, cid in enumerate(getattr(cond, key) or []):
-                if cid not in contacts:
-                    bad((*path, key, i), f"unknown contact {cid!r}")
-        for i, flag in enumerate(cond.flags or []):
-            if flag not in flags_set:
-                bad((*path, "flags", i), f"flag {flag!r} is never set by any effect, so this never holds")
-                possible = False
-        return possible
+        return True if cond is None else cond.lint(ctx, path)
 
     def check_effects(effects: list[Effect], path: Path_) -> None:
         for e, effect in enumerate(effects):
-            here = (*path, e)
-            if effect.category is not None and effect.category not in categories:
-                bad((*here, "category"), f"unknown category {effect.category!r}")
-            if effect.contact is not None and effect.contact not in contacts:
-                bad((*here, "contact"), f"unknown contact {effect.contact!r}")
-            check_condition(effect.when, (*here, "when"))
+            effect.lint(ctx, (*path, e))
+            check_condition(effect.when, (*path, e, "when"))
 
     def check_option(option: Option, path: Path_) -> None:
         check_condition(option.when, (*path, "when"))
@@ -158,7 +122,9 @@ def lint_level(level: Level, doc: Document) -> list[Problem]:
             bad(path, "on_granted / on_refused need a door")
         for key in ("effects", "on_granted", "on_refused"):
             check_effects(getattr(option, key), (*path, key))
-        moved = {e.category for k in ("effects", "on_granted", "on_refused") for e in getattr(option, k) if e.category}
+        for i, line in enumerate(option.reply_when):
+            check_condition(line.when, (*path, "reply_when", i, "when"))
+        moved = {c for e in option.all_effects() for c in e.score_points({})}
         for lang, text in (option.reveal or {}).items():
             for name in PLACEHOLDER.findall(text):
                 if name not in moved:
@@ -171,6 +137,8 @@ def lint_level(level: Level, doc: Document) -> list[Problem]:
             bad((*path, "speaker"), f"unknown contact {scene.speaker!r}")
         if not check_condition(scene.when, (*path, "when")):
             bad((*path, "when"), f"scene {scene.id!r} is unreachable")
+        for i, line in enumerate(scene.text_when):
+            check_condition(line.when, (*path, "text_when", i, "when"))
         for o, option in enumerate(scene.options):
             check_option(option, (*path, "options", o))
             if option.goto:
@@ -209,6 +177,8 @@ def lint_level(level: Level, doc: Document) -> list[Problem]:
         for i, sid in enumerate(rule.scenes):
             if sid not in scene_ids:
                 bad(("hidden_rules", r, "scenes", i), f"unknown scene {sid!r}")
+
+    lint_refs(level, bad)
 
     langs = set(level.languages)
     for path, value in walk(level):

@@ -11,6 +11,7 @@ from game.content.continuity import continuity_warnings
 from game.content.lint import lint_level
 from game.content.models import Level
 from game.content.yamlsafe import Document, Problem, YamlRejected, dotted, read_yaml
+from game.kinds.effects import TAG, describe_forms
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -42,6 +43,8 @@ def _problem_from_error(doc: Document, error: Any) -> Problem:
         message = f"unknown key {path[-1]!r} (a typo?)" if path else "unknown key"
     elif kind == "missing":
         message = "this field is required"
+    elif kind in ("union_tag_not_found", "union_tag_invalid"):
+        message = f"an effect has exactly one target, as one of: {describe_forms()}"
     message = message.removeprefix("Value error, ")
     if kind == "missing":
         line, col = doc.where(path[:-1])
@@ -51,7 +54,7 @@ def _problem_from_error(doc: Document, error: Any) -> Problem:
 
 def _is_pydantic_tag(part: str) -> bool:
     """Pydantic inserts union/validator names (e.g. ``function-after[...]``) into locations."""
-    return "[" in part or part in {"str", "int", "float", "bool", "list", "dict"}
+    return "[" in part or part.startswith(TAG) or part in {"str", "int", "float", "bool", "list", "dict"}
 
 
 def load_level(path: Path | str) -> Level:

@@ -9,87 +9,52 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
-Ident = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
-"""Identifiers: lower-case, digits and underscores, starting with a letter."""
+from game.content.types import (
+    CauseKind,
+    Ident,
+    Money,
+    Outcome,
+    Relation,
+    ScoreValue,
+    Small,
+    Strict,
+    SubScore,
+    Text,
+)
+from game.kinds.conditions import Condition
+from game.kinds.effects import AnyEffect
 
-Text = Annotated[
-    dict[Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")], Annotated[str, Field(max_length=4000)]],
-    Field(min_length=1),
+Effect = AnyEffect
+"""An effect: one of the registered kinds (``game/kinds/effects``), inferred from its keys."""
+
+Basis = Literal["documented", "reported", "invented"]
+"""How a rule, threshold or card stands to reality: documented in the sources, only
+reported (by the press, unconfirmed), or invented for this game."""
+
+__all__ = [
+    "Basis",
+    "CauseKind",
+    "Condition",
+    "Effect",
+    "Ident",
+    "Money",
+    "Outcome",
+    "Relation",
+    "ScoreValue",
+    "Small",
+    "Strict",
+    "SubScore",
+    "Text",
 ]
-"""A player-facing text, one entry per language code: ``{fr: ..., en: ...}`` (never empty)."""
-
-Small = Annotated[float, Field(ge=-1000, le=1000)]
-Money = Annotated[int, Field(ge=-1_000_000, le=1_000_000)]
-ScoreValue = Annotated[int, Field(ge=0, le=10_000)]
-SubScore = Annotated[float, Field(ge=0, le=100)]
-
-Relation = Literal["friend", "acquaintance", "dropped", "reported"]
-CauseKind = Literal["choice", "persona", "contact", "system_error", "recompute"]
-Outcome = Literal["grant", "deposit", "refuse"]
 
 
-class Strict(BaseModel):
-    """Base for every level model: unknown keys are errors, values are frozen."""
+class TextWhen(Strict):
+    """A line said instead of the usual one when its condition holds (the first that holds wins)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=False, defer_build=True)
-
-
-class Condition(Strict):
-    """All the given tests must hold (an empty condition always holds)."""
-
-    persona: list[Ident] | None = None
-    flags: list[Ident] | None = None
-    not_flags: list[Ident] | None = None
-    score_below: ScoreValue | None = None
-    score_at_least: ScoreValue | None = None
-    money_at_least: Money | None = None
-    money_below: Money | None = None
-    friends: list[Ident] | None = None
-    not_friends: list[Ident] | None = None
-    contacts: list[Ident] | None = None  # in your contacts at all (friend or not)
-    not_contacts: list[Ident] | None = None
-    week_at_least: Annotated[int, Field(ge=1, le=52)] | None = None
-
-
-class Effect(Strict):
-    """One change to the player's state. Exactly one target: category, contact, money or flag."""
-
-    category: Ident | None = None
-    contact: Ident | None = None
-    delta: Small | None = None
-    relation: Relation | None = None
-    money: Money | None = None
-    flag: Ident | None = None
-    value: bool = True
-    delay_scenes: Annotated[int, Field(ge=0, le=100)] = 0
-    delay_weeks: Annotated[int, Field(ge=0, le=52)] = 0
-    when: Condition | None = None
-    cause: CauseKind | None = None
-    why: Text | None = None
-
-    @model_validator(mode="after")
-    def _one_target(self) -> Effect:
-        targets = [
-            name
-            for name, present in (
-                ("category", self.category is not None),
-                ("contact", self.contact is not None),
-                ("money", self.money is not None),
-                ("flag", self.flag is not None),
-            )
-            if present
-        ]
-        if len(targets) != 1:
-            raise ValueError("an effect needs exactly one of category, contact, money or flag")
-        if self.category is not None and self.delta is None:
-            raise ValueError("a category effect needs a delta")
-        if self.contact is not None and (self.delta is None) == (self.relation is None):
-            raise ValueError("a contact effect needs either a delta or a relation")
-        if self.relation is not None and self.contact is None:
-            raise ValueError("relation is only for contact effects")
-        return self
+    when: Condition
+    text: Text
 
 
 class Tier(Strict):
@@ -102,13 +67,37 @@ class Tier(Strict):
 
 
 class Door(Strict):
-    """A service that checks the published score: grant, ask a deposit, or refuse."""
+    """A service that checks the published score: grant, ask a deposit, or refuse.
+
+    ``flags`` answer instead of the score while the player holds one of those flags (the
+    first listed wins); ``declined:`` and ``blacklisted:`` are short for the two flags
+    the engine sets itself, and are checked in that order.
+    """
 
     id: Ident
     name: Text
+    picture: Ident | None = None  # an object of assets/art/objects: what opens or stays locked
     tiers: list[Tier] = Field(min_length=1)
-    blacklisted: Tier | None = None
-    declined: Tier | None = None
+    flags: dict[Ident, Tier] = {}
+    basis: Basis | None = None  # how its thresholds stand to reality
+    source: Ident | None = None  # the card that tells the real story
+
+    @model_validator(mode="before")
+    @classmethod
+    def _engine_flags(cls, data: Any) -> Any:
+        if isinstance(data, dict) and ("declined" in data or "blacklisted" in data):
+            data = dict(data)
+            named = {k: data.pop(k) for k in ("declined", "blacklisted") if k in data}
+            data["flags"] = {**named, **dict(data.get("flags") or {})}
+        return data
+
+    @property
+    def declined(self) -> Tier | None:
+        return self.flags.get("declined")
+
+    @property
+    def blacklisted(self) -> Tier | None:
+        return self.flags.get("blacklisted")
 
     @model_validator(mode="after")
     def _tiers_descend(self) -> Door:
@@ -132,6 +121,7 @@ class Option(Strict):
 
     id: Ident
     text: Text
+    icon: Ident | None = None  # an object or icon of assets/art, shown on the button
     tags: list[Ident] = []
     when: Condition | None = None
     door: Ident | None = None
@@ -140,9 +130,15 @@ class Option(Strict):
     on_refused: list[Effect] = []
     goto: Ident | None = None
     reply: Text | None = None
+    reply_when: list[TextWhen] = []  # what is said instead, depending on the month so far
     notify: Text | None = None
     reveal: Text | None = None
     surprise: bool = False
+    basis: Basis | None = None  # how the rule its reveal tells stands to reality
+    source: Ident | None = None  # the card with its source
+
+    def all_effects(self) -> list[Effect]:
+        return [*self.effects, *self.on_granted, *self.on_refused]
 
 
 class Scene(Strict):
@@ -153,7 +149,9 @@ class Scene(Strict):
     text: Text
     time: Annotated[str, StringConstraints(pattern=r"^\d{2}:\d{2}$")] | None = None
     day: Annotated[int, Field(ge=1, le=7)] | None = None  # day of the week (1 = Monday), shown with the time
+    text_when: list[TextWhen] = []  # the situation told otherwise, depending on the month so far
     speaker: Ident | None = None
+    picture: list[Ident] = []  # the place (first) and what is at stake: objects of assets/art/objects
     when: Condition | None = None
     fixed: bool = False
     options: list[Option] = Field(min_length=1, max_length=4)
@@ -189,6 +187,20 @@ class Connections(Strict):
     alone: SubScore = 30
     per_friend: Annotated[float, Field(ge=0, le=50)] = 0
     category: Ident = "connections"
+
+
+class RatingRule(Strict):
+    """How people's ratings of each other count (the rating effects of ``game/kinds``).
+
+    A rating of ``stars`` moves the rated score by (stars − ``neutral``) × the per-star
+    figure: ``per_star`` sub-score points of ``category`` when someone rates you,
+    ``contact_per_star`` score points when you rate someone.
+    """
+
+    category: Ident = "behaviour"
+    per_star: Small = 2.0
+    contact_per_star: Small = 6.0
+    neutral: Annotated[int, Field(ge=1, le=5)] = 3
 
 
 class Recompute(Strict):
@@ -253,6 +265,7 @@ class Persona(Strict):
     data: list[DataPoint] = []
     contacts: list[Ident] | None = None
     key_contacts: list[Ident] = []  # always visible on the phone (the people the goal is about)
+    portrait: Ident | None = None  # a person of assets/art/people (their id by default)
 
 
 class Contact(Strict):
@@ -270,17 +283,39 @@ class Contact(Strict):
     drops_you_if_blacklisted: bool = False
     drops_you_below: ScoreValue | None = None
     doors: list[Ident] = []
+    portrait: Ident | None = None  # a person of assets/art/people (their id by default)
 
 
 class Consent(Strict):
-    """The opening "Join Halo" question; declining leads to its own short path."""
+    """The opening "Join Halo" question; declining leads to a month of its own.
+
+    ``declined_weeks`` are lived instead of the weeks; ``declined_scenes`` is short for a
+    single such week. A ``{join: true}`` effect in them lets the player join later.
+    """
 
     title: Text
     text: Text
     accept: Text
     decline: Text
-    declined_scenes: list[Scene] = Field(min_length=1)
+    declined_scenes: list[Scene] = []
+    declined_weeks: list[Week] = Field([], max_length=12)
     declined_end: Text
+    joined_end: Text | None = None  # the ending of a visitor who refused, then joined
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Consent:
+        if bool(self.declined_scenes) == bool(self.declined_weeks):
+            raise ValueError("give declined_weeks (a month without Halo) or declined_scenes (one week), not both")
+        return self
+
+    def weeks_without(self) -> list[Week]:
+        """The weeks lived without Halo."""
+        if self.declined_weeks:
+            return list(self.declined_weeks)
+        return [Week(id="declined", title=self.title, scenes=list(self.declined_scenes))]
+
+    def scenes_without(self) -> list[Scene]:
+        return [scene for week in self.weeks_without() for scene in week.scenes]
 
 
 class HiddenRule(Strict):
@@ -291,6 +326,8 @@ class HiddenRule(Strict):
 
     text: Text
     scenes: list[Ident] = []
+    basis: Basis | None = None
+    source: Ident | None = None  # the card with its source
 
     @model_validator(mode="before")
     @classmethod
@@ -308,6 +345,8 @@ class Card(Strict):
     body: Text
     source: Text
     region: Literal["china", "west", "history", "law"]
+    basis: Basis | None = None  # documented, reported or invented: said on the card
+    picture: Ident | None = None
 
 
 class Level(Strict):
@@ -324,6 +363,7 @@ class Level(Strict):
     start: dict[Ident, SubScore]
     rules: list[RuleSet] = Field(min_length=1)
     connections: Connections = Connections()
+    rating: RatingRule = RatingRule()
     recompute: Recompute = Recompute()
     bands: list[Band] = Field(min_length=1)
     grades: list[Grade] = Field(min_length=1)

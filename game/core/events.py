@@ -6,8 +6,6 @@ from dataclasses import dataclass
 
 from game.core.ledger import LedgerEntry
 
-TextRef = dict[str, str]
-
 
 @dataclass(frozen=True, slots=True)
 class OptionChosen:
@@ -17,26 +15,35 @@ class OptionChosen:
 
 @dataclass(frozen=True, slots=True)
 class DoorChecked:
-    """A service checked the published score. ``reason`` says why it was refused, if it was."""
+    """A service checked the published score. ``reason`` says why it answered so.
+
+    ``tier`` names the answer (an index into the door's tiers, or the flag that chose
+    it); its text is looked up at the edge, in the visitor's language.
+    """
 
     door: str
     outcome: str  # grant | deposit | refuse
     amount: int
-    text: TextRef
-    reason: str  # score | blacklisted | declined | money
+    tier: str
+    reason: str  # score | money | a flag (blacklisted, declined, ...)
     score: int
 
 
 @dataclass(frozen=True, slots=True)
 class Reply:
-    text: TextRef
+    """What the world answered to an option; ``variant`` indexes its ``reply_when`` lines."""
+
+    scene: str
+    option: str
+    variant: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Notified:
-    """A cheerful notification from the Halo app."""
+    """A cheerful notification from the Halo app, the option's ``notify``."""
 
-    text: TextRef
+    scene: str
+    option: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +51,15 @@ class ContactDropped:
     contact: str
     by: str  # you | them
     relation: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rated:
+    """Someone gave someone stars (``you`` for the player)."""
+
+    rater: str
+    rated: str
+    stars: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +81,9 @@ class MonthEnded:
     declined: bool
 
 
-Event = OptionChosen | DoorChecked | Reply | Notified | ContactDropped | WeekStarted | WeekPublished | MonthEnded
+Event = (
+    OptionChosen | DoorChecked | Reply | Notified | ContactDropped | Rated | WeekStarted | WeekPublished | MonthEnded
+)
 
 __all__ = [
     "ContactDropped",
@@ -75,6 +93,7 @@ __all__ = [
     "MonthEnded",
     "Notified",
     "OptionChosen",
+    "Rated",
     "Reply",
     "WeekPublished",
     "WeekStarted",

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 Cause = Literal["choice", "persona", "contact", "system_error", "recompute"]
 CAUSES: tuple[Cause, ...] = ("choice", "persona", "contact", "system_error", "recompute")
-Target = Literal["category", "contact", "relation", "money", "flag", "score"]
+Target = Literal["category", "contact", "relation", "money", "flag", "score", "rating"]
 
 
 @dataclass(slots=True)

@@ -19,6 +19,7 @@ class DoorResult:
     outcome: str
     amount: int
     tier: Tier
+    key: str  # which tier: its index, or the flag that chose it
     reason: str
 
 
@@ -40,7 +41,7 @@ class LevelIndex:
         for week in level.weeks:
             for scene in week.scenes:
                 scenes[scene.id] = scene
-        for scene in [*level.side_scenes, *level.consent.declined_scenes]:
+        for scene in [*level.side_scenes, *level.consent.scenes_without()]:
             scenes[scene.id] = scene
         self.scenes = scenes
         self.options: dict[tuple[str, str], Option] = {(s.id, o.id): o for s in scenes.values() for o in s.options}
@@ -99,47 +100,34 @@ class LevelIndex:
         return len(self.level.publication) - 1
 
     def check_door(self, door_id: str, score: int, flags: set[str], money: int) -> DoorResult:
-        """What a door does for this published score, these flags and this much money."""
+        """What a door does for this published score, these flags and this much money.
+
+        A flag the door answers to (``declined``, ``blacklisted``, or any the level names)
+        decides before the score; the reason says which.
+        """
         door = self.doors[door_id]
-        if "declined" in flags and door.declined is not None:
-            tier, reason = door.declined, "declined"
-        elif "blacklisted" in flags and door.blacklisted is not None:
-            tier, reason = door.blacklisted, "blacklisted"
+        flag = next((f for f in door.flags if f in flags), None)
+        if flag is not None:
+            tier, key, reason = door.flags[flag], flag, flag
         else:
-            tier = next((t for t in door.tiers if score >= t.min), door.tiers[-1])
-            reason = "score"
+            index = next((i for i, t in enumerate(door.tiers) if score >= t.min), len(door.tiers) - 1)
+            tier, key, reason = door.tiers[index], str(index), "score"
         if tier.outcome != "refuse" and tier.amount > money:
-            return DoorResult("refuse", tier.amount, tier, "money")
-        return DoorResult(tier.outcome, tier.amount, tier, reason)
+            return DoorResult("refuse", tier.amount, tier, key, "money")
+        return DoorResult(tier.outcome, tier.amount, tier, key, reason)
+
+    def tier(self, door_id: str, key: str) -> Tier:
+        """A door's tier by the key a :class:`DoorResult` gives (an index, or a flag)."""
+        door = self.doors[door_id]
+        return door.flags[key] if key in door.flags else door.tiers[int(key)]
 
 
 def holds(cond: Condition | None, state: SessionState) -> bool:
-    """Whether every test in ``cond`` holds for ``state`` (no condition always holds)."""
-    if cond is None:
-        return True
-    if cond.persona is not None and state.persona not in cond.persona:
-        return False
-    if cond.flags is not None and not all(f in state.flags for f in cond.flags):
-        return False
-    if cond.not_flags is not None and any(f in state.flags for f in cond.not_flags):
-        return False
-    if cond.score_below is not None and not state.published < cond.score_below:
-        return False
-    if cond.score_at_least is not None and not state.published >= cond.score_at_least:
-        return False
-    if cond.money_at_least is not None and not state.money >= cond.money_at_least:
-        return False
-    if cond.money_below is not None and not state.money < cond.money_below:
-        return False
-    if cond.friends is not None and not all(state.is_friend(c) for c in cond.friends):
-        return False
-    if cond.not_friends is not None and any(state.is_friend(c) for c in cond.not_friends):
-        return False
-    if cond.contacts is not None and not all(c in state.contacts for c in cond.contacts):
-        return False
-    if cond.not_contacts is not None and any(c in state.contacts for c in cond.not_contacts):
-        return False
-    return cond.week_at_least is None or state.week + 1 >= cond.week_at_least
+    """Whether every test in ``cond`` holds for ``state`` (no condition always holds).
+
+    Each test is a registered kind (:mod:`game.kinds.conditions`).
+    """
+    return cond is None or cond.holds(state)
 
 
 _INDEXES: dict[int, LevelIndex] = {}

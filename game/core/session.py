@@ -4,17 +4,18 @@ The API is small, after ink's: look at :attr:`Session.scene` and :meth:`Session.
 call :meth:`Session.choose`, read the events it returns, stop when :attr:`Session.over`.
 The first choice is the consent (scene id ``"consent"``, options ``accept``/``decline``),
 so a whole month is a plain list of ``(scene, option)`` pairs that replays exactly.
+Effects are registered kinds (:mod:`game.kinds`) applied through :class:`~game.core.world.World`.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from game.content.models import Effect, Level, Option, Scene
 from game.core.events import (
-    ContactDropped,
     DoorChecked,
     Event,
     MonthEnded,
@@ -24,9 +25,11 @@ from game.core.events import (
     WeekPublished,
     WeekStarted,
 )
-from game.core.ledger import Cause, LedgerEntry
+from game.core.ledger import Cause
 from game.core.rules import ACCEPT, CONSENT, DECLINE, LevelIndex, holds, index_of
 from game.core.state import ContactState, DoorMet, Pending, SessionState
+from game.core.world import World
+from game.kinds.base import Because
 
 __all__ = ["ACCEPT", "CONSENT", "DECLINE", "ChoiceError", "OptionView", "Outcome", "Session"]
 
@@ -49,9 +52,13 @@ class Outcome:
     goal_reached: bool
     money: int
     blacklisted: bool
+    joined_late: bool = False
 
 
-class Session:
+PUBLISHED = Because("recompute")
+
+
+class Session(World):
     """One player's month. Deterministic for (level, persona, seed, variant, choices)."""
 
     def __init__(
@@ -63,6 +70,7 @@ class Session:
         # and simulations publish at once; either way the month is the same.
         self.hold_publication = hold_publication
         self.ix: LevelIndex = index_of(level)
+        self._events = []
         if persona not in self.ix.personas:
             raise ValueError(f"unknown persona {persona!r}")
         rng = random.Random(seed)
@@ -75,18 +83,8 @@ class Session:
             raise ValueError(f"unknown rule variant {variant!r}")
         self.state = SessionState(level=level.id, persona=persona, seed=seed, variant=variant)
         self._pps = self.ix.points_per_subscore(variant)
-        self._draw(rng)
+        self.state.schedule, self.state.whispers = _draw(level.weeks, rng)
         self._start()
-
-    # -- set-up ---------------------------------------------------------------------------
-    def _draw(self, rng: random.Random) -> None:
-        """Pick each week's scenes and whisper from the seed, keeping the authored order."""
-        st = self.state
-        for week in self.level.weeks:
-            free = [i for i, s in enumerate(week.scenes) if not s.fixed]
-            chosen = set(free) if week.draw is None else set(rng.sample(free, week.draw))
-            st.schedule.append([s.id for i, s in enumerate(week.scenes) if s.fixed or i in chosen])
-            st.whispers.append(rng.randrange(len(week.whispers)) if week.whispers else None)
 
     def _start(self) -> None:
         st, ix = self.state, self.ix
@@ -97,13 +95,14 @@ class Session:
         for cid in circle:
             contact = ix.contacts[cid]
             st.contacts[cid] = ContactState(float(contact.score), contact.relation)
-        st.sub[ix.connections] = min(100.0, max(0.0, self._derived_connections()))
+        # who your friends are is who you are: the circle's starting connections are logged as such
+        self.change_category(ix.connections, 0.0, Because("persona", why=None))
         for point in persona.data:
-            self._change_category(point.category, point.delta, "persona", None, None, point.why or point.label)
+            self.change_category(point.category, point.delta, Because("persona", why=point.why or point.label))
         st.published = ix.score(st.sub, st.variant)
         st.history.append(st.published)
         st.contact_history.append(self._contact_scores())
-        self._log("recompute", "score", "published", None, st.published)
+        self._log(PUBLISHED, "score", "published", None, st.published)
 
     # -- what is happening now ------------------------------------------------------------
     @property
@@ -118,6 +117,11 @@ class Session:
     def week_over(self) -> bool:
         """The week's scenes are done and its publication waits for :meth:`publish`."""
         return self.state.phase == "week_end"
+
+    @property
+    def declined(self) -> bool:
+        """Living the month without a Halo account (until joining, if the level allows it)."""
+        return "declined" in self.state.flags
 
     @property
     def week(self) -> int:
@@ -161,8 +165,11 @@ class Session:
             raise ChoiceError("the month is over")
         if st.phase == "week_end":
             raise ChoiceError("the week is over: publish it first")
+        events: list[Event] = []
+        self._events = events
         if st.phase == "consent":
-            return self._consent(option_id)
+            self._consent(option_id, events)
+            return events
         scene = self.scene
         assert scene is not None
         option = self.ix.options.get((scene.id, option_id))
@@ -171,41 +178,40 @@ class Session:
         if not holds(option.when, st):
             raise ChoiceError(f"option {option_id!r} is not available now")
         st.choices.append((scene.id, option_id))
-        events: list[Event] = [OptionChosen(scene.id, option_id)]
-        self._apply_all(option.effects, scene.id, option_id, "effects", events)
+        events.append(OptionChosen(scene.id, option_id))
+        self._apply_all(option.effects, scene.id, option_id, "effects")
         if option.door is not None:
-            self._door(option, scene.id, events)
-        if option.reply is not None:
-            events.append(Reply(option.reply))
+            self._door(option, scene.id)
+        if option.reply is not None or option.reply_when:
+            variant = next((i for i, line in enumerate(option.reply_when) if holds(line.when, st)), None)
+            if variant is not None or option.reply is not None:
+                events.append(Reply(scene.id, option_id, variant))
         if option.notify is not None:
-            events.append(Notified(option.notify))
+            events.append(Notified(scene.id, option_id))
         if st.detour:
             st.detour.pop(0)
         else:
             st.pos += 1
         st.scenes_played += 1
-        self._apply_due_scenes(events)
+        self._apply_pending(lambda p: p.due_scene is not None and p.due_scene <= st.scenes_played)
         if option.goto is not None and all(scene != option.goto for scene, _ in st.choices):
             st.detour.insert(0, option.goto)  # a side scene is played at most once a month
         self._advance(events)
         return events
 
-    def _consent(self, option_id: str) -> list[Event]:
+    def _consent(self, option_id: str, events: list[Event]) -> None:
         st = self.state
         if option_id not in (ACCEPT, DECLINE):
             raise ChoiceError("the consent takes 'accept' or 'decline'")
         st.choices.append((CONSENT, option_id))
-        events: list[Event] = [OptionChosen(CONSENT, option_id)]
+        events.append(OptionChosen(CONSENT, option_id))
         st.phase = "month"
         if option_id == DECLINE:
-            self._set_flag("declined", True, "choice", CONSENT, DECLINE, None)
-            st.schedule = [[s.id for s in self.level.consent.declined_scenes]]
-            st.whispers = [None]
-            events.append(WeekStarted(1, None))
-        else:
-            events.append(WeekStarted(1, st.whispers[0]))
+            self.set_flag("declined", True, Because("choice", CONSENT, DECLINE))
+            # the month without Halo has draws of its own, apart from the month with it
+            st.schedule, st.whispers = _draw(self.level.consent.weeks_without(), random.Random(f"declined-{st.seed}"))
+        events.append(WeekStarted(1, st.whispers[0]))
         self._advance(events)
-        return events
 
     # -- moving on ---------------------------------------------------------------------------
     def publish(self) -> list[Event]:
@@ -215,6 +221,7 @@ class Session:
             raise ChoiceError("no week is waiting to be published")
         st.phase = "month"
         events: list[Event] = []
+        self._events = events
         self._advance(events, publish_now=True)
         return events
 
@@ -241,7 +248,7 @@ class Session:
             self._publish(events)
             if st.week + 1 >= len(st.schedule):
                 st.phase = "ended"
-                events.append(MonthEnded("declined" in st.flags))
+                events.append(MonthEnded(self.declined))
                 return
             st.week += 1
             st.pos = 0
@@ -255,39 +262,38 @@ class Session:
     def _publish(self, events: list[Event]) -> None:
         """The weekly recomputation: drift, contacts' lives, being dropped, then publication."""
         st, ix = self.state, self.ix
-        declined = "declined" in st.flags
+        declined = self.declined
         if not declined:
             for cat, drift in self.level.recompute.drift.items():
-                why = self.level.recompute.why or None
-                self._change_category(cat, drift, "recompute", None, None, why)
+                self.change_category(cat, drift, Because("recompute", why=self.level.recompute.why or None))
         noise = random.Random(st.seed * 7919 + st.week)
+        lives = Because("contact")
         for cid in st.contacts:
             contact = ix.contacts[cid]
             move = contact.drift + (noise.uniform(-contact.noise, contact.noise) if contact.noise else 0.0)
             if move:
-                self._change_contact(cid, move, "contact", None, None, None, refresh=False)
-        self._refresh_connections("contact", None, None, None)
+                self.change_contact(cid, move, lives, refresh=False)
+        self._refresh_connections(lives)
         if not declined:
-            for cid, cstate in st.contacts.items():
+            for cid, cstate in list(st.contacts.items()):
                 contact = ix.contacts[cid]
                 if cstate.relation != "friend":
                     continue
                 fears = contact.drops_you_if_blacklisted and "blacklisted" in st.flags
                 looks_down = contact.drops_you_below is not None and st.published < contact.drops_you_below
                 if fears or looks_down:
-                    self._set_relation(cid, "dropped", "contact", None, None, None)
-                    events.append(ContactDropped(cid, "them", "dropped"))
+                    self.set_relation(cid, "dropped", lives, by="them")
         before = st.published
         after = before if declined else ix.score(st.sub, st.variant)
         st.published = after
         st.history.append(after)
         st.contact_history.append(self._contact_scores())
-        self._log("recompute", "score", "published", before, after)
+        self._log(PUBLISHED, "score", "published", before, after)
         events.append(WeekPublished(st.week + 1, before, after, ix.message(after - before)))
-        self._apply_due_weeks(events)
+        self._apply_pending(lambda p: p.due_week is not None and p.due_week <= st.week)
 
     # -- effects -----------------------------------------------------------------------------
-    def _apply_all(self, effects: list[Effect], scene: str, option: str, group: str, events: list[Event]) -> None:
+    def _apply_all(self, effects: list[Effect], scene: str, option: str, group: str) -> None:
         st = self.state
         for index, effect in enumerate(effects):
             cause: Cause = effect.cause or "choice"
@@ -305,15 +311,9 @@ class Session:
                 )
                 continue
             if holds(effect.when, st):
-                self._apply(effect, cause, scene, option, events)
+                effect.apply(self, Because(cause, scene, option, effect.why or None))
 
-    def _apply_due_scenes(self, events: list[Event]) -> None:
-        self._apply_pending(lambda p: p.due_scene is not None and p.due_scene <= self.state.scenes_played, events)
-
-    def _apply_due_weeks(self, events: list[Event]) -> None:
-        self._apply_pending(lambda p: p.due_week is not None and p.due_week <= self.state.week, events)
-
-    def _apply_pending(self, due: Any, events: list[Event]) -> None:
+    def _apply_pending(self, due: Callable[[Pending], bool]) -> None:
         st = self.state
         ready = [p for p in st.pending if due(p)]
         if not ready:
@@ -323,35 +323,9 @@ class Session:
             option = self.ix.options[(p.scene, p.option)]
             effect: Effect = getattr(option, p.group)[p.index]
             if holds(effect.when, st):
-                self._apply(effect, p.cause, p.scene, p.option, events)
+                effect.apply(self, Because(p.cause, p.scene, p.option, effect.why or None))
 
-    def _apply(self, effect: Effect, cause: Cause, scene: str, option: str, events: list[Event]) -> None:
-        why = effect.why or None
-        if effect.category is not None:
-            assert effect.delta is not None
-            self._change_category(effect.category, effect.delta, cause, scene, option, why)
-        elif effect.contact is not None:
-            if effect.relation is not None:
-                previous = self.state.contacts.get(effect.contact)
-                if previous is None and effect.relation in ("friend", "acquaintance"):
-                    # someone new in your contacts: first as a stranger, so the change is logged
-                    contact = self.ix.contacts[effect.contact]
-                    previous = self.state.contacts[effect.contact] = ContactState(float(contact.score), "stranger")
-                if previous is not None and previous.relation != effect.relation:
-                    self._set_relation(effect.contact, effect.relation, cause, scene, option, why)
-                    if effect.relation in ("dropped", "reported"):
-                        events.append(ContactDropped(effect.contact, "you", effect.relation))
-            else:
-                assert effect.delta is not None
-                self._change_contact(effect.contact, effect.delta, cause, scene, option, why)
-        elif effect.money is not None:
-            before = self.state.money
-            self.state.money += effect.money
-            self._log(cause, "money", "money", before, self.state.money, scene, option, why)
-        elif effect.flag is not None:
-            self._set_flag(effect.flag, effect.value, cause, scene, option, why)
-
-    def _door(self, option: Option, scene: str, events: list[Event]) -> None:
+    def _door(self, option: Option, scene: str) -> None:
         st = self.state
         assert option.door is not None
         result = self.ix.check_door(option.door, st.published, st.flags, st.money)
@@ -360,123 +334,20 @@ class Session:
                 option.door, st.week + 1, scene, option.id, result.outcome, result.amount, result.reason, st.published
             )
         )
-        events.append(
-            DoorChecked(option.door, result.outcome, result.amount, result.tier.text, result.reason, st.published)
+        self._events.append(
+            DoorChecked(option.door, result.outcome, result.amount, result.key, result.reason, st.published)
         )
         if result.outcome == "refuse":
-            self._apply_all(option.on_refused, scene, option.id, "on_refused", events)
+            self._apply_all(option.on_refused, scene, option.id, "on_refused")
             return
         if result.amount:
-            before = st.money
-            st.money -= result.amount
-            self._log("choice", "money", option.door, before, st.money, scene, option.id, None)
-        self._apply_all(option.on_granted, scene, option.id, "on_granted", events)
-
-    # -- state changes, each one logged --------------------------------------------------------
-    def _change_category(
-        self, cat: str, delta: float, cause: Cause, scene: str | None, option: str | None, why: dict[str, str] | None
-    ) -> None:
-        st = self.state
-        before = st.sub[cat]
-        if cat == self.ix.connections:
-            st.conn_offset += delta
-            after = min(100.0, max(0.0, self._derived_connections()))
-        else:
-            after = min(100.0, max(0.0, before + delta))
-        st.sub[cat] = after
-        self._log(cause, "category", cat, before, after, scene, option, why, (after - before) * self._pps[cat])
-
-    def _change_contact(
-        self,
-        cid: str,
-        delta: float,
-        cause: Cause,
-        scene: str | None,
-        option: str | None,
-        why: dict[str, str] | None,
-        refresh: bool = True,
-    ) -> None:
-        st = self.state
-        cstate = st.contacts.get(cid)
-        if cstate is None:
-            return
-        before = cstate.score
-        cstate.score = min(float(self.level.score.max), max(float(self.ix.lo), before + delta))
-        self._log(cause, "contact", cid, round(before, 1), round(cstate.score, 1), scene, option, why)
-        if refresh:
-            self._refresh_connections(cause, scene, option, why)
-
-    def _set_relation(
-        self, cid: str, relation: str, cause: Cause, scene: str | None, option: str | None, why: dict[str, str] | None
-    ) -> None:
-        cstate = self.state.contacts[cid]
-        before = cstate.relation
-        cstate.relation = relation
-        self._log(cause, "relation", cid, before, relation, scene, option, why)
-        self._refresh_connections(cause, scene, option, why)
-
-    def _set_flag(
-        self, flag: str, value: bool, cause: Cause, scene: str | None, option: str | None, why: dict[str, str] | None
-    ) -> None:
-        st = self.state
-        before = flag in st.flags
-        if value:
-            st.flags.add(flag)
-        else:
-            st.flags.discard(flag)
-        self._log(cause, "flag", flag, before, value, scene, option, why)
-
-    def _refresh_connections(
-        self, cause: Cause, scene: str | None, option: str | None, why: dict[str, str] | None
-    ) -> None:
-        """Connections follow contacts: log the change with the cause of the contact's change."""
-        st, cat = self.state, self.ix.connections
-        before = st.sub[cat]
-        after = min(100.0, max(0.0, self._derived_connections()))
-        if after != before:
-            st.sub[cat] = after
-            self._log(cause, "category", cat, before, after, scene, option, why, (after - before) * self._pps[cat])
-
-    def _derived_connections(self) -> float:
-        """The closeness-weighted mean of friends' scores, on the 0..100 scale, plus offsets."""
-        st, ix = self.state, self.ix
-        total = weight = 0.0
-        friends = 0
-        for cid, cstate in st.contacts.items():
-            if cstate.relation == "friend":
-                w = ix.contacts[cid].closeness
-                total += w * ix.score_to_sub(cstate.score)
-                weight += w
-                friends += 1
-        rule = self.level.connections
-        base = total / weight + rule.per_friend * friends if weight else rule.alone
-        return base + st.conn_offset
-
-    def _contact_scores(self) -> dict[str, int]:
-        return {cid: round(c.score) for cid, c in self.state.contacts.items()}
-
-    def _log(
-        self,
-        cause: Cause,
-        target: Any,
-        key: str,
-        before: Any,
-        after: Any,
-        scene: str | None = None,
-        option: str | None = None,
-        why: dict[str, str] | None = None,
-        points: float = 0.0,
-    ) -> None:
-        st = self.state
-        week = 0 if st.phase == "consent" else st.week + 1
-        st.ledger.append(
-            LedgerEntry(len(st.ledger), week, cause, target, key, before, after, points, scene, option, why)
-        )
+            self.add_money(-result.amount, Because("choice", scene, option.id), key=option.door)
+        self._apply_all(option.on_granted, scene, option.id, "on_granted")
 
     # -- the end ----------------------------------------------------------------------------
     def outcome(self) -> Outcome:
         st = self.state
-        declined = "declined" in st.flags
+        declined = self.declined
         goal = self.ix.personas[st.persona].goal
         return Outcome(
             declined=declined,
@@ -485,6 +356,7 @@ class Session:
             goal_reached=holds(goal.when, st),
             money=st.money,
             blacklisted="blacklisted" in st.flags,
+            joined_late="joined_late" in st.flags,
         )
 
     # -- persistence --------------------------------------------------------------------------
@@ -502,5 +374,18 @@ class Session:
         session.hold_publication = state.phase == "week_end"
         session.ix = index_of(level)
         session.state = state
+        session._events = []
         session._pps = session.ix.points_per_subscore(state.variant)
         return session
+
+
+def _draw(weeks: list[Any], rng: random.Random) -> tuple[list[list[str]], list[int | None]]:
+    """Each week's scenes and whisper from the seed, keeping the authored order."""
+    schedule: list[list[str]] = []
+    whispers: list[int | None] = []
+    for week in weeks:
+        free = [i for i, s in enumerate(week.scenes) if not s.fixed]
+        chosen = set(free) if week.draw is None else set(rng.sample(free, week.draw))
+        schedule.append([s.id for i, s in enumerate(week.scenes) if s.fixed or i in chosen])
+        whispers.append(rng.randrange(len(week.whispers)) if week.whispers else None)
+    return schedule, whispers

@@ -13,9 +13,11 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from game.content.lint import all_scenes
 from game.content.models import Level
+from game.content.walk import all_scenes
 from game.core.events import DoorChecked, Event, Notified, Reply, WeekPublished, WeekStarted
+from game.core.lookup import door_text, notify_text, reply_text
+from game.core.rules import index_of
 from game.core.session import ACCEPT, CONSENT, DECLINE, Session
 
 Policy = Callable[[Session, random.Random], str]
@@ -160,10 +162,15 @@ def _ending_words(session: Session, lang: str) -> int:
 
 
 def _event_words(level: Level, events: list[Event], lang: str) -> int:
+    ix = index_of(level)
     n = 0
     for event in events:
-        if isinstance(event, Reply | Notified | DoorChecked):
-            n += words_of(event.text, lang)
+        if isinstance(event, Reply):
+            n += words_of(reply_text(ix, event), lang)
+        elif isinstance(event, Notified):
+            n += words_of(notify_text(ix, event), lang)
+        elif isinstance(event, DoorChecked):
+            n += words_of(door_text(ix, event), lang)
         elif isinstance(event, WeekPublished):
             n += words_of(level.publication[event.message].text, lang)
         elif isinstance(event, WeekStarted) and event.week <= len(level.weeks):

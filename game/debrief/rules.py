@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.content.models import Effect, Level, Option, Tier
+from game.content.models import Level, Option, Tier
 from game.core.rules import index_of
 from game.core.session import CONSENT
 from game.core.state import SessionState
@@ -111,11 +111,10 @@ def option_points(level: Level, variant: str, option: Option) -> tuple[tuple[str
     the debrief shows everywhere); effects on one category are summed.
     """
     per = index_of(level).points_per_subscore(variant)
-    effects: list[Effect] = [*option.effects, *option.on_granted, *option.on_refused]
     sums: dict[str, float] = {}
-    for e in effects:
-        if e.category is not None and e.delta is not None:
-            sums[e.category] = sums.get(e.category, 0.0) + e.delta * per[e.category]
+    for effect in option.all_effects():
+        for category, points in effect.score_points(per).items():
+            sums[category] = sums.get(category, 0.0) + points
     return tuple(sums.items())
 
 

@@ -22,6 +22,7 @@ from game.core.events import (
     WeekPublished,
     WeekStarted,
 )
+from game.core.lookup import notify_text, reply_text
 from game.core.session import ACCEPT, DECLINE, Session
 from game.settings import Settings
 
@@ -131,13 +132,13 @@ class GameFlow:
         dropped: list[str] = []
         now = self.now()
         for event in events:
-            if isinstance(event, Reply):
-                reply = event.text
+            if isinstance(event, Reply) and self.session is not None:
+                reply = reply_text(self.session.ix, event)
             elif isinstance(event, DoorChecked):
                 door = event
-            elif isinstance(event, Notified):
-                notify = event.text
-                self.feed.append(FeedItem(event.text, born=now))
+            elif isinstance(event, Notified) and self.session is not None:
+                notify = notify_text(self.session.ix, event)
+                self.feed.append(FeedItem(notify, born=now))
             elif isinstance(event, ContactDropped) and event.by == "them":
                 dropped.append(event.contact)
                 name = self.session.ix.contacts[event.contact].name if self.session else {}

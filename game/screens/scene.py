@@ -6,6 +6,7 @@ asked, or "insufficient score" with an appeal button that leads nowhere.
 
 from __future__ import annotations
 
+from game.core.lookup import door_text
 from game.screens.common import PhoneScreen
 from game.screens.flow import AfterChoice
 from game.ui.canvas import Canvas, Rect
@@ -135,7 +136,7 @@ class SceneScreen(PhoneScreen):
             if door.reason == "money":
                 body = self.t("door.no_money", amount=self.money(door.amount))
             else:
-                body = self.with_amount(door.text, door.amount)
+                body = self.with_amount(door_text(session.ix, door), door.amount)
             canvas.paragraph(
                 body, Rect(panel.x + 30, panel.y + 90, panel.w - 60, 110), theme.s("body"), theme.c("card_text")
             )

@@ -156,7 +156,7 @@ def test_several_schema_problems_are_all_reported(tmp_path: Path, capsys: pytest
     err = capsys.readouterr().err
     for message in ("unknown key 'langauges'", "languages: this field is required", "valid integer", "'delat'"):
         assert message in err
-    assert "4 problem(s) found" in err
+    assert "5 problem(s) found" in err  # the misspelt delta is both unknown and missing
 
 
 def test_checking_the_whole_corpus_reports_every_file() -> None:

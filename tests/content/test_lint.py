@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 import yaml
 
-from game.content.lint import RESERVED_FLAGS, all_scenes, is_text, lint_level, walk
+from game.content.lint import RESERVED_FLAGS, lint_level
 from game.content.load import load_level, validate_document
 from game.content.models import Level
+from game.content.walk import all_scenes, is_text, walk
 from game.content.yamlsafe import Document, parse_yaml
 from game.paths import LEVELS_DIR
 

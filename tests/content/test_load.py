@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from game.content.lint import all_scenes
 from game.content.load import ContentInvalid, check_paths, level_files, load_level, validate_document
 from game.content.models import Level
+from game.content.walk import all_scenes
 from game.content.yamlsafe import Document, Problem, YamlRejected, dotted, parse_yaml, read_yaml
 from game.core.session import Session
 from game.core.simulate import play_one, simulate, tag_policy

@@ -49,13 +49,14 @@ def test_starting_score_depends_on_persona_data() -> None:
     assert ann.state.published == 600
     assert bob.state.published == 630  # credit 50 + 10 -> mean 55 -> 300 + 600 * 0.55
     assert ann.state.history == [600] and bob.state.history == [630]
-    persona_entries = [e for e in bob.state.ledger if e.cause == "persona"]
+    circle, *persona_entries = [e for e in bob.state.ledger if e.cause == "persona"]
+    assert circle.key == "connections" and circle.why is None  # who your friends are is logged as who you are
     assert len(persona_entries) == 1
     entry = persona_entries[0]
     assert (entry.target, entry.key, entry.before, entry.after) == ("category", "credit", 50, 60)
     assert entry.points == pytest.approx(30)
     assert entry.why == t("Employer: big firm")
-    assert not [e for e in ann.state.ledger if e.cause == "persona"]
+    assert [e.key for e in ann.state.ledger if e.cause == "persona"] == ["connections"]
 
 
 def test_sample_personas_start_apart() -> None:
@@ -173,7 +174,7 @@ def test_blacklisted_tier_overrides_the_score() -> None:
     session = Session(build(data), "bob")
     (door,) = doors(play(session, "accept", "fine", "ride"))
     assert (door.outcome, door.reason) == ("refuse", "blacklisted")
-    assert door.text == t("Insufficient score.")
+    assert session.ix.tier(door.door, door.tier).text == t("Insufficient score.")
     assert session.outcome().blacklisted
     assert session.state.sub["behaviour"] == 45  # on_refused
 

@@ -37,7 +37,10 @@ def test_month_steps_follow_the_published_scores(level: Level) -> None:
         assert abs(sum(a.points for a in step.acts) - step.delta) <= 1.0
     start = steps[0]
     assert {a.cause for a in start.acts} == {"persona"}
-    assert sum(a.points for a in start.acts) == pytest.approx(-9.0)
+    # who you are, the circle included, is what separates your start from the level's own
+    blank = index_of(level).raw_score(dict(level.start), st.variant)
+    assert sum(a.points for a in start.acts) == pytest.approx(-18.0)
+    assert abs(blank + sum(a.points for a in start.acts) - steps[0].after) <= 0.5
 
 
 def test_each_step_names_its_largest_acts(level: Level) -> None:
@@ -94,7 +97,7 @@ def test_fault_view_is_the_ledger_by_cause(level: Level) -> None:
     never = view.moved["persona"] + view.moved["contact"] + view.moved["system_error"] + view.moved["recompute"]
     assert view.share_not_chosen == pytest.approx(never / view.total)
     assert view.moved["system_error"] == pytest.approx(31.5)
-    assert view.net["persona"] == pytest.approx(-9.0)
+    assert view.net["persona"] == pytest.approx(-18.0)  # the data (−9) and the circle's connections (−9)
     kind = fault_view(play(level, KIND).state.ledger)
     assert kind.moved["system_error"] == 0 and kind.share_not_chosen < view.share_not_chosen
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from game.content.lint import is_text, walk
 from game.content.load import load_level
+from game.content.walk import is_text, walk
 from game.i18n import load_catalog
 from game.paths import I18N_DIR, LEVELS_DIR
 from game.tools.frtypo import fix, problems

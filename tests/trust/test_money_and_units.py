@@ -33,7 +33,7 @@ def test_the_phone_shows_the_money_in_the_levels_currency(lang: str, sign: str) 
 def refused(app, reason: str) -> list[str]:  # type: ignore[no-untyped-def]
     screen = app.top
     assert isinstance(screen, SceneScreen)
-    door = DoorChecked("train", "refuse", 95, {"fr": "Refus.", "en": "Refused."}, reason, 500)
+    door = DoorChecked("train", "refuse", 95, "0", reason, 500)
     screen.after = AfterChoice(None, door, None)
     screen.chosen = screen.scene.options[0].id
     app.draw()

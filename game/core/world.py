@@ -1,0 +1,142 @@
+"""The month's state changes, each logged with its cause: what effects may do.
+
+:class:`World` implements :class:`game.kinds.base.EffectContext`. The session
+(:mod:`game.core.session`) owns the flow of scenes and weeks; every change of a
+sub-score, a contact, a relation, money or a flag goes through here and into the ledger.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.content.models import Level
+from game.core.events import ContactDropped, Event, Rated
+from game.core.ledger import Cause, LedgerEntry
+from game.core.rules import LevelIndex
+from game.core.state import ContactState, SessionState
+from game.kinds.base import Because
+
+
+class World:
+    """A month's state and the logged ways of changing it."""
+
+    level: Level
+    ix: LevelIndex
+    state: SessionState
+    _pps: dict[str, float]
+    _events: list[Event]
+
+    # -- what effects may do (EffectContext) --------------------------------------------------
+    def change_category(self, category: str, delta: float, because: Because) -> None:
+        st = self.state
+        before = st.sub[category]
+        if category == self.ix.connections:
+            st.conn_offset += delta
+            after = min(100.0, max(0.0, self._derived_connections()))
+        else:
+            after = min(100.0, max(0.0, before + delta))
+        st.sub[category] = after
+        self._log(because, "category", category, before, after, (after - before) * self._pps[category])
+
+    def change_contact(self, contact: str, delta: float, because: Because, refresh: bool = True) -> None:
+        st = self.state
+        cstate = st.contacts.get(contact)
+        if cstate is None:
+            return
+        before = cstate.score
+        cstate.score = min(float(self.level.score.max), max(float(self.ix.lo), before + delta))
+        self._log(because, "contact", contact, round(before, 1), round(cstate.score, 1))
+        if refresh:
+            self._refresh_connections(because)
+
+    def set_relation(self, contact: str, relation: str, because: Because, by: str = "you") -> None:
+        st = self.state
+        previous = st.contacts.get(contact)
+        if previous is None and relation in ("friend", "acquaintance"):
+            # someone new in your contacts: first as a stranger, so the change is logged
+            previous = st.contacts[contact] = ContactState(float(self.ix.contacts[contact].score), "stranger")
+        if previous is None or previous.relation == relation:
+            return
+        before = previous.relation
+        previous.relation = relation
+        self._log(because, "relation", contact, before, relation)
+        self._refresh_connections(because)
+        if relation in ("dropped", "reported"):
+            self._events.append(ContactDropped(contact, by, relation))
+
+    def add_money(self, amount: int, because: Because, key: str = "money") -> None:
+        before = self.state.money
+        self.state.money += amount
+        self._log(because, "money", key, before, self.state.money)
+
+    def set_flag(self, flag: str, value: bool, because: Because) -> None:
+        st = self.state
+        before = flag in st.flags
+        if value:
+            st.flags.add(flag)
+        else:
+            st.flags.discard(flag)
+        self._log(because, "flag", flag, before, value)
+
+    def paid_at(self, door: str) -> int:
+        return next((d.amount for d in reversed(self.state.doors) if d.door == door and d.outcome == "deposit"), 0)
+
+    def rating_rule(self) -> tuple[str, float, float, int]:
+        rule = self.level.rating
+        return rule.category, rule.per_star, rule.contact_per_star, rule.neutral
+
+    def log_rating(self, rater: str, rated: str, stars: int, because: Because) -> None:
+        self._log(because, "rating", rated if rater == "you" else rater, rater, stars)
+        self._events.append(Rated(rater, rated, stars))
+
+    def join_halo(self, because: Because) -> None:
+        self.set_flag("declined", False, because)
+        self.set_flag("joined_late", True, because)
+
+    # -- derived values ------------------------------------------------------------------------
+    def _refresh_connections(self, because: Because) -> None:
+        """Connections follow contacts: log the change with the cause of the contact's change."""
+        st, cat = self.state, self.ix.connections
+        before = st.sub[cat]
+        after = min(100.0, max(0.0, self._derived_connections()))
+        if after != before:
+            st.sub[cat] = after
+            self._log(because, "category", cat, before, after, (after - before) * self._pps[cat])
+
+    def _derived_connections(self) -> float:
+        """The closeness-weighted mean of friends' scores, on the 0..100 scale, plus offsets."""
+        st, ix = self.state, self.ix
+        total = weight = 0.0
+        friends = 0
+        for cid, cstate in st.contacts.items():
+            if cstate.relation == "friend":
+                w = ix.contacts[cid].closeness
+                total += w * ix.score_to_sub(cstate.score)
+                weight += w
+                friends += 1
+        rule = self.level.connections
+        base = total / weight + rule.per_friend * friends if weight else rule.alone
+        return base + st.conn_offset
+
+    def _contact_scores(self) -> dict[str, int]:
+        return {cid: round(c.score) for cid, c in self.state.contacts.items()}
+
+    def _log(self, because: Because, target: Any, key: str, before: Any, after: Any, points: float = 0.0) -> None:
+        st = self.state
+        week = 0 if st.phase == "consent" else st.week + 1
+        cause: Cause = because.cause
+        st.ledger.append(
+            LedgerEntry(
+                len(st.ledger),
+                week,
+                cause,
+                target,
+                key,
+                before,
+                after,
+                points,
+                because.scene,
+                because.option,
+                because.why,
+            )
+        )

@@ -1,0 +1,41 @@
+"""Who is in your life: ``friends``/``not_friends`` (still a friend or not) and
+``contacts``/``not_contacts`` (in your contacts at all, friend or not)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.content.types import Ident
+from game.kinds.registry import ConditionTest, LintContext, Path_, condition_test
+
+if TYPE_CHECKING:
+    from game.core.state import SessionState
+
+
+def _lint(value: list[str], ctx: LintContext, path: Path_) -> bool:
+    for i, cid in enumerate(value):
+        if cid not in ctx.contacts:
+            ctx.bad((*path, i), f"unknown contact {cid!r}")
+    return True
+
+
+def _friends(value: list[str], state: SessionState) -> bool:
+    return all(state.is_friend(c) for c in value)
+
+
+def _not_friends(value: list[str], state: SessionState) -> bool:
+    return not any(state.is_friend(c) for c in value)
+
+
+def _contacts(value: list[str], state: SessionState) -> bool:
+    return all(c in state.contacts for c in value)
+
+
+def _not_contacts(value: list[str], state: SessionState) -> bool:
+    return not any(c in state.contacts for c in value)
+
+
+condition_test(ConditionTest("friends", list[Ident], _friends, "every one of these is still a friend", _lint))
+condition_test(ConditionTest("not_friends", list[Ident], _not_friends, "none of these is a friend", _lint))
+condition_test(ConditionTest("contacts", list[Ident], _contacts, "every one of these is in your contacts", _lint))
+condition_test(ConditionTest("not_contacts", list[Ident], _not_contacts, "none of these is in your contacts", _lint))
