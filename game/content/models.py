@@ -344,7 +344,7 @@ class Card(Strict):
     title: Text
     body: Text
     source: Text
-    region: Literal["china", "west", "history", "law"]
+    region: Literal["china", "west", "history", "law", "game"]  # game: what is real in this game itself
     basis: Basis | None = None  # documented, reported or invented: said on the card
     picture: Ident | None = None
 
