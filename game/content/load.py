@@ -41,6 +41,8 @@ def _problem_from_error(doc: Document, error: Any) -> Problem:
         message = f"unknown key {path[-1]!r} (a typo?)" if path else "unknown key"
     elif kind == "missing":
         message = "this field is required"
+    elif kind == "string_unicode":
+        message = "unpaired surrogate (half of a UTF-16 pair): write the character itself, not its halves"
     message = message.removeprefix("Value error, ")
     if kind == "missing":
         line, col = doc.where(path[:-1])
