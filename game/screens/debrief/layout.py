@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from game.ui.canvas import Canvas, DrawnText, Rect
+from game.ui.textfit import longest_prefix
 from game.ui.theme import Colour
 
 Draw = Callable[[Canvas, Rect], None]
@@ -170,8 +171,7 @@ def clamp_lines(canvas: Canvas, text: str, width: float, size: float, count: int
         return lines
     kept = lines[:count]
     last = kept[-1]
-    while last and canvas.measure(last + "…", size, face)[0] > width:
-        last = last[:-1]
+    last = last[: longest_prefix(last, lambda head: canvas.measure(head + "…", size, face)[0] <= width)]
     kept[-1] = last.rstrip(" .,;:") + "…"
     return kept
 
