@@ -41,7 +41,7 @@ def check_regular(path: Path | str) -> os.stat_result:
     except (OSError, ValueError) as err:
         raise FileRefused(f"cannot read file: {_reason(err)}") from None
     if not stat.S_ISREG(info.st_mode):
-        raise FileRefused(f"{kind_of(info.st_mode)}, not a regular file")
+        raise FileRefused(f"cannot read file: {kind_of(info.st_mode)}, not a regular file")
     return info
 
 
@@ -55,7 +55,7 @@ def read_regular(path: Path | str, max_bytes: int) -> bytes:
     with contextlib.closing(_FD(fd)):
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise FileRefused(f"{kind_of(info.st_mode)}, not a regular file")
+            raise FileRefused(f"cannot read file: {kind_of(info.st_mode)}, not a regular file")
         if info.st_size > max_bytes:
             raise FileRefused(f"file is {info.st_size} bytes; the limit is {max_bytes}")
         chunks, total = [], 0

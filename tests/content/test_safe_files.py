@@ -41,7 +41,7 @@ def refused(path: Path, timeout: float = 5.0) -> str:
 def test_a_fifo_is_refused_at_once(tmp_path: Path) -> None:
     fifo = tmp_path / "level.yaml"
     os.mkfifo(fifo)
-    assert refused(fifo) == f"{fifo}:1:1: a FIFO (named pipe), not a regular file"
+    assert refused(fifo) == f"{fifo}:1:1: cannot read file: a FIFO (named pipe), not a regular file"
     [problem] = check_paths([fifo])
     assert "FIFO" in problem.message
 
@@ -50,7 +50,7 @@ def test_a_fifo_is_refused_at_once(tmp_path: Path) -> None:
 def test_dev_zero_behind_a_yaml_name_is_refused_without_reading(tmp_path: Path) -> None:
     link = tmp_path / "zero.yaml"
     link.symlink_to("/dev/zero")
-    assert refused(link) == f"{link}:1:1: a character device, not a regular file"
+    assert refused(link) == f"{link}:1:1: cannot read file: a character device, not a regular file"
 
 
 def test_a_directory_is_refused(tmp_path: Path) -> None:
