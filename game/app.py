@@ -448,6 +448,9 @@ class App:
 
         if any(isinstance(s, PinScreen | AdminScreen) for s in self.stack):
             return
+        if self.settings.kiosk and not self.admin_pin:
+            log.warning("admin gesture ignored: no admin_pin is configured")
+            return
         needs_pin = self.settings.kiosk and bool(self.admin_pin)
         self.push(PinScreen(self) if needs_pin else AdminScreen(self))
 
