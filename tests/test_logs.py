@@ -13,8 +13,8 @@ from game import logs
 from game.cli import replay
 from game.datadir import log_dir
 from game.screens.admin import AdminScreen
-from tests.screens.helpers import make_app, to_the_end
 from tests.screens.helpers import begin as start_a_month
+from tests.screens.helpers import make_app, to_the_end
 
 
 @pytest.fixture
