@@ -210,14 +210,18 @@ class App:
 
     # -- the loop ---------------------------------------------------------------------------------
     def run(self) -> int:
+        from game.kiosk import signals
         from game.kiosk.fault import maybe_inject_fault
+        from game.kiosk.watchdog import heartbeat_from_env
 
+        beat = heartbeat_from_env()  # a supervised game proves its loop still turns
         self.step()
         _ = self.level  # the first frame is up: now read and check the level
-        while self.running:
+        while self.running and not signals.requested():  # SIGTERM/SIGINT end every mode, kiosk too
             self.step(block=True)
+            beat()
             maybe_inject_fault("frame")
-        return 0
+        return signals.exit_code()
 
     def step(self, block: bool = False, events: list[pygame.event.Event] | None = None) -> bool:
         """One iteration: read input, update, draw if needed. Returns whether it drew."""
@@ -341,7 +345,7 @@ class App:
     def open_stats(self) -> StatsStore:
         from game.stats import StatsStore
 
-        return StatsStore(self.stats_path)
+        return StatsStore(self.stats_path, warm=True)
 
     def session_finished(self) -> None:
         """Record the visitor's session once, anonymously, if statistics are on.
@@ -355,14 +359,10 @@ class App:
             return
         flow.recorded = True
         st = session.state
-        log.info(  # enough to replay the month for a bug report, nothing about the visitor
-            "session ended: level %s persona %s seed %s variant %s choices %s",
-            self.level.id,
-            st.persona,
-            st.seed,
-            st.variant,
-            " ".join(f"{a}.{b}" for a, b in st.choices),
-        )
+        if self.settings.stats or self.settings.log_sessions:  # the replay line, hour-stamped, in sessions.log
+            from game.logs import log_session
+
+            log_session(self.level.id, st.persona, st.seed, st.variant, st.choices)
         if not self.settings.stats:
             return
         if self.stats is None:
@@ -447,6 +447,9 @@ class App:
         from game.screens.admin import AdminScreen, PinScreen
 
         if any(isinstance(s, PinScreen | AdminScreen) for s in self.stack):
+            return
+        if self.settings.kiosk and not self.admin_pin:
+            log.warning("admin gesture ignored: no admin_pin is configured")
             return
         needs_pin = self.settings.kiosk and bool(self.admin_pin)
         self.push(PinScreen(self) if needs_pin else AdminScreen(self))

@@ -68,22 +68,24 @@ def run(argv: list[str]) -> int:
         for problem in err.problems:
             print(problem, file=sys.stderr)
         return 2
-    if args.all:
-        args.out.mkdir(parents=True, exist_ok=True)
-        from game.screens.debrief import PANELS
-
-        for lang in level.languages:
-            for screen in SCREENS:
-                panels = PANELS if screen == "debrief" else [None]
-                for panel in panels:
-                    name = f"{screen}-{panel}" if panel else screen
-                    out = args.out / f"{name}-{lang}.png"
-                    render(level, args, screen, lang, out, panel=panel)
-                    print(out)
-        return 0
     try:
+        if args.all:
+            from game.screens.debrief import PANELS
+
+            for lang in level.languages:
+                for screen in SCREENS:
+                    panels = PANELS if screen == "debrief" else [None]
+                    for panel in panels:
+                        name = f"{screen}-{panel}" if panel else screen
+                        out = args.out / f"{name}-{lang}.png"
+                        render(level, args, screen, lang, out, panel=panel)
+                        print(out)
+            return 0
         render(level, args, args.screen, args.lang, args.out, scene=args.scene, panel=args.panel)
-    except LookupError as err:
+    except (LookupError, CannotWrite) as err:
+        print(f"screenshot: {err}", file=sys.stderr)
+        return 2
+    except RuntimeError as err:  # the level never reaches the screen asked for
         print(f"screenshot: {err}", file=sys.stderr)
         return 2
     print(args.out)
@@ -117,7 +119,7 @@ def render(
         stats=False,
     )
     app = App(
-        level, settings, size=args.size, clock=lambda: next(ticks) * 10.0, admin_pin="2468" if screen == "pin" else ""
+        level, settings, size=args.size, clock=lambda: next(ticks) * 10.0, admin_pin="604917" if screen == "pin" else ""
     )
     try:
         stage(app, screen, scene, panel, args.persona or level.personas[0].id, random.Random(args.seed))
@@ -125,10 +127,17 @@ def render(
             app.top.pages[app.top.current] = args.page  # type: ignore[attr-defined]
             app.draw()  # a page past the end shows the last one
         app.draw()
-        out.parent.mkdir(parents=True, exist_ok=True)
-        pygame.image.save(app.window, str(out))
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            pygame.image.save(app.window, str(out))
+        except (OSError, pygame.error) as err:
+            raise CannotWrite(f"cannot write {out}: {getattr(err, 'strerror', None) or err}") from None
     finally:
         app.quit()
+
+
+class CannotWrite(Exception):
+    """The PNG could not be written (a full disk, a folder in the way, no permission)."""
 
 
 def stage(app: object, screen: str, scene: str | None, panel: str | None, persona: str, rng: random.Random) -> None:

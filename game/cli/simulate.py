@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
 
 from game.content.load import ContentInvalid, load_level
 from game.core.simulate import format_report, simulate
+
+
+def _rate(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}") from None
+    if not math.isfinite(value) or not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"must be a share from 0 to 1, not {text}")
+    return value
 
 
 def run(argv: list[str]) -> int:
@@ -16,7 +27,7 @@ def run(argv: list[str]) -> int:
     parser.add_argument("--runs", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--policy", default="random", help="random, first, or tag:NAME (e.g. tag:conform)")
-    parser.add_argument("--decline-rate", type=float, default=0.03, help="share of bots that decline Halo")
+    parser.add_argument("--decline-rate", type=_rate, default=0.03, help="share of bots that decline Halo (0 to 1)")
     parser.add_argument("--lang", default=None, help="language used to count words read")
     args = parser.parse_args(argv)
     if args.runs < 1:

@@ -15,6 +15,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from game.safefile import FileRefused, read_regular
+
 # libyaml's C parser when PyYAML was built with it (ten times faster), else pure Python.
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -98,12 +100,10 @@ def _mark(node: Node) -> tuple[int, int]:
 def read_yaml(path: Path | str, *, max_bytes: int = MAX_BYTES) -> Document:
     """Read one YAML file safely; raise :class:`YamlRejected` listing every problem."""
     name = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as err:
-        raise YamlRejected([Problem(name, 1, 1, "", f"cannot read file: {err.strerror or err}")]) from None
-    if len(raw) > max_bytes:
-        raise YamlRejected([Problem(name, 1, 1, "", f"file is {len(raw)} bytes; the limit is {max_bytes}")])
+    try:  # a regular file only, its size checked before a byte is read (FIFOs, /dev/zero, huge files)
+        raw = read_regular(path, max_bytes)
+    except FileRefused as err:
+        raise YamlRejected([Problem(name, 1, 1, "", str(err))]) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:

@@ -7,6 +7,7 @@ then to any language, so a player never sees a blank.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -45,9 +46,13 @@ class Catalog:
         self.one = one or {}
 
     def __call__(self, key: str, lang: str, **params: Any) -> str:
+        """The text, never an exception on a kiosk: a missing key shows as itself, a bad
+        ``{parameter}`` leaves the text unformatted, each logged once (``kiosk --check``
+        refuses such catalogs before they get there)."""
         entry = self.entries.get(key)
         if entry is None:
-            raise KeyError(f"no UI string {key!r}")
+            _note(f"no UI string {key!r}")
+            return key
         forms = self.plurals.get(key)
         use = lang if entry.get(lang) else FALLBACK if entry.get(FALLBACK) else next(iter(entry))
         chosen = None if forms is None else forms.get(use)
@@ -60,7 +65,11 @@ class Catalog:
             text = chosen["one"] if _count(params["n"]) in rule else chosen["other"]
         else:
             text = chosen["other"]
-        return text.format(**params) if params else text
+        try:
+            return text.format(**params) if params else text
+        except (KeyError, IndexError, ValueError) as err:
+            _note(f"UI string {key!r} ({lang}) does not fit its parameters: {err!r}")
+            return text
 
     def languages(self) -> set[str]:
         return {lang for entry in self.entries.values() for lang in entry}
@@ -74,6 +83,13 @@ def _count(value: Any) -> int | None:
 
 
 PLURAL_RULES = "plurals.yaml"
+_noted: set[str] = set()
+
+
+def _note(message: str) -> None:
+    if message not in _noted and len(_noted) < 100:
+        _noted.add(message)
+        logging.getLogger("open_sesame").error("%s", message)
 
 
 @lru_cache(maxsize=4)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import math
 from typing import TYPE_CHECKING
 
 from game.i18n import LANGUAGE_NAMES
 from game.input.intents import Activate, Back, Digit, Intent
+from game.kiosk.pinlock import PinLock
 from game.screens.base import Screen
 from game.ui.canvas import Canvas, Rect
 from game.ui.widgets import Button, overlay_panel
@@ -15,6 +17,7 @@ if TYPE_CHECKING:
     from game.app import App
 
 log = logging.getLogger("open_sesame")
+EXIT_CONFIRM_S = 5.0
 
 
 class PinScreen(Screen):
@@ -44,9 +47,10 @@ class PinScreen(Screen):
             "bold",
             "center",
         )
-        if self.failed:
+        notice = self.notice()
+        if notice:
             canvas.text(
-                self.t("admin.wrong_pin"),
+                notice,
                 Rect(panel.x + 40, panel.y + 160, panel.w - 80, 40),
                 theme.s("small"),
                 theme.c("warning"),
@@ -70,7 +74,25 @@ class PinScreen(Screen):
         else:
             super().handle(intent)
 
+    def notice(self) -> str:
+        """Under the dots: locked, wait N s, or wrong PIN (the lock outlives the pad, see pinlock)."""
+        lock = pin_lock(self.app)
+        if lock.locked:
+            return self.t("admin.pin_locked", n=max(1, round(lock.wait_s() / 60)))
+        if lock.wait_s() > 0:
+            return self.t("admin.pin_wait", n=lock.whole_seconds_left())
+        return self.t("admin.wrong_pin") if self.failed else ""
+
+    def update(self, dt: float) -> bool:
+        shown = self.notice()
+        if shown != getattr(self, "_shown", None):
+            self._shown = shown
+            self.app.dirty = True  # the countdown changed: draw it
+        return super().update(dt)
+
     def type(self, digit: str) -> None:
+        if pin_lock(self.app).wait_s() > 0:
+            return  # nothing typed counts while the pad waits
         if len(self.entered) < 12:
             self.entered += digit
         self.failed = False
@@ -85,13 +107,24 @@ class PinScreen(Screen):
             self.type(key)
 
     def submit(self) -> None:
-        if self.entered == self.app.admin_pin:
+        lock = pin_lock(self.app)
+        verdict = lock.check(self.entered, self.app.admin_pin)
+        self.entered = ""
+        if verdict == "granted":
             self.app.pop()
             self.app.push(AdminScreen(self.app))
-        else:
+        elif verdict == "refused":
             self.failed = True
-            self.entered = ""
-            log.warning("wrong admin PIN entered")
+            wait = f"; the pad waits {lock.whole_seconds_left()} s" if lock.wait_s() > 0 else ""
+            log.warning("wrong admin PIN entered (%d in a row%s)", lock.failures, wait)
+
+
+def pin_lock(app: App) -> PinLock:
+    """The app's one PIN lock, made on first use: closing and reopening the pad keeps the count."""
+    lock = getattr(app, "pin_lock", None)
+    if lock is None:
+        lock = app.pin_lock = PinLock(app.clock)  # type: ignore[attr-defined]
+    return lock
 
 
 class AdminScreen(Screen):
@@ -102,6 +135,7 @@ class AdminScreen(Screen):
     def __init__(self, app: App) -> None:
         super().__init__(app)
         self.log_lines = app.log_tail(24)  # read once, not on every frame
+        self.exit_armed = -math.inf
 
     def draw_body(self, canvas: Canvas) -> None:
         theme = canvas.theme
@@ -115,7 +149,7 @@ class AdminScreen(Screen):
             ("level", self.t("admin.level", level=self.app.level.id)),
             ("facilitator", self.t("admin.facilitator")),
             ("back", self.t("admin.back")),
-            ("exit", self.t("admin.exit")),
+            ("exit", self.t(self.exit_label())),
         ]
         for i, (bid, label) in enumerate(rows):
             style = "primary" if bid == "back" else "normal"
@@ -128,6 +162,16 @@ class AdminScreen(Screen):
                 line, Rect(box.x + 20, box.y + 16 + i * 31, box.w - 40, 31), theme.s("min_text"), theme.c("muted")
             )
 
+    def exit_label(self) -> str:
+        return "admin.exit_confirm" if self.app.clock() - self.exit_armed <= EXIT_CONFIRM_S else "admin.exit"
+
+    def update(self, dt: float) -> bool:
+        label = self.exit_label()
+        if label != getattr(self, "_exit_shown", label):
+            self.app.dirty = True  # the confirmation ran out: show "Exit" again
+        self._exit_shown = label
+        return super().update(dt)
+
     def on_back(self) -> None:
         self.app.pop()
 
@@ -136,8 +180,15 @@ class AdminScreen(Screen):
         if button_id == "back":
             self.app.pop()
         elif button_id == "exit":
-            self.app.running = False
-            self.app.exit_code = 0
+            # Two taps within EXIT_CONFIRM_S: the only way the game ends with code 0, the one
+            # exit code after which the kiosk supervisor does not restart it.
+            now = self.app.clock()
+            if now - self.exit_armed <= EXIT_CONFIRM_S:
+                log.info("stopped from the admin screen")
+                self.app.running = False
+                self.app.exit_code = 0
+            else:
+                self.exit_armed = now
         elif button_id == "lang_default":
             langs = settings.languages
             settings.default_lang = langs[(langs.index(settings.default_lang) + 1) % len(langs)]

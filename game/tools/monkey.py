@@ -73,7 +73,7 @@ def monkey(events: int, seed: int, level_path: object = None, kiosk: bool = True
     from game.kiosk.idle import IdleTimer
 
     app = App(
-        level, settings, size=(1280, 720), clock=clock, idle=IdleTimer(60, 120, 20, clock=clock), admin_pin="2468"
+        level, settings, size=(1280, 720), clock=clock, idle=IdleTimer(60, 120, 20, clock=clock), admin_pin="604917"
     )
     started = time.perf_counter()
     screens: set[str] = set()

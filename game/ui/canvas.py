@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.paths import FONTS_DIR
+from game.ui.textfit import largest_size, longest_prefix, measure_text, render_text
 from game.ui.theme import Colour, Theme
 
 FACES = {
@@ -100,7 +101,7 @@ class FontBook:
         if surf is not None:
             self._texts.move_to_end(key)
             return surf
-        surf = self.font(face, px).render(text, True, colour)
+        surf = render_text(self.font(face, px), text, colour)
         self._texts[key] = surf
         self._text_bytes += _bytes(surf)
         while len(self._texts) > self.cache_size or (self._text_bytes > self.cache_bytes and len(self._texts) > 1):
@@ -123,7 +124,7 @@ class FontBook:
         if found is None:
             if len(self._sizes) > 4 * self.cache_size:
                 self._sizes.clear()
-            found = self._sizes[key] = self.font(face, px).size(text)
+            found = self._sizes[key] = measure_text(self.font(face, px), text)
         return found
 
     @property
@@ -280,18 +281,19 @@ class Canvas:
     ) -> Rect:
         """One line of text inside ``box``; shrinks to fit, then ellipsises. Returns its rect."""
         min_size = self.smallest(size)
-        while shrink and size > min_size:
-            w, h = self.measure(text, size, face)
-            if w <= box.w and h <= box.h:
-                break
-            size = max(min_size, size - 2)
+
+        def fits(trial: float) -> bool:
+            w, h = self.measure(text, trial, face)
+            return w <= box.w and h <= box.h
+
+        if shrink:
+            size = largest_size(size, min_size, 2, fits)
         shown = text
         cut = False
         if self.measure(shown, size, face)[0] > box.w:
             cut = True
-            while shown and self.measure(shown + "…", size, face)[0] > box.w:
-                shown = shown[:-1]
-            shown = shown.rstrip() + "…"
+            keep = longest_prefix(shown, lambda head: self.measure(head + "…", size, face)[0] <= box.w)
+            shown = shown[:keep].rstrip() + "…"
         w, h = self.measure(shown, size, face)
         x = box.x if align == "left" else box.centerx - w / 2 if align == "center" else box.right - w
         y = box.y if valign == "top" else box.centery - h / 2 if valign == "center" else box.bottom - h
@@ -336,13 +338,15 @@ class Canvas:
     def fit_size(self, text: str, box: Rect, size: float, face: str = "regular", spacing: float = 1.15) -> float:
         """The largest size up to ``size`` at which ``text`` wraps inside ``box``."""
         min_size = self.smallest(size)
-        while size > min_size:
-            lines = self.wrap(text, box.w, size, face)
-            widest = max((self.measure(line, size, face)[0] for line in lines), default=0)
-            if len(lines) * self.line_height(size, face) * spacing <= box.h and widest <= box.w:
-                return size
-            size -= 2
-        return min_size
+        if size <= min_size:
+            return min_size
+
+        def fits(trial: float) -> bool:
+            lines = self.wrap(text, box.w, trial, face)
+            widest = max((self.measure(line, trial, face)[0] for line in lines), default=0)
+            return len(lines) * self.line_height(trial, face) * spacing <= box.h and widest <= box.w
+
+        return largest_size(size, min_size, 2, fits)
 
     def paragraph(
         self,
