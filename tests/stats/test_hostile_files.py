@@ -148,8 +148,12 @@ m.merge([Path(p) for p in sys.argv[1:-1]], Path(sys.argv[-1]))
 def test_a_killed_merge_leaves_nothing_behind(tmp_path: Path, make_record: MakeRecord, signum: int) -> None:
     a = fill(tmp_path / "a.db", make_record, 40)
     into = tmp_path / "all.db"
-    code = SLOW_MERGE if signum == signal.SIGKILL else SLOW_MERGE.replace(
-        "m.merge(", "from game.stats.cli import _interrupt_on_sigterm\n_interrupt_on_sigterm()\nm.merge("
+    code = (
+        SLOW_MERGE
+        if signum == signal.SIGKILL
+        else SLOW_MERGE.replace(
+            "m.merge(", "from game.stats.cli import _interrupt_on_sigterm\n_interrupt_on_sigterm()\nm.merge("
+        )
     )
     proc = subprocess.Popen([sys.executable, "-c", code, str(a), str(into)], cwd=ROOT, stdout=subprocess.PIPE)
 
@@ -215,9 +219,7 @@ def test_csv_cells_cannot_become_formulas(tmp_path: Path, make_record: MakeRecor
     assert not any(ch in c for c in cells for ch in "\x1b\r\x00")
 
 
-def test_replay_never_prints_a_terminal_escape_from_a_level(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_replay_never_prints_a_terminal_escape_from_a_level(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from game.cli import replay
     from game.content.load import load_level
     from game.core.session import Session
