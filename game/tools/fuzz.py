@@ -20,9 +20,11 @@ Hypothesis is a test dependency: this tool is for development, never for a kiosk
 from __future__ import annotations
 
 import argparse
+import atexit
 import copy
 import os
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -66,7 +68,10 @@ values = st.one_of(scalars, st.lists(scalars, max_size=4), st.dictionaries(st.te
 
 @cache
 def _folder() -> Path:
-    return Path(tempfile.mkdtemp(prefix="open-sesame-fuzz-"))
+    """A scratch folder for the mutated files, removed when the process ends."""
+    folder = Path(tempfile.mkdtemp(prefix="open-sesame-fuzz-"))
+    atexit.register(shutil.rmtree, folder, True)
+    return folder
 
 
 @cache
