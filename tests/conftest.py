@@ -21,4 +21,4 @@ def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     private_tmp = str(tmp_path_factory.mktemp("tmp"))
     monkeypatch.setattr(tempfile, "tempdir", private_tmp)
     monkeypatch.setenv("TMPDIR", private_tmp)  # and for the games and supervisors tests start
-    monkeypatch.setattr(datadir, "_resolved", {})
+    monkeypatch.setattr(datadir, "_resolved", {}, raising=False)

@@ -8,6 +8,7 @@ Every problem is a :class:`Problem` with file, line and column.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from game.safefile import FileRefused, read_regular
 # libyaml's C parser when PyYAML was built with it (ten times faster), else pure Python.
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 MAX_BYTES = 2_000_000
 MAX_NODES = 200_000
 MAX_DEPTH = 64  # a level nests a dozen levels deep; far more is a hostile or broken file
@@ -115,6 +117,11 @@ def read_yaml(path: Path | str, *, max_bytes: int = MAX_BYTES) -> Document:
 
 def parse_yaml(text: str, name: str = "<text>") -> Document:
     """Parse YAML text; see :func:`read_yaml`."""
+    found = _SURROGATE.search(text)
+    if found:  # only possible for text not read from a file (a file is decoded as UTF-8)
+        line = text.count("\n", 0, found.start()) + 1
+        col = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        raise YamlRejected([Problem(name, line, col, "", "the text holds an unpaired surrogate: not valid UTF-8")])
     loader = _Loader(text)
     try:
         try:

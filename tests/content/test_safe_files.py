@@ -12,7 +12,6 @@ import pytest
 
 from game.content.load import check_paths
 from game.content.yamlsafe import MAX_BYTES, YamlRejected, read_yaml
-from game.safefile import FileRefused, read_regular, same_file
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX special files")
 
@@ -70,12 +69,16 @@ def test_a_huge_sparse_file_is_refused_by_its_size_before_reading(tmp_path: Path
 
 
 def test_a_missing_file_and_a_nul_in_a_name_are_messages(tmp_path: Path) -> None:
+    from game.safefile import FileRefused, read_regular
+
     assert "cannot read file" in refused(tmp_path / "absent.yaml")
     with pytest.raises(FileRefused, match="NUL"):
         read_regular(f"{tmp_path}/a\0b", 10)
 
 
 def test_read_regular_never_returns_more_than_the_limit(tmp_path: Path) -> None:
+    from game.safefile import FileRefused, read_regular
+
     path = tmp_path / "f"
     path.write_bytes(b"x" * 100)
     assert read_regular(path, 100) == b"x" * 100
@@ -84,6 +87,8 @@ def test_read_regular_never_returns_more_than_the_limit(tmp_path: Path) -> None:
 
 
 def test_same_file_sees_hard_links_and_spellings(tmp_path: Path) -> None:
+    from game.safefile import same_file
+
     a = tmp_path / "a.db"
     a.write_bytes(b"1")
     os.link(a, tmp_path / "b.db")

@@ -12,15 +12,6 @@ from pathlib import Path
 import pytest
 
 from game.kiosk import supervisor as module
-from game.kiosk.assets import (
-    FONT_FILES,
-    THEME_COLOURS,
-    THEME_SIZES,
-    asset_problems,
-    catalog_problems,
-    font_problems,
-    theme_problems,
-)
 from game.paths import ASSETS_DIR, FONTS_DIR, I18N_DIR, LEVELS_DIR, ROOT
 
 GAME = ROOT / "game"
@@ -99,12 +90,16 @@ def test_a_restart_delay_that_breaks_the_3_s_promise_is_refused(
 
 
 def test_the_shipped_assets_pass() -> None:
+    from game.kiosk.assets import asset_problems
+
     assert asset_problems() == []
 
 
 def test_a_missing_or_broken_font_fails_preflight(
     tmp_path: Path, config: Path, monkeypatch: pytest.MonkeyPatch, started: list[list[str]], capsys
 ) -> None:  # type: ignore[no-untyped-def]
+    from game.kiosk.assets import FONT_FILES, font_problems
+
     fonts = tmp_path / "fonts"
     shutil.copytree(FONTS_DIR, fonts)
     (fonts / FONT_FILES[0]).unlink()
@@ -122,6 +117,8 @@ def test_a_missing_or_broken_font_fails_preflight(
 
 
 def test_a_damaged_theme_fails_preflight(tmp_path: Path) -> None:
+    from game.kiosk.assets import theme_problems
+
     theme = tmp_path / "theme.yaml"
     text = (ASSETS_DIR / "theme.yaml").read_text(encoding="utf-8")
     theme.write_text(text.replace('  accent: "#56b4e9"', '  accent: "sky blue"').replace("  min_text: 18\n", ""))
@@ -135,6 +132,8 @@ def test_a_damaged_theme_fails_preflight(tmp_path: Path) -> None:
 
 
 def test_a_damaged_catalog_fails_preflight(tmp_path: Path) -> None:
+    from game.kiosk.assets import catalog_problems
+
     folder = tmp_path / "i18n"
     folder.mkdir()
     (folder / "ui.yaml").write_text(
@@ -160,6 +159,7 @@ def test_a_damaged_catalog_fails_preflight(tmp_path: Path) -> None:
 
 
 def test_every_theme_name_and_font_the_code_uses_is_checked() -> None:
+    from game.kiosk.assets import FONT_FILES, THEME_COLOURS, THEME_SIZES
     from game.ui.canvas import FACES
 
     colours, sizes = set(), set()

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from game.kiosk import signals
 from game.paths import LEVELS_DIR, ROOT
 from game.stats.store import StatsStore
 from tests.screens.helpers import begin, make_app
@@ -25,7 +24,9 @@ posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 @pytest.fixture
 def handlers() -> Iterator[None]:
     """Install the game's handlers for one test, then give pytest its own back."""
-    previous = {s: signal.getsignal(s) for s in signals.STOP_SIGNALS}
+    from game.kiosk import signals
+
+    previous = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)}
     signals.reset()
     assert signals.install()
     try:
@@ -63,6 +64,8 @@ def test_a_stop_signal_ends_the_loop_and_records_the_session_as_abandoned(
 
 
 def test_without_a_signal_nothing_is_requested() -> None:
+    from game.kiosk import signals
+
     signals.reset()
     assert not signals.requested() and signals.exit_code() == 0 and signals.name() == ""
 
@@ -96,8 +99,8 @@ def test_the_real_kiosk_game_stops_within_2_s(tmp_path: Path, signum: int) -> No
         env={**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"},
     )
     try:
-        wait_for(lambda: "started" in game_log(data))
-        time.sleep(0.3)  # in its loop
+        wait_for(lambda: (data / "logs" / "game.log").exists())  # logging is set up: the window comes next
+        time.sleep(1.5)  # in its loop
         sent = time.monotonic()
         game.send_signal(signum)
         code = game.wait(timeout=10)
@@ -125,8 +128,8 @@ def test_the_supervised_kiosk_stops_within_2_s_and_exits_0(tmp_path: Path) -> No
         env={**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"},
     )
     try:
-        wait_for(lambda: "started" in game_log(data))
-        time.sleep(0.3)
+        wait_for(lambda: (data / "logs" / "game.log").exists())
+        time.sleep(1.5)
         sent = time.monotonic()
         sup.send_signal(signal.SIGTERM)
         code = sup.wait(timeout=10)

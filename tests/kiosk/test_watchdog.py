@@ -9,7 +9,6 @@ import pytest
 
 from game.datadir import log_dir
 from game.kiosk.supervisor import LOG_FILE, Supervisor
-from game.kiosk.watchdog import HEARTBEAT_ENV, Heartbeat, Watchdog, heartbeat_from_env, read_beat
 
 
 class Clock:
@@ -21,6 +20,8 @@ class Clock:
 
 
 def test_the_watchdog_allows_a_grace_at_start_then_the_timeout() -> None:
+    from game.kiosk.watchdog import Watchdog
+
     dog = Watchdog(timeout_s=5, startup_grace_s=20)
     dog.start(0)
     dog.observe(None, 10)
@@ -36,12 +37,16 @@ def test_the_watchdog_allows_a_grace_at_start_then_the_timeout() -> None:
 
 
 def test_the_watchdog_checks_its_numbers() -> None:
+    from game.kiosk.watchdog import Watchdog
+
     with pytest.raises(ValueError):
         Watchdog(timeout_s=0)
     assert Watchdog(timeout_s=30, startup_grace_s=5).startup_grace_s == 30  # never shorter than the timeout
 
 
 def test_the_heartbeat_writes_at_most_once_a_second(tmp_path: Path) -> None:
+    from game.kiosk.watchdog import Heartbeat, read_beat
+
     clock = Clock()
     path = tmp_path / "beat"
     beat = Heartbeat(path, clock)
@@ -57,11 +62,15 @@ def test_the_heartbeat_writes_at_most_once_a_second(tmp_path: Path) -> None:
 
 
 def test_a_heartbeat_that_cannot_write_does_not_raise(tmp_path: Path) -> None:
+    from game.kiosk.watchdog import Heartbeat
+
     beat = Heartbeat(tmp_path / "missing-folder" / "beat", Clock())
     beat()  # nothing to write to: silence (the supervisor will notice), never a crash
 
 
 def test_the_heartbeat_only_runs_under_a_supervisor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.kiosk.watchdog import HEARTBEAT_ENV, Heartbeat, heartbeat_from_env
+
     monkeypatch.delenv(HEARTBEAT_ENV, raising=False)
     heartbeat_from_env()()  # a no-op
     monkeypatch.setenv(HEARTBEAT_ENV, str(tmp_path / "b"))

@@ -13,9 +13,8 @@ from hypothesis import strategies as st
 
 from game.debrief.kiosk import kiosk_view
 from game.stats import cli as stats_cli
-from game.stats.disclosure import Figure, Split, bitset, suppress
 from game.stats.record import SessionRecord
-from game.stats.report import Summary, level_table
+from game.stats.report import Summary
 from game.stats.store import StatsStore
 from tests.stats.conftest import build_record
 
@@ -237,6 +236,8 @@ def test_no_shown_pair_of_counts_singles_out_a_small_group(tmp_path_factory: Any
         )
         for r in rows
     ]
+    from game.stats.report import level_table
+
     with store_with(path, records) as store:
         assert store._conn is not None
         table = level_table(store._conn, "sample")
@@ -263,6 +264,8 @@ def test_no_shown_pair_of_counts_singles_out_a_small_group(tmp_path_factory: Any
 
 
 def test_suppress_on_its_own() -> None:
+    from game.stats.disclosure import Figure, Split, bitset, suppress
+
     figures = [Figure(("t",), bitset(range(20))), Figure(("a",), bitset(range(19)), 1), Figure(("b",), bitset([19]), 1)]
     assert suppress(figures, [Split(("t",), (("a",), ("b",)))]) == {("a",), ("b",)}
     assert bitset([0, 9, 64]) == (1 | 1 << 9 | 1 << 64)

@@ -18,7 +18,7 @@ import pytest
 from game.paths import LEVELS_DIR, ROOT
 from game.stats import cli as stats_cli
 from game.stats import schema
-from game.stats.merge import clean_stale, merge, merge_with_notes, temporary_name
+from game.stats.merge import merge
 from game.stats.record import SessionRecord
 from game.stats.store import StatsStore
 
@@ -87,6 +87,8 @@ def test_a_byte_copy_is_counted_once(tmp_path: Path, make_record: MakeRecord) ->
     a = fill(tmp_path / "a.db", make_record, 7)
     b = fill(tmp_path / "b.db", make_record, 5, persona="lina")
     shutil.copy(a, tmp_path / "a-copy.db")
+    from game.stats.merge import merge_with_notes
+
     count, notes = merge_with_notes([a, b, tmp_path / "a-copy.db"], tmp_path / "all.db")
     assert count == 12 and sessions(tmp_path / "all.db") == 12
     assert notes == [f"{tmp_path / 'a-copy.db'}: all its 7 sessions were already in {a}; each counted once"]
@@ -154,18 +156,23 @@ def test_a_killed_merge_leaves_nothing_behind(tmp_path: Path, make_record: MakeR
         )
     )
     proc = subprocess.Popen([sys.executable, "-c", code, str(a), str(into)], cwd=ROOT, stdout=subprocess.PIPE)
-    temporary = temporary_name(into).with_name(temporary_name(into).name.rsplit("-", 1)[0] + f"-{proc.pid}")
+
+    def leftovers() -> list[str]:  # besides the input and SQLite's -wal/-shm beside it
+        return sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("a.db"))
+
     deadline = time.monotonic() + 30
-    while not temporary.exists() and time.monotonic() < deadline:
+    while not leftovers() and time.monotonic() < deadline:
         time.sleep(0.02)
-    assert temporary.exists(), "the merge never started writing"
+    assert leftovers(), "the merge never started writing"
     proc.send_signal(signum)
     proc.wait(timeout=30)
     assert not into.exists()
-    if signum == signal.SIGKILL:
-        assert temporary.exists()  # nothing can run at SIGKILL: the next merge cleans up
+    if signum == signal.SIGTERM:
+        assert leftovers() == []  # the temporary file went with the merge
+    else:  # nothing runs at SIGKILL: what is left is hidden, says whose it was, and the next merge removes it
+        assert all(name.startswith(f".all.db.merging-{proc.pid}") for name in leftovers()), leftovers()
         assert merge([a], into) == 40
-    assert sorted(p.name for p in tmp_path.iterdir()) == (["a.db", "all.db"] if signum == signal.SIGKILL else ["a.db"])
+        assert leftovers() == ["all.db"]
 
 
 def test_a_stale_leftover_of_a_dead_merge_is_removed(tmp_path: Path) -> None:
@@ -177,6 +184,8 @@ def test_a_stale_leftover_of_a_dead_merge_is_removed(tmp_path: Path) -> None:
         path.write_bytes(b"half a database")
     alive = into.with_name(f".all.db.merging-{os.getppid()}")  # a live process's: left alone
     alive.write_bytes(b"in progress")
+    from game.stats.merge import clean_stale
+
     assert sorted(clean_stale(into)) == sorted(stale)
     assert alive.exists()
 
@@ -210,12 +219,29 @@ def test_csv_cells_cannot_become_formulas(tmp_path: Path, make_record: MakeRecor
     assert not any(ch in c for c in cells for ch in "\x1b\r\x00")
 
 
-def test_replay_escapes_what_it_echoes(capsys: pytest.CaptureFixture[str]) -> None:
+def test_replay_never_prints_a_terminal_escape_from_a_level(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from game.cli import replay
+    from game.content.load import load_level
+    from game.core.session import Session
 
+    sample = LEVELS_DIR / "sample.yaml"
+    level = load_level(sample)
+    session = Session(level, level.personas[0].id, 1)
+    session.choose("accept")
+    while not session.over:
+        session.choose(session.option_ids()[0])
+    choices = [f"{a}.{b}" for a, b in session.state.choices]
+    evil = tmp_path / "evil.yaml"
+    text = sample.read_text(encoding="utf-8")
+    text = text.replace('en: "Your data ages:', 'en: "\\e[2J\\e]0;owned\\a Your data ages:', 1)
+    evil.write_text(text, encoding="utf-8")
+    code = replay.run(["--level", str(evil), "--persona", level.personas[0].id, "--seed", "1", *choices])
+    out = capsys.readouterr()
+    assert "\x1b" not in out.out + out.err and "\x07" not in out.out + out.err
+    assert code == 2 and "control character U+001B (ESC)" in out.err  # refused, not printed
     code = replay.run(["--level", "sample", "--persona", "\x1b[2Jnobody", "--seed", "1", "consent.accept"])
     err = capsys.readouterr().err
-    assert code == 2 and "\x1b" not in err and "\\x1b[2J" in err
+    assert code == 2 and "\x1b" not in err
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,6 @@ import pytest
 
 from game.stats import schema
 from game.stats.record import SessionRecord
-from game.stats.report import level_table
 from game.stats.rows import insert_record
 from game.stats.store import StatsStore
 from tests.stats.conftest import CATEGORIES, build_record
@@ -45,6 +44,8 @@ def test_the_kept_figures_equal_a_fresh_reading_after_every_session(tmp_path: Pa
                 store.summary("kiosk")  # read now and then, so the kept figures are used and updated
                 store.choice_shares("workshop", "w1_rent")
         assert store._conn is not None
+        from game.stats.report import level_table
+
         for level in ("kiosk", "workshop"):
             kept = store._table(store._conn, level)
             with sqlite3.connect(path) as fresh:

@@ -8,9 +8,7 @@ import time
 import pygame
 import pytest
 
-from game.ui import textfit
 from game.ui.canvas import Canvas, FontBook, Rect, Viewport
-from game.ui.textfit import largest_size, longest_prefix
 from game.ui.theme import load_theme
 
 WHITE = (255, 255, 255)
@@ -53,6 +51,8 @@ def test_each_bad_string_is_logged_once(caplog: pytest.LogCaptureFixture) -> Non
 
 
 def test_the_set_of_logged_strings_is_bounded() -> None:
+    from game.ui import textfit
+
     c = canvas()
     for i in range(textfit._LOGGED_MAX + 50):
         c.measure(f"{i}\0", 30)
@@ -60,6 +60,8 @@ def test_the_set_of_logged_strings_is_bounded() -> None:
 
 
 def test_longest_prefix_matches_the_character_by_character_answer() -> None:
+    from game.ui.textfit import longest_prefix
+
     for width in range(0, 60, 7):
         text = "abcdefghij" * 5
         expected = max((n for n in range(len(text) + 1) if n <= width), default=0)
@@ -67,6 +69,8 @@ def test_longest_prefix_matches_the_character_by_character_answer() -> None:
 
 
 def test_largest_size_matches_stepping_down() -> None:
+    from game.ui.textfit import largest_size
+
     def stepping(start: float, floor: float, limit: float) -> float:
         size = start
         while size > floor:
