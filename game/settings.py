@@ -32,3 +32,4 @@ class Settings:
     stats: bool = True
     seed: int | None = None
     log_sessions: bool = False  # the replay line of each session even with statistics off
+    audio: bool = False  # audio mode: every screen spoken, the month playable by ear (game/speech)

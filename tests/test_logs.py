@@ -42,7 +42,7 @@ def play_a_month(**settings: object) -> object:
     app = make_app(lang="en", **settings)
     start_a_month(app)
     to_the_end(app)
-    app.reset_to_attract(abandoned=False)
+    app.reset_to_attract()
     return app
 
 
@@ -84,7 +84,7 @@ def test_the_technician_can_ask_for_the_replay_line_anyway(game_logs: Path) -> N
 def test_the_admin_log_tail_shows_no_visitor(game_logs: Path) -> None:
     app = play_a_month(stats=True)
     logging.getLogger("open_sesame").info("a technician's line")
-    screen = AdminScreen(app)  # type: ignore[arg-type]
+    screen = AdminScreen(app.ctx)
     assert any("a technician's line" in line for line in screen.log_lines)
     assert not any("session ended" in line or "choices" in line for line in screen.log_lines)
 

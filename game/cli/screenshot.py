@@ -105,7 +105,7 @@ def render(
 
     from game.app import App
     from game.content.models import Level
-    from game.screens.flow import Settings
+    from game.settings import Settings
 
     assert isinstance(level, Level)
     ticks = itertools.count()
@@ -143,41 +143,41 @@ class CannotWrite(Exception):
 def stage(app: object, screen: str, scene: str | None, panel: str | None, persona: str, rng: random.Random) -> None:
     """Bring the app to ``screen`` by playing through the real screens, as a visitor would."""
     from game.app import App
-    from game.screens.admin import AdminScreen, PinScreen
-    from game.screens.idle import IdleWarningScreen
+    from game.screens.transitions import Push
     from game.tools.autoplay import play_until
+    from game.tools.drive import open_debrief, press
 
     assert isinstance(app, App)
     log: dict[str, str] = {}
     if screen in ("scene", "door"):
         persona, seed, log = find_path(app, scene, screen == "door")
-        app.settings.seed = seed
+        app.ctx.settings.seed = seed
     if screen == "attract":
         return
     app.draw()
-    app.top.press(next(b for b in app.top.buttons if b.id == f"lang:{app.settings.lang}"))
+    press(app, next(b for b in app.top.buttons if b.id == f"lang:{app.ctx.settings.lang}"))
     if screen == "persona":
         return
     app.draw()
-    app.top.press(app.button(f"persona:{persona}"))
+    press(app, f"persona:{persona}")
     app.draw()
     if app.top.name == "persona":  # the card could not hold this life whole: it opened first
-        app.top.press(app.button("live"))
+        press(app, "live")
     if screen == "consent":
         return
     app.draw()
-    app.top.press(app.button("decline" if screen == "declined" else "accept"))
+    press(app, "decline" if screen == "declined" else "accept")
     if screen == "week":
         return
 
     def follow(app_: App, _: random.Random) -> str | None:
-        here = app_.flow.session.scene_id if app_.flow.session else None
+        here = app_.ctx.visit.session.scene_id if app_.ctx.visit else None
         return f"option:{log[here]}" if here in log and app_.top.name == "scene" else None
 
     if screen == "scene":
         play_until(
             app,
-            lambda s: s.name == "scene" and getattr(s, "after", 1) is None and (scene is None or s.scene.id == scene),
+            lambda s: s.name == "scene" and getattr(s, "after", 1) is None and (scene is None or s.scene_id == scene),
             rng,
             choose=follow,
         )  # type: ignore[attr-defined]
@@ -197,17 +197,11 @@ def stage(app: object, screen: str, scene: str | None, panel: str | None, person
     else:
         play_until(app, lambda s: s.name == "end", rng)
     if screen == "debrief":
-        from game.screens.debrief import open_debrief
-
         open_debrief(app, panel)
     elif screen == "idle":
-        app.push(IdleWarningScreen(app, 14))
-    elif screen == "pin":
-        app.push(PinScreen(app))
-    elif screen == "admin":
-        app.push(AdminScreen(app))
-    elif screen == "facilitator":
-        app.open_facilitator()
+        app.apply(Push("idle", {"seconds": 14}))
+    elif screen in ("pin", "admin", "facilitator"):
+        app.apply(Push(screen))
 
 
 def find_path(app: object, scene: str | None, refused_door: bool) -> tuple[str, int, dict[str, str]]:
@@ -217,7 +211,7 @@ def find_path(app: object, scene: str | None, refused_door: bool) -> tuple[str, 
     from game.core.session import Session
 
     assert isinstance(app, App)
-    level = app.level
+    level = app.ctx.level
     if scene is not None and scene not in {s.id for w in level.weeks for s in w.scenes} | {
         s.id for s in level.side_scenes
     }:

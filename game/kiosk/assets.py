@@ -19,7 +19,7 @@ from typing import Any
 
 from game.content.textcheck import text_problem
 from game.content.yamlsafe import Problem, YamlRejected, read_yaml
-from game.i18n import PLURAL_RULES
+from game.i18n import LANGUAGES_FILE
 from game.paths import ASSETS_DIR, FONTS_DIR, I18N_DIR
 from game.safefile import FileRefused, read_regular
 
@@ -174,7 +174,7 @@ def catalog_problems(folder: Path = I18N_DIR, languages: list[str] | None = None
         if not isinstance(doc.data, dict):
             out.append(doc.problem((), "catalog: the file must hold a mapping of keys to texts"))
             continue
-        if path.name == PLURAL_RULES:
+        if path.name == LANGUAGES_FILE:
             continue
         for key, entry in doc.data.items():
             if str(key) in seen:

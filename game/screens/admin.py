@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import logging
 import math
-from typing import TYPE_CHECKING
+from typing import Any
 
-from game.i18n import LANGUAGE_NAMES
 from game.input.intents import Activate, Back, Digit, Intent
-from game.kiosk.pinlock import PinLock
 from game.screens.base import Screen
+from game.screens.context import Context
+from game.screens.transitions import Pop, Push, Quit, Swap, SwitchLevel, Transition
 from game.ui.canvas import Canvas, Rect
 from game.ui.widgets import Button, overlay_panel
-
-if TYPE_CHECKING:
-    from game.app import App
 
 log = logging.getLogger("open_sesame")
 EXIT_CONFIRM_S = 5.0
@@ -29,8 +26,8 @@ class PinScreen(Screen):
 
     idle_mode = "play"  # a half-typed PIN left alone times out like any screen
 
-    def __init__(self, app: App) -> None:
-        super().__init__(app)
+    def __init__(self, ctx: Context, **_: Any) -> None:
+        super().__init__(ctx)
         self.entered = ""
         self.failed = False
 
@@ -64,19 +61,19 @@ class PinScreen(Screen):
             label = self.t(f"admin.{key}") if key in ("cancel", "ok") else key
             self.add(Button(f"key:{key}", label, rect, style="primary" if key == "ok" else "chip"))
 
-    def handle(self, intent: Intent) -> None:
+    def handle(self, intent: Intent) -> Transition | None:
         if isinstance(intent, Digit):
             self.type(intent.value)
-        elif isinstance(intent, Activate) and intent.pos is None and self.entered:
-            self.submit()  # Enter after typing the PIN
-        elif isinstance(intent, Back):
-            self.app.pop()
-        else:
-            super().handle(intent)
+            return None
+        if isinstance(intent, Activate) and intent.pos is None and self.entered:
+            return self.submit()  # Enter after typing the PIN
+        if isinstance(intent, Back):
+            return Pop()
+        return super().handle(intent)
 
     def notice(self) -> str:
         """Under the dots: locked, wait N s, or wrong PIN (the lock outlives the pad, see pinlock)."""
-        lock = pin_lock(self.app)
+        lock = self.ctx.kiosk.pin_lock
         if lock.locked:
             return self.t("admin.pin_locked", n=max(1, round(lock.wait_s() / 60)))
         if lock.wait_s() > 0:
@@ -87,44 +84,36 @@ class PinScreen(Screen):
         shown = self.notice()
         if shown != getattr(self, "_shown", None):
             self._shown = shown
-            self.app.dirty = True  # the countdown changed: draw it
+            self.ctx.redraw()  # the countdown changed: draw it
         return super().update(dt)
 
     def type(self, digit: str) -> None:
-        if pin_lock(self.app).wait_s() > 0:
+        if self.ctx.kiosk.pin_lock.wait_s() > 0:
             return  # nothing typed counts while the pad waits
         if len(self.entered) < 12:
             self.entered += digit
         self.failed = False
 
-    def on_button(self, button_id: str) -> None:
+    def on_button(self, button_id: str) -> Transition | None:
         key = button_id.split(":", 1)[1]
         if key == "cancel":
-            self.app.pop()
-        elif key == "ok":
-            self.submit()
-        else:
-            self.type(key)
+            return Pop()
+        if key == "ok":
+            return self.submit()
+        self.type(key)
+        return None
 
-    def submit(self) -> None:
-        lock = pin_lock(self.app)
-        verdict = lock.check(self.entered, self.app.admin_pin)
+    def submit(self) -> Transition | None:
+        lock = self.ctx.kiosk.pin_lock
+        verdict = lock.check(self.entered, self.ctx.kiosk.admin_pin)
         self.entered = ""
         if verdict == "granted":
-            self.app.pop()
-            self.app.push(AdminScreen(self.app))
-        elif verdict == "refused":
+            return Swap("admin")
+        if verdict == "refused":
             self.failed = True
             wait = f"; the pad waits {lock.whole_seconds_left()} s" if lock.wait_s() > 0 else ""
             log.warning("wrong admin PIN entered (%d in a row%s)", lock.failures, wait)
-
-
-def pin_lock(app: App) -> PinLock:
-    """The app's one PIN lock, made on first use: closing and reopening the pad keeps the count."""
-    lock = getattr(app, "pin_lock", None)
-    if lock is None:
-        lock = app.pin_lock = PinLock(app.clock)  # type: ignore[attr-defined]
-    return lock
+        return None
 
 
 class AdminScreen(Screen):
@@ -132,21 +121,24 @@ class AdminScreen(Screen):
     idle_mode = "reading"
     chrome = False
 
-    def __init__(self, app: App) -> None:
-        super().__init__(app)
-        self.log_lines = app.log_tail(24)  # read once, not on every frame
+    def __init__(self, ctx: Context, **_: Any) -> None:
+        super().__init__(ctx)
+        self.log_lines = ctx.kiosk.log_tail(24)  # read once, not on every frame
         self.exit_armed = -math.inf
 
     def draw_body(self, canvas: Canvas) -> None:
         theme = canvas.theme
-        settings = self.app.settings
+        settings = self.ctx.settings
         canvas.text(self.t("admin.title"), Rect(80, 60, 1760, 80), theme.s("title"), theme.c("text"), "bold")
         h = round(self.target())
         col = Rect(80, 180, 820, h)
         rows = [
-            ("lang_default", self.t("admin.default_language", language=LANGUAGE_NAMES.get(settings.default_lang, ""))),
+            (
+                "lang_default",
+                self.t("admin.default_language", language=self.words.language_name(settings.default_lang)),
+            ),
             ("stats", self.t("admin.stats_on" if settings.stats else "admin.stats_off")),
-            ("level", self.t("admin.level", level=self.app.level.id)),
+            ("level", self.t("admin.level", level=self.ctx.level.id)),
             ("facilitator", self.t("admin.facilitator")),
             ("back", self.t("admin.back")),
             ("exit", self.t(self.exit_label())),
@@ -163,38 +155,36 @@ class AdminScreen(Screen):
             )
 
     def exit_label(self) -> str:
-        return "admin.exit_confirm" if self.app.clock() - self.exit_armed <= EXIT_CONFIRM_S else "admin.exit"
+        return "admin.exit_confirm" if self.ctx.now() - self.exit_armed <= EXIT_CONFIRM_S else "admin.exit"
 
     def update(self, dt: float) -> bool:
         label = self.exit_label()
         if label != getattr(self, "_exit_shown", label):
-            self.app.dirty = True  # the confirmation ran out: show "Exit" again
+            self.ctx.redraw()  # the confirmation ran out: show "Exit" again
         self._exit_shown = label
         return super().update(dt)
 
-    def on_back(self) -> None:
-        self.app.pop()
+    def on_back(self) -> Transition | None:
+        return Pop()
 
-    def on_button(self, button_id: str) -> None:
-        settings = self.app.settings
+    def on_button(self, button_id: str) -> Transition | None:
+        settings = self.ctx.settings
         if button_id == "back":
-            self.app.pop()
-        elif button_id == "exit":
+            return Pop()
+        if button_id == "exit":
             # Two taps within EXIT_CONFIRM_S: the only way the game ends with code 0, the one
             # exit code after which the kiosk supervisor does not restart it.
-            now = self.app.clock()
+            now = self.ctx.now()
             if now - self.exit_armed <= EXIT_CONFIRM_S:
-                log.info("stopped from the admin screen")
-                self.app.running = False
-                self.app.exit_code = 0
-            else:
-                self.exit_armed = now
+                return Quit(0)
+            self.exit_armed = now
         elif button_id == "lang_default":
             langs = settings.languages
             settings.default_lang = langs[(langs.index(settings.default_lang) + 1) % len(langs)]
         elif button_id == "stats":
             settings.stats = not settings.stats
         elif button_id == "level":
-            self.app.next_level()
+            return SwitchLevel()
         elif button_id == "facilitator":
-            self.app.open_facilitator()
+            return Push("facilitator")
+        return None

@@ -180,9 +180,9 @@ def exercise(level: Level) -> None:
     """Draw every text of an accepted level, play into its first scene, simulate two months."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    from game.content.lint import is_text, walk
+    from game.content.walk import is_text, walk
     from game.core.simulate import simulate
-    from game.screens.flow import Settings
+    from game.settings import Settings
     from game.tools.autoplay import play_until
     from game.ui.canvas import Rect
 

@@ -13,12 +13,16 @@ import math
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game.paths import FONTS_DIR
 from game.ui.textfit import largest_size, longest_prefix, measure_text, render_text
 from game.ui.theme import Colour, Theme
+
+if TYPE_CHECKING:
+    from game.ui.art import Art
 
 FACES = {
     "regular": "Inter-Regular.otf",
@@ -158,11 +162,14 @@ class DrawnText:
 class Canvas:
     """Logical-coordinate drawing onto the window surface."""
 
-    def __init__(self, surface: pygame.Surface, viewport: Viewport, fonts: FontBook, theme: Theme) -> None:
+    def __init__(
+        self, surface: pygame.Surface, viewport: Viewport, fonts: FontBook, theme: Theme, art: Art | None = None
+    ) -> None:
         self.surface = surface
         self.vp = viewport
         self.fonts = fonts
         self.theme = theme
+        self.art = art
         self.text_scale = 1.0
         self.drawn: list[DrawnText] = []
 
@@ -176,7 +183,7 @@ class Canvas:
         surf = self.fonts.backdrops.get(cache_key)
         if surf is None:
             surf = pygame.Surface(self.surface.get_size()).convert(self.surface)
-            painter = Canvas(surf, self.vp, self.fonts, self.theme)
+            painter = Canvas(surf, self.vp, self.fonts, self.theme, self.art)
             paint(painter)
             if len(self.fonts.backdrops) > 12:
                 self.fonts.backdrops.clear()
@@ -199,7 +206,7 @@ class Canvas:
         if found is None:
             surf = pygame.Surface(phys.size).convert(self.surface)
             surf.fill(background)
-            painter = Canvas(surf, self.vp.shifted(phys.x, phys.y), self.fonts, self.theme)
+            painter = Canvas(surf, self.vp.shifted(phys.x, phys.y), self.fonts, self.theme, self.art)
             painter.text_scale = self.text_scale
             paint(painter)
             found = (surf, painter.drawn)
@@ -247,6 +254,22 @@ class Canvas:
         pygame.draw.circle(
             self.surface, colour, self.vp.point(*centre), self.vp.length(radius), self.vp.length(width) if width else 0
         )
+
+    # -- pictures ------------------------------------------------------------------------------
+    def picture(self, surf: pygame.Surface, r: Rect) -> None:
+        """A rasterised picture, centred in ``r`` (logical)."""
+        phys = self.vp.rect(r)
+        self.surface.blit(surf, surf.get_rect(center=phys.center))
+
+    def face(self, pid: str, expression: str, r: Rect, grey: bool = False) -> None:
+        """Someone's face, as big as fits ``r`` (a placeholder if the level drew nobody)."""
+        if self.art is not None:
+            self.picture(self.art.person(pid, expression, self.vp.length(min(r.w, r.h)), grey), r)
+
+    def thing(self, oid: str, r: Rect, tint: Colour | None = None) -> None:
+        """An object or an icon, as big as fits ``r``."""
+        if self.art is not None:
+            self.picture(self.art.thing(oid, self.vp.length(min(r.w, r.h)), tint), r)
 
     # -- text ---------------------------------------------------------------------------------
     def px(self, size: float) -> int:

@@ -76,6 +76,6 @@ def test_the_game_and_the_kiosk_preflight_load_the_chain(chain: Path, tmp_path: 
     press(app, "option:walk")
     for _ in range(5):
         press(app, "continue" if app.top.name != "scene" or app.top.after is not None else "option:go")  # type: ignore[attr-defined]
-    assert app.flow.session is not None
-    assert app.flow.session.scene_id in {f"s{i}" for i in range(1, 10)}, app.flow.session.scene_id
+    assert app.ctx.visit.session is not None
+    assert app.ctx.visit.session.scene_id in {f"s{i}" for i in range(1, 10)}, app.ctx.visit.session.scene_id
     app.quit()

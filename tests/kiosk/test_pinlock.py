@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
+from game.tools.drive import texts
 from tests.screens.helpers import FakeClock, key, make_app, press
 
 PIN = "604917"
@@ -105,17 +106,17 @@ def typed(app: object, digits: str) -> None:
 def test_the_pad_shows_the_wait_and_refuses_input_while_waiting() -> None:
     clock = FakeClock(per_read=0.0)
     app = make_app(kiosk=True, clock=clock, lang="en")
-    app.admin_pin = PIN
+    app.ctx.kiosk.admin_pin = PIN
     app.open_admin()
     for _ in range(4):
         typed(app, "999999")
     app.step(events=[])
-    assert "Too many attempts: wait 5 s" in app.texts()
+    assert "Too many attempts: wait 5 s" in texts(app)
     typed(app, PIN)  # the right PIN, but too early
     assert app.top.name == "pin"
     clock.advance(5)
     app.step(events=[])
-    assert "Too many attempts: wait 5 s" not in app.texts()
+    assert "Too many attempts: wait 5 s" not in texts(app)
     typed(app, PIN)
     assert app.top.name == "admin"
 
@@ -123,7 +124,7 @@ def test_the_pad_shows_the_wait_and_refuses_input_while_waiting() -> None:
 def test_the_count_survives_closing_and_reopening_the_pad() -> None:
     clock = FakeClock(per_read=0.0)
     app = make_app(kiosk=True, clock=clock, lang="fr")
-    app.admin_pin = PIN
+    app.ctx.kiosk.admin_pin = PIN
     for wait in (0, 0, 0, 5, 10, 20, 40, 80, 160, 0):  # the waits after each wrong PIN (see pinlock)
         app.open_admin()
         typed(app, "999999")
@@ -132,12 +133,12 @@ def test_the_count_survives_closing_and_reopening_the_pad() -> None:
     assert app.screen_names() == ["attract"]
     app.open_admin()
     app.step(events=[])
-    assert any(t.startswith("Code bloqué 30\u00a0min") for t in app.texts())
+    assert any(t.startswith("Code bloqué 30\u00a0min") for t in texts(app))
 
 
 def test_a_kiosk_without_a_pin_has_no_admin_screen() -> None:
     app = make_app(kiosk=True)
-    app.admin_pin = ""
+    app.ctx.kiosk.admin_pin = ""
     app.open_admin()
     assert app.screen_names() == ["attract"]
 

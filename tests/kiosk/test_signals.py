@@ -46,8 +46,8 @@ def test_a_stop_signal_ends_the_loop_and_records_the_session_as_abandoned(
     db = tmp_path / "stats.db"
     app = make_app(kiosk=kiosk, stats=True)
     app.stats_path = db
-    app.stats = StatsStore(db)
-    app.admin_pin = "604917"
+    app.ctx._stats = StatsStore(db)
+    app.ctx.kiosk.admin_pin = "604917"
     begin(app)  # a visitor in the middle of a month
     timer = threading.Timer(0.3, os.kill, (os.getpid(), signum))
     timer.start()
