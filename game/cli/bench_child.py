@@ -6,6 +6,7 @@ import itertools
 import os
 import random
 import time
+from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -15,14 +16,14 @@ from game.paths import DEFAULT_LEVEL, LEVELS_DIR
 from game.settings import Settings
 
 
-def bench_level_path() -> object:
+def bench_level_path() -> Path:
     return DEFAULT_LEVEL if DEFAULT_LEVEL.exists() else LEVELS_DIR / "sample.yaml"
 
 
 def new_app(size: tuple[int, int] = (1920, 1080), real_clock: bool = False) -> App:
     from game.content.load import load_level
 
-    level = load_level(bench_level_path())  # type: ignore[arg-type]
+    level = load_level(bench_level_path())
     settings = Settings(lang="fr", default_lang="fr", languages=list(level.languages), seed=4, stats=False)
     ticks = itertools.count()
     clock = time.monotonic if real_clock else (lambda: next(ticks) * 10.0)
@@ -39,7 +40,7 @@ def first_frame() -> None:
     def load() -> object:
         from game.content.load import load_level
 
-        return load_level(bench_level_path())  # type: ignore[arg-type]
+        return load_level(bench_level_path())
 
     app = build_app(load, options)  # type: ignore[arg-type]
     app.step()

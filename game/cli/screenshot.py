@@ -123,7 +123,7 @@ def render(
     )
     try:
         stage(app, screen, scene, panel, args.persona or level.personas[0].id, random.Random(args.seed))
-        if screen == "debrief" and getattr(args, "page", 0) and app.top.name == "debrief":
+        if screen == "debrief" and bool(getattr(args, "page", 0)) and app.top.name == "debrief":
             app.top.pages[app.top.current] = args.page  # type: ignore[attr-defined]
             app.draw()  # a page past the end shows the last one
         app.draw()
@@ -143,6 +143,7 @@ class CannotWrite(Exception):
 def stage(app: object, screen: str, scene: str | None, panel: str | None, persona: str, rng: random.Random) -> None:
     """Bring the app to ``screen`` by playing through the real screens, as a visitor would."""
     from game.app import App
+    from game.screens.scene import SceneScreen
     from game.screens.transitions import Push
     from game.tools.autoplay import play_until
     from game.tools.drive import open_debrief, press
@@ -177,21 +178,22 @@ def stage(app: object, screen: str, scene: str | None, panel: str | None, person
     if screen == "scene":
         play_until(
             app,
-            lambda s: s.name == "scene" and getattr(s, "after", 1) is None and (scene is None or s.scene_id == scene),
+            lambda s: isinstance(s, SceneScreen) and s.after is None and (scene is None or s.scene_id == scene),
             rng,
             choose=follow,
-        )  # type: ignore[attr-defined]
+        )
     elif screen == "door":
         play_until(
             app,
             lambda s: (
-                getattr(s, "after", None) is not None
-                and s.after.door is not None  # type: ignore[attr-defined]
+                isinstance(s, SceneScreen)
+                and s.after is not None
+                and s.after.door is not None
                 and s.after.door.outcome == "refuse"
             ),
             rng,
             choose=follow,
-        )  # type: ignore[attr-defined]
+        )
     elif screen == "publication":
         play_until(app, lambda s: s.name == "publication", rng)
     else:

@@ -54,7 +54,7 @@ class PinPolicy:
             return self.lockout_s
         if failures <= self.free_attempts:
             return 0.0
-        return min(self.max_wait_s, self.first_wait_s * 2 ** (failures - self.free_attempts - 1))
+        return float(min(self.max_wait_s, self.first_wait_s * 2 ** (failures - self.free_attempts - 1)))
 
 
 class PinLock:

@@ -28,14 +28,12 @@ from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import IO, Any, NoReturn
+from typing import IO, Any
 
-from game.content.load import ContentInvalid, load_level
-from game.content.yamlsafe import Document, Problem
 from game.datadir import log_dir
 from game.datadir import problem as data_dir_problem
 from game.kiosk.backoff import CrashBackoff, RestartPolicy
-from game.kiosk.config import language_problems, read_kiosk_config
+from game.kiosk.preflight import preflight
 from game.kiosk.watchdog import DEFAULT_STARTUP_GRACE_S, DEFAULT_TIMEOUT_S, HEARTBEAT_ENV, Watchdog, read_beat
 
 LOG_FILE = "kiosk.log"
@@ -307,66 +305,6 @@ class Supervisor:
             if left <= 0:
                 return
             time.sleep(min(POLL_S, left))
-
-
-class OptionProblem:
-    """A game option passed through the supervisor that the game would refuse."""
-
-    def __init__(self, message: str) -> None:
-        self.message = message
-
-    def __str__(self) -> str:
-        return f"python -m game kiosk: {self.message}"
-
-
-class _OptionError(Exception):
-    pass
-
-
-def game_options(passthrough: Sequence[str]) -> argparse.Namespace:
-    """The game's own parsing of the options the supervisor passes on; :class:`_OptionError` if bad."""
-    from game.cli.play import parser as game_parser
-
-    parser = game_parser()
-
-    def refuse(message: str) -> NoReturn:
-        raise _OptionError(message)
-
-    parser.error = refuse  # type: ignore[method-assign]
-    if any(arg in ("-h", "--help") for arg in passthrough):
-        raise _OptionError("--help is not a game option under the supervisor (try python -m game --help)")
-    try:
-        return parser.parse_args(["--kiosk", *passthrough])
-    except SystemExit:  # pragma: no cover - parse errors go through refuse()
-        raise _OptionError(f"bad game options: {' '.join(passthrough)}") from None
-
-
-def preflight(config_path: Path | None, passthrough: Sequence[str] = ()) -> list[Problem | OptionProblem]:
-    """Every problem with what the game would start with: its options, the kiosk config, the
-    level it would play (the config's, or ``--level`` among the options), fonts, theme and
-    catalogs. All found before any game starts, so nothing restarts forever over a typo."""
-    try:
-        args = game_options(passthrough)
-    except _OptionError as err:
-        return [OptionProblem(str(err))]
-    if config_path is None:
-        needed = "a kiosk needs a config file with its own admin_pin: pass --config (see deploy/kiosk.yaml)"
-        return [OptionProblem(needed)]
-    doc: Document | None = None
-    try:
-        config, doc = read_kiosk_config(config_path)
-        level_path = args.level if args.level is not None else config.level
-        if args.level is not None and not args.level.is_file():
-            return [OptionProblem(f"--level {args.level}: no such level file")]
-        level = load_level(level_path)
-    except ContentInvalid as err:
-        return list(err.problems)
-    from game.kiosk.assets import asset_problems
-
-    problems: list[Problem | OptionProblem] = []
-    problems += language_problems(config, level.languages, doc if args.level is None else None)
-    problems += asset_problems(config.languages)
-    return problems
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -77,9 +77,9 @@ def mood(visit: Visit, contact: str) -> str:
     if relation == "dropped":
         return "sad" if "dropped" in by_you else "cold"
     history = st.contact_history
-    if len(history) >= 2 and contact in history[-1] and contact in history[-2]:
-        if history[-1][contact] < history[-2][contact] - 2:
-            return "worried"
+    falling = len(history) >= 2 and contact in history[-1] and contact in history[-2]
+    if falling and history[-1][contact] < history[-2][contact] - 2:
+        return "worried"
     return "happy" if relation == "friend" else "neutral"
 
 

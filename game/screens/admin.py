@@ -7,6 +7,7 @@ import math
 from typing import Any
 
 from game.input.intents import Activate, Back, Digit, Intent
+from game.kiosk.idle import Mode
 from game.screens.base import Screen
 from game.screens.context import Context
 from game.screens.transitions import Pop, Push, Quit, Swap, SwitchLevel, Transition
@@ -24,7 +25,7 @@ class PinScreen(Screen):
     overlay = True
     chrome = False
 
-    idle_mode = "play"  # a half-typed PIN left alone times out like any screen
+    idle_mode: Mode = "play"  # a half-typed PIN left alone times out like any screen
 
     def __init__(self, ctx: Context, **_: Any) -> None:
         super().__init__(ctx)
@@ -118,7 +119,7 @@ class PinScreen(Screen):
 
 class AdminScreen(Screen):
     name = "admin"
-    idle_mode = "reading"
+    idle_mode: Mode = "reading"
     chrome = False
 
     def __init__(self, ctx: Context, **_: Any) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from game.kiosk.idle import Mode
 from game.screens.base import Screen
 from game.screens.context import Context
 from game.screens.transitions import Goto, Push, Transition
@@ -17,7 +18,7 @@ DIAL_BOX = Rect(1060, 250, 760, 560)
 
 class AttractScreen(Screen):
     name = "attract"
-    idle_mode = "attract"
+    idle_mode: Mode = "attract"
     chrome = False
     fps = 10
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.input.intents import Activate, Back, Drag, Intent, Move
+from game.kiosk.idle import Mode
 from game.present.words import Words
 from game.screens.context import Context
 from game.screens.transitions import Transition
@@ -25,7 +26,7 @@ class Screen:
 
     name = "screen"
     backdrop: str | None = None  # a name: large static panels painted once (see paint_backdrop)
-    idle_mode = "play"  # attract | play | reading
+    idle_mode: Mode = "play"  # how long it may stay without input (see game/kiosk/idle.py)
     chrome = True
     overlay = False
     fps = 30
@@ -72,7 +73,7 @@ class Screen:
         self.buttons = []
         if not self.overlay and self.backdrop is None:
             canvas.clear(canvas.theme.c("background"))
-        elif not self.overlay:
+        elif not self.overlay and self.backdrop is not None:
             canvas.backdrop(self.backdrop, self.paint_backdrop)
         self.draw_body(canvas)
         if self.chrome:
@@ -119,7 +120,8 @@ class Screen:
     def default_button(self) -> Button | None:
         enabled = [b for b in self.enabled() if not b.id.startswith("tb:")]
         primary = [b for b in enabled if b.style == "primary"]
-        return (primary or enabled or [None])[0]
+        found = primary or enabled
+        return found[0] if found else None
 
     def handle(self, intent: Intent) -> Transition | None:
         if isinstance(intent, Activate):

@@ -1,6 +1,7 @@
 """What a screen may use: a small context, instead of the whole app.
 
-The loop (:mod:`game.app`) provides one; tests and the screenshot command use the same.
+The game's runtime (:mod:`game.runtime`) provides one; tests and the screenshot command
+use the same.
 A screen reads settings, words, the theme and the visit's view models through it, plays
 a sound, and asks for a redraw when an animation it runs changes what it shows.
 """
@@ -38,8 +39,10 @@ class Context(Protocol):
     theme: Theme
     catalog: Catalog
     art: Art
-    kiosk: Kiosk
     show_focus: bool
+
+    @property
+    def kiosk(self) -> Kiosk: ...
 
     @property
     def level(self) -> Level: ...

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from game.kiosk.idle import Mode
 from game.present.labels import option_label, scene_title
 from game.screens.base import Screen
 from game.screens.context import Context
@@ -19,7 +20,7 @@ from game.ui.widgets import Button
 
 class FacilitatorScreen(Screen):
     name = "facilitator"
-    idle_mode = "reading"
+    idle_mode: Mode = "reading"
     chrome = False
 
     def __init__(self, ctx: Context, **_: Any) -> None:

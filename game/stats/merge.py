@@ -75,7 +75,7 @@ def temporary_name(into: Path) -> Path:
 def clean_stale(into: Path) -> list[Path]:
     """Remove what killed merges into ``into`` left behind (their process is gone)."""
     pattern = re.compile(rf"\.{re.escape(into.name)}\.merging-(\d+)(-wal|-shm|-journal)?")
-    removed = []
+    removed: list[Path] = []
     try:
         names = os.listdir(into.parent if str(into.parent) else ".")
     except OSError:

@@ -80,13 +80,14 @@ class LevelTable:
         return self.figures.get(key, 0)
 
     def grades(self) -> dict[str, int | None]:
-        return {k[1]: v for k, v in sorted(self.figures.items(), key=lambda kv: str(kv[0])) if k[0] == "grade"}
+        ordered = sorted(self.figures.items(), key=lambda kv: str(kv[0]))
+        return {str(k[1]): v for k, v in ordered if k[0] == "grade"}
 
     def shares(self, scene_id: str) -> ChoiceShares | None:
         total = self.figures.get(("scene", scene_id))
         if not total:
             return None
-        counts = {k[2]: v for k, v in self.figures.items() if k[0] == "choice" and k[1] == scene_id}
+        counts = {str(k[2]): v for k, v in self.figures.items() if k[0] == "choice" and k[1] == scene_id}
         return ChoiceShares(total, _ordered(counts))
 
     def ranks(self, variant: str | None) -> GuessRanks | None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from game.app import App
     from game.screens.base import Screen
+    from game.ui.widgets import Button
 
 
 def press_something(app: App, rng: random.Random, prefer: str | None = None) -> str:
@@ -24,12 +25,11 @@ def press_something(app: App, rng: random.Random, prefer: str | None = None) -> 
     if prefer is not None:
         wanted = [b for b in enabled if b.id == prefer]
         options = wanted or options
-    if options:
-        button = rng.choice(options)
-    else:
-        button = top.default_button() or (enabled[0] if enabled else None)
-        if button is None:
-            raise RuntimeError(f"screen {top.name!r} offers nothing to press")
+    button: Button | None = (
+        rng.choice(options) if options else top.default_button() or (enabled[0] if enabled else None)
+    )
+    if button is None:
+        raise RuntimeError(f"screen {top.name!r} offers nothing to press")
     app.apply(top.press(button))
     return button.id
 

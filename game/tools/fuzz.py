@@ -46,7 +46,19 @@ from game.paths import LEVELS_DIR
 
 Draw = Callable[[st.SearchStrategy[Any]], Any]
 SHIPPED = ("kiosk.yaml", "workshop.yaml", "sample.yaml")
-ESCAPES = ("\\0", "\\e", "\\a", "\\t", "\\uD800", "\\uDFFF", "\\u200B", "\\u2060", "\\uFEFF", "\\u00AD", "\\u202E")
+ESCAPES: tuple[str, ...] = (
+    "\\0",
+    "\\e",
+    "\\a",
+    "\\t",
+    "\\uD800",
+    "\\uDFFF",
+    "\\u200B",
+    "\\u2060",
+    "\\uFEFF",
+    "\\u00AD",
+    "\\u202E",
+)
 ESCAPES += ("\\u2066", "\\N", "\\_", "\\L", "\\P", "\\x7F", "\\x9B", "\\U0001F600", "\\U000E0001", "\\u0301", "\\")
 
 any_character = st.one_of(

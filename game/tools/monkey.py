@@ -16,6 +16,7 @@ import random
 import sys
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -63,7 +64,7 @@ class MonkeyReport:
     seconds: float
 
 
-def monkey(events: int, seed: int, level_path: object = None, kiosk: bool = True) -> MonkeyReport:
+def monkey(events: int, seed: int, level_path: Path | None = None, kiosk: bool = True) -> MonkeyReport:
     """Run ``events`` random inputs; raise on the first exception (with seed and index)."""
     rng = random.Random(seed)
     level = load_level(level_path or (DEFAULT_LEVEL if DEFAULT_LEVEL.exists() else LEVELS_DIR / "sample.yaml"))
@@ -118,13 +119,15 @@ def _random_batches(app: App, rng: random.Random) -> list[list[pygame.event.Even
     if roll < 0.65:  # a tap anywhere
         return [_tap(rng.random(), rng.random())]
     if roll < 0.72:  # a drag
-        x, y = rng.random(), rng.random()
+        fx, fy = rng.random(), rng.random()
         return [
             [
-                pygame.event.Event(pygame.FINGERDOWN, x=x, y=y, dx=0, dy=0, finger_id=1, touch_id=0),
-                pygame.event.Event(pygame.FINGERMOTION, x=x, y=min(1, y + 0.2), dx=0, dy=0.2, finger_id=1, touch_id=0),
+                pygame.event.Event(pygame.FINGERDOWN, x=fx, y=fy, dx=0, dy=0, finger_id=1, touch_id=0),
                 pygame.event.Event(
-                    pygame.MOUSEMOTION, pos=(int(x * w), int(y * h)), rel=(0, 40), buttons=(1, 0, 0), touch=False
+                    pygame.FINGERMOTION, x=fx, y=min(1, fy + 0.2), dx=0, dy=0.2, finger_id=1, touch_id=0
+                ),
+                pygame.event.Event(
+                    pygame.MOUSEMOTION, pos=(int(fx * w), int(fy * h)), rel=(0, 40), buttons=(1, 0, 0), touch=False
                 ),
             ]
         ]

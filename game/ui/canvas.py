@@ -191,7 +191,7 @@ class Canvas:
         self.surface.blit(surf, (0, 0))
         self.drawn = []
 
-    def layer(self, key: object, r: Rect, background: Colour, paint: Callable[[Canvas], None]) -> None:
+    def layer(self, key: object, r: Rect, background: Colour, paint: Callable[[Canvas], object]) -> None:
         """Draw ``paint``'s static content into ``r`` once, then blit it (retained rendering).
 
         ``key`` must name everything the painting depends on besides the window and the

@@ -23,6 +23,7 @@ from game.core.events import (
     Event,
     MonthEnded,
     Notified,
+    OptionChosen,
     Rated,
     Reply,
     WeekPublished,
@@ -156,9 +157,9 @@ class Visit:
                 beats.append(WeekIntro(event.week, event.whisper))
             elif isinstance(event, MonthEnded):
                 beats.append(MonthEnd(event.declined))
-        chosen = next((e for e in events if type(e).__name__ == "OptionChosen"), None)
+        chosen = next((e for e in events if isinstance(e, OptionChosen)), None)
         if chosen is not None and ({"reply", "door", "notify", "ratings"} & set(after)):
-            scene, option = chosen.scene, chosen.option  # type: ignore[attr-defined]
+            scene, option = chosen.scene, chosen.option
             beat = AfterChoice(
                 scene,
                 option,
@@ -204,7 +205,7 @@ class Visit:
     def to_dict(self) -> dict[str, Any]:
         """The whole visit as plain data (derived from the fields, versioned)."""
         self.data.seconds = round(self.seconds, 1)
-        data = _adapter().dump_python(self.data, mode="json")
+        data: dict[str, Any] = _adapter().dump_python(self.data, mode="json")
         data["state"] = self.session.state.to_dict()
         return data
 

@@ -29,7 +29,7 @@ class MonthPanel(Panel):
     def __init__(self, screen: DebriefScreen) -> None:
         super().__init__(screen)
         self.detail: int | None = None
-        self._plans: dict[tuple[object, ...], tuple[int, int, int]] = {}
+        self._plans: dict[tuple[object, ...], tuple[int, bool, int]] = {}
 
     def title(self) -> str:
         return self.t("debrief.title")

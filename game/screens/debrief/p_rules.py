@@ -51,7 +51,7 @@ class RulesPanel(FlowPanel):
         if view.unguessable:
             flow.group(gap=8, keep=True).text(self.t("debrief.rules.unguessable_title"), body, accent, "bold")
             for rule in view.unguessable:
-                flow.group(gap=10).text("• " + self.reveal(rule.text, rule.points), small, text)
+                flow.group(gap=10).text("• " + self.reveal_text(rule.text, rule.points), small, text)
 
         if view.heard:
             flow.group(gap=8, keep=True).text(self.t("debrief.rules.heard_title"), body, accent, "bold")
@@ -64,7 +64,7 @@ class RulesPanel(FlowPanel):
             flow.group(gap=8, keep=True).text(self.t("debrief.rules.elsewhere_title"), body, accent, "bold")
             flow.group(gap=8, keep=True).text(self.t("debrief.rules.elsewhere_intro"), small, muted, "italic")
             for rule in view.elsewhere:
-                flow.group(gap=10).text("• " + self.reveal(rule.text, rule.points), small, muted)
+                flow.group(gap=10).text("• " + self.reveal_text(rule.text, rule.points), small, muted)
         return flow
 
     def weights(self, flow: Flow, canvas: Canvas, rules: RuleSetView) -> None:
@@ -133,7 +133,7 @@ class RulesPanel(FlowPanel):
         else:
             flow.text(self.p(option.text), small, theme.c("text"), "semibold")
         if option.reveal:
-            hidden = self.reveal(option.reveal, option.points)
+            hidden = self.reveal_text(option.reveal, option.points)
             if not option.taken:  # what would have happened, not what did
                 hidden = self.t("debrief.rules.had_you", what=hidden)
         elif option.points:

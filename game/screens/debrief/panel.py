@@ -104,7 +104,7 @@ class Panel:
     def effect(self, category: str, points: float) -> str:
         return self.t("debrief.effect", category=self.category(category), points=self.pts(points))
 
-    def reveal(self, text: dict[str, str], points: tuple[tuple[str, float], ...]) -> str:
+    def reveal_text(self, text: dict[str, str], points: tuple[tuple[str, float], ...]) -> str:
         """A level's reveal with its ``{category}`` names filled in with their score points."""
         found = dict(points)
         return PLACEHOLDER.sub(

@@ -11,6 +11,7 @@ import math
 from typing import Any
 
 from game.input.intents import Drag
+from game.kiosk.idle import Mode
 from game.screens.base import Screen
 from game.screens.context import Context
 from game.screens.debrief.p_errors import ErrorsPanel
@@ -52,7 +53,7 @@ BAR_BUTTONS = frozenset({"prev", "next", "finish", "again", "page:up", "page:dow
 
 class DebriefScreen(Screen):
     name = "debrief"
-    idle_mode = "reading"
+    idle_mode: Mode = "reading"
 
     def __init__(self, ctx: Context, panel: str | None = None, **_: Any) -> None:
         super().__init__(ctx)
