@@ -67,8 +67,10 @@ class Runtime:
         self.show_focus = False
         self.scale_now = 1.0
         self.needs_redraw = False
-        self._level: Level | None = None if callable(level) else level
+        self._level: Level | None = None
         self._load = level if callable(level) else None
+        if not callable(level):
+            self._adopt(level)
         self._visit: Visit | None = None
         self._stats: StatsStore | None = StatsStore(stats_path, warm=True) if settings.stats else None
         self.defaults = (settings.larger_text, settings.reduced_motion, settings.sound, settings.audio)
@@ -79,9 +81,21 @@ class Runtime:
     def level(self) -> Level:
         if self._level is None:
             assert self._load is not None
-            self._level = self._load()
+            self._adopt(self._load())
             self.needs_redraw = True
+        assert self._level is not None
         return self._level
+
+    def _adopt(self, level: Level) -> None:
+        """A level may offer fewer languages than the interface: only those are offered."""
+        self._level = level
+        settings = self.settings
+        offered = [lang for lang in settings.languages if lang in level.languages] or list(level.languages)
+        settings.languages = offered
+        if settings.lang not in offered:
+            settings.lang = offered[0]
+        if settings.default_lang not in offered:
+            settings.default_lang = offered[0]
 
     @property
     def loaded_level(self) -> Level | None:
@@ -89,7 +103,8 @@ class Runtime:
 
     def switch_level(self, level: Level, path: Path) -> None:
         self.end_visit()
-        self._level, self.level_path = level, path
+        self._adopt(level)
+        self.level_path = path
         log.info("level switched to %s", path)
 
     # -- the visit ----------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.i18n import ui_languages
 from game.settings import Settings
 
 if TYPE_CHECKING:
@@ -36,8 +37,8 @@ def settings_from(args: argparse.Namespace) -> Options:
         from game.kiosk.config import load_kiosk_config
 
         config = load_kiosk_config(args.config)
-    languages = list(config.languages) if config else ["fr", "en"]
-    default = config.default_language if config else "fr"
+    languages = list(config.languages) if config else ui_languages()
+    default = config.default_language if config else languages[0]
     lang = args.lang if args.lang in languages else default
     settings = Settings(
         lang=lang,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, PrivateAttr, StringConstraints, model_validator
 
 from game.content.types import (
     CauseKind,
@@ -350,7 +350,13 @@ class Card(Strict):
 
 
 class Level(Strict):
-    """A whole level: the month, its rules, its people and its debrief content."""
+    """A whole level: the month, its rules, its people and its debrief content.
+
+    ``_index`` holds what the engine derives from it once (:func:`game.core.rules.index_of`):
+    kept with the level, not in a global cache.
+    """
+
+    _index: object = PrivateAttr(default=None)
 
     format: Literal[1]
     id: Ident

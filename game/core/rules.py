@@ -130,14 +130,10 @@ def holds(cond: Condition | None, state: SessionState) -> bool:
     return cond is None or cond.holds(state)
 
 
-_INDEXES: dict[int, LevelIndex] = {}
-
-
 def index_of(level: Level) -> LevelIndex:
-    """The (cached) index of a level; built once, reused by every session and replay."""
-    found = _INDEXES.get(id(level))
-    if found is None or found.level is not level:
-        if len(_INDEXES) > 32:
-            _INDEXES.clear()
-        found = _INDEXES[id(level)] = LevelIndex(level)
+    """The index of a level: built once and kept with the level itself (no global cache)."""
+    found = level._index
+    if not isinstance(found, LevelIndex):
+        found = LevelIndex(level)
+        level._index = found
     return found

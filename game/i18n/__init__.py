@@ -17,7 +17,12 @@ from typing import Any
 from game.content.yamlsafe import read_yaml
 from game.paths import I18N_DIR
 
-FALLBACK = "en"
+FALLBACK = "en"  # replaced by the language languages.yaml marks `fallback: true` when catalogs load
+
+
+def ui_languages(folder: Path = I18N_DIR) -> list[str]:
+    """The languages the interface speaks, in the order of ``languages.yaml``."""
+    return list(load_catalog(folder).known)
 
 
 def pick(text: Mapping[str, str] | None, lang: str) -> str:
@@ -126,6 +131,9 @@ def load_catalog(folder: Path = I18N_DIR) -> Catalog:
                     str(info.get("group", ",")),
                     tuple(int(n) for n in info.get("one", [1])),
                 )
+                if info.get("fallback"):
+                    global FALLBACK
+                    FALLBACK = str(code)
             continue
         for key, value in data.items():
             if key in entries:

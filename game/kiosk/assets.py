@@ -80,14 +80,14 @@ _SFNT = (b"OTTO", b"\x00\x01\x00\x00", b"true", b"ttcf")
 
 
 def asset_problems(
-    languages: Iterable[str] = ("fr", "en"),
+    languages: Iterable[str] = (),
     *,
     theme: Path = ASSETS_DIR / "theme.yaml",
     catalogs: Path = I18N_DIR,
     fonts: Path = FONTS_DIR,
 ) -> list[Problem]:
     """Every problem with the fonts, the theme and the catalogs the game will load."""
-    return font_problems(fonts) + theme_problems(theme) + catalog_problems(catalogs, list(languages))
+    return font_problems(fonts) + theme_problems(theme) + catalog_problems(catalogs, list(languages) or None)
 
 
 def font_problems(folder: Path = FONTS_DIR) -> list[Problem]:
@@ -159,8 +159,10 @@ def _is_text_or_forms(value: object) -> bool:
 
 
 def catalog_problems(folder: Path = I18N_DIR, languages: list[str] | None = None) -> list[Problem]:
-    languages = languages or ["fr", "en"]
     files = sorted(folder.glob("*.yaml"))
+    if languages is None:  # every language languages.yaml declares
+        found = next((p for p in files if p.name == LANGUAGES_FILE), None)
+        languages = [str(k) for k in read_yaml(found).data] if found is not None else []
     if not files:
         return [Problem(str(folder), 1, 1, "", "no UI catalog (*.yaml) found")]
     out: list[Problem] = []

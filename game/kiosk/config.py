@@ -18,13 +18,14 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from game.content.load import ContentInvalid, validate_document
 from game.content.yamlsafe import Document, Problem, YamlRejected, read_yaml
+from game.i18n import ui_languages
 from game.paths import DEFAULT_LEVEL, ROOT
 from game.settings import window_size_problem
 
 LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
 """A two-letter language code, as in the level files (``fr``, ``en``)."""
 
-DEFAULT_LANGUAGES = ("fr", "en")
+DEFAULT_LANGUAGES = tuple(ui_languages())  # every language the interface speaks, in its order
 PIN_MIN_DIGITS, PIN_MAX_DIGITS = 6, 12
 WCAG_MIN_COUNTDOWN_S = 20
 TOUCH_TARGET_MM = 20.0

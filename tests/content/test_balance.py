@@ -13,6 +13,7 @@ import pytest
 from game.content.load import load_level
 from game.core.simulate import simulate
 from game.paths import LEVELS_DIR
+from tests.langs import LANGS
 
 SHIPPED = [LEVELS_DIR / "kiosk.yaml", LEVELS_DIR / "workshop.yaml"]
 RUNS = 1200
@@ -57,14 +58,14 @@ def test_every_scene_and_ending_is_reached_by_some_policy(level) -> None:  # typ
     assert endings == set()
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_kiosk_month_reads_in_eight_to_ten_minutes(lang: str) -> None:
     report = simulate(load_level(LEVELS_DIR / "kiosk.yaml"), RUNS, seed=6, lang=lang)
     minutes = statistics.median(report.words) / 200
     assert 8.0 <= minutes <= 10.0, minutes
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_workshop_month_reads_longer(lang: str) -> None:
     kiosk = statistics.median(simulate(load_level(LEVELS_DIR / "kiosk.yaml"), 600, seed=7, lang=lang).words)
     workshop = statistics.median(simulate(load_level(LEVELS_DIR / "workshop.yaml"), 600, seed=7, lang=lang).words)

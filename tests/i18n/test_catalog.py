@@ -7,6 +7,7 @@ from pathlib import Path
 
 from game.i18n import Catalog, Language, load_catalog, pick
 from game.paths import I18N_DIR
+from tests.langs import LANGS
 
 GAME = Path(__file__).resolve().parents[2] / "game"
 CATALOG = load_catalog(I18N_DIR)
@@ -14,7 +15,7 @@ CATALOG = load_catalog(I18N_DIR)
 
 def test_every_ui_string_is_in_both_languages_and_not_empty() -> None:
     for key, entry in CATALOG.entries.items():
-        assert set(entry) == {"fr", "en"}, key
+        assert set(entry) == set(LANGS), key
         for lang, text in entry.items():
             assert text.strip(), f"{key}.{lang} is empty"
 

@@ -13,6 +13,7 @@ from game.content.load import ContentInvalid, validate_document
 from game.content.yamlsafe import read_yaml
 from game.kiosk.config import KioskConfig, language_problems, load_kiosk_config
 from game.paths import DEFAULT_LEVEL, LEVELS_DIR, ROOT
+from tests.langs import LANGS
 
 SAMPLE_LEVEL = LEVELS_DIR / "sample.yaml"
 
@@ -40,7 +41,7 @@ def with_level(text: str, pin: str | None = PIN) -> str:
 def test_defaults() -> None:
     config = KioskConfig()
     assert config.level == DEFAULT_LEVEL
-    assert config.languages == ["fr", "en"]
+    assert config.languages == LANGS
     assert config.default_language == "fr"
     assert (config.idle.play_s, config.idle.reading_s, config.idle.countdown_s) == (60, 120, 20)
     assert config.screen_ppi == 92
@@ -241,7 +242,7 @@ def test_language_problems_against_the_level(tmp_path: Path) -> None:
 def test_the_sample_deploy_config_fits_the_schema_but_needs_a_pin() -> None:
     doc = read_yaml(ROOT / "deploy" / "kiosk.yaml")
     config = validate_document(doc, KioskConfig)
-    assert config.languages == ["fr", "en"]
+    assert config.languages == LANGS
     assert config.idle.countdown_s >= 20
     [problem] = problems_of(ROOT / "deploy" / "kiosk.yaml")  # copied unedited, it does not start a kiosk
     assert ": admin_pin: a kiosk needs its own PIN" in problem

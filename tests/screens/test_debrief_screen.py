@@ -25,6 +25,7 @@ from game.stats import SessionRecord, StatsStore
 from game.tools import drive
 from game.tools.drive import button, open_debrief
 from tests.debrief.months import CRUEL, KIND
+from tests.langs import LANGS
 from tests.screens.helpers import key, make_app, tap
 
 SIZES = [(1280, 720), (1920, 1080), (1024, 768)]
@@ -290,7 +291,7 @@ def _check_boxes(app: App, where: str) -> None:
 
 
 def _render_all(app: App, label: str) -> None:
-    for lang in ("fr", "en"):
+    for lang in LANGS:
         app.ctx.settings.lang = lang
         for panel in [None, *PANELS, "guess-reveal"]:
             open_debrief(app, panel)

@@ -9,6 +9,7 @@ import pytest
 from game.cli.screenshot import SCREENS, stage
 from game.content.load import load_level
 from game.tools.drive import button, press_button, texts
+from tests.langs import LANGS
 from tests.screens.helpers import SAMPLE, make_app
 
 LEVEL = load_level(SAMPLE)
@@ -25,7 +26,7 @@ def overflowing(app) -> list[str]:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("screen", SCREENS)
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_screen_renders_without_overflow(screen: str, size: tuple[int, int], lang: str) -> None:
     app = make_app(LEVEL, lang=lang, size=size, kiosk=screen in ("pin", "idle"))
     app.ctx.kiosk.admin_pin = "2468"

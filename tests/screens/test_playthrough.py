@@ -9,6 +9,7 @@ from game.content.load import load_level
 from game.screens.scene import SceneScreen
 from game.tools import drive
 from game.tools.drive import button
+from tests.langs import LANGS
 from tests.screens.helpers import SAMPLE, begin, content_buttons, key, make_app, press, tap, tap_at, to_the_end
 
 LEVEL = load_level(SAMPLE)
@@ -19,7 +20,7 @@ def choose_first(app) -> str:  # type: ignore[no-untyped-def]
     return options[0].id
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("persona", [p.id for p in LEVEL.personas])
 def test_touch_playthrough_to_the_debrief(persona: str, lang: str) -> None:
     app = make_app(LEVEL, lang=lang)

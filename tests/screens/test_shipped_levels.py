@@ -10,6 +10,7 @@ from game.cli.screenshot import SCREENS, stage
 from game.content.load import load_level
 from game.paths import LEVELS_DIR
 from game.tools.drive import texts
+from tests.langs import LANGS
 from tests.screens.helpers import make_app
 from tests.screens.test_every_screen import overflowing
 
@@ -17,7 +18,7 @@ LEVELS = {path.stem: load_level(path) for path in (LEVELS_DIR / "kiosk.yaml", LE
 
 
 @pytest.mark.parametrize("screen", [s for s in SCREENS if s not in ("pin", "admin", "idle")])
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", sorted(LEVELS))
 def test_screen_of_a_shipped_level(name: str, lang: str, screen: str) -> None:
     level = LEVELS[name]

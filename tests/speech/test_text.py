@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from game.speech.config import load_speech_config
 from game.speech.text import TextPreparer, speakable
+from tests.langs import LANGS
 
 CASES = [
     # (drawn, French, English)
@@ -61,7 +62,7 @@ SYMBOLS = "←→↑↓•·—–−-+%|✓ 0123456789ab\n"
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=SYMBOLS, max_size=40), st.sampled_from(["fr", "en"]))
+@given(st.text(alphabet=SYMBOLS, max_size=40), st.sampled_from(LANGS))
 def test_any_text_is_prepared_without_error_and_once_is_enough(text: str, lang: str) -> None:
     rules = load_speech_config().text
     spoken = speakable(text, lang)

@@ -8,6 +8,7 @@ import pytest
 
 from game.cli.screenshot import run as screenshot
 from game.tools.ocr_check import available, check_folder, findings
+from tests.langs import LANGS
 
 pytestmark = pytest.mark.skipif(not available(), reason="tesseract-ocr is not installed")
 
@@ -18,7 +19,7 @@ def test_the_patterns_catch_what_they_are_for() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_debrief_panels_read_back_clean(tmp_path: Path, lang: str) -> None:
     for panel, page in (("rules", 99), ("rules", 2), ("errors", 0), ("others", 0), ("month", 0)):
         out = tmp_path / f"{panel}{page}-{lang}.png"

@@ -7,13 +7,14 @@ import pytest
 from game.content.load import load_level
 from game.paths import LEVELS_DIR
 from game.screens.debrief import PANELS
+from tests.langs import LANGS
 from tests.trust.kit import panel_texts, played
 
 LEVELS = [load_level(p) for p in sorted(LEVELS_DIR.glob("*.yaml"))]
 
 
 @pytest.mark.parametrize("level", LEVELS, ids=lambda lv: lv.id)
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_refusal_debrief_never_shows_a_score(level, lang: str) -> None:  # type: ignore[no-untyped-def]
     app = played(level, level.personas[0].id, 5, lang=lang, accept=False)
     state = app.ctx.visit.session.state  # type: ignore[union-attr]

@@ -13,6 +13,7 @@ from game.cli.screenshot import stage
 from game.content.load import load_level
 from game.input.intents import Activate, AdminChord, Back, Digit, InputReader, Move, Quit
 from game.paths import LEVELS_DIR
+from tests.langs import LANGS
 from tests.screens.helpers import key, make_app, press
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -67,7 +68,7 @@ def test_esc_on_a_long_scene_goes_back_from_the_choices_to_the_text() -> None:
     assert "read" in [b.id for b in app.top.buttons]
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_esc_closes_an_opened_life(lang: str) -> None:
     level = load_level(LEVELS_DIR / "workshop.yaml")
     app = make_app(level, lang=lang, size=(1280, 720), larger_text=True)

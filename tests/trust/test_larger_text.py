@@ -9,6 +9,7 @@ import pytest
 from game.cli.screenshot import SCREENS, stage
 from game.content.load import load_level
 from game.paths import LEVELS_DIR
+from tests.langs import LANGS
 from tests.screens.helpers import make_app
 
 LEVELS = {p.stem: load_level(p) for p in sorted(LEVELS_DIR.glob("*.yaml"))}
@@ -28,7 +29,7 @@ def sizes(level: str, screen: str, lang: str, larger: bool) -> dict[str, int]:
 
 @pytest.mark.parametrize("level", sorted(LEVELS))
 @pytest.mark.parametrize("screen", STAGED)
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_larger_text_is_never_smaller(level: str, screen: str, lang: str) -> None:
     normal, larger = sizes(level, screen, lang, False), sizes(level, screen, lang, True)
     smaller = {t: (normal[t], px) for t, px in larger.items() if t in normal and px < normal[t]}

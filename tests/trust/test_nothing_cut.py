@@ -12,6 +12,7 @@ from game.paths import LEVELS_DIR
 from game.screens.debrief import PANELS
 from game.tools.autoplay import press_something
 from game.tools.drive import open_debrief
+from tests.langs import LANGS
 from tests.screens.helpers import make_app
 
 LEVELS = {p.stem: load_level(p) for p in sorted(LEVELS_DIR.glob("*.yaml")) if p.stem != "sample"}
@@ -30,7 +31,7 @@ def cut_texts(app) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("level", sorted(LEVELS))
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("size,larger", [((1920, 1080), False), ((1280, 720), True)], ids=["1080p", "720p-larger"])
 def test_a_whole_visit_cuts_no_text(level: str, lang: str, size: tuple[int, int], larger: bool) -> None:
     app = make_app(LEVELS[level], lang=lang, size=size, seed=17, larger_text=larger)

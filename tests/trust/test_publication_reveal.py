@@ -8,6 +8,7 @@ from game.content.load import load_level
 from game.paths import LEVELS_DIR
 from game.screens.scene import SceneScreen
 from game.tools.drive import texts
+from tests.langs import LANGS
 from tests.screens.helpers import content_buttons, make_app, pick_persona, press, shown_phone, tap_at
 
 LEVELS = sorted(LEVELS_DIR.glob("*.yaml"))
@@ -34,7 +35,7 @@ def last_scene_card(app) -> list[tuple[int, list[str], float, int]]:  # type: ig
 
 
 @pytest.mark.parametrize("path", LEVELS, ids=lambda p: p.stem)
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_an_outcome_card_shows_nothing_of_the_publication_to_come(path, lang: str) -> None:  # type: ignore[no-untyped-def]
     level = load_level(path)
     app = make_app(level, lang=lang, seed=11)
