@@ -190,7 +190,7 @@ def test_guess_by_touch_then_reveal() -> None:
     tap(app, app.button("guess:reveal"))
     assert app.flow.guess == ["behaviour", "fulfilment"]
     texts = app.texts()
-    assert "Your guess and the real weights" in texts
+    assert "Your guess and this game's weights" in texts
     assert any(t.startswith("You put Behaviour and preferences first.") for t in texts)
     assert "35%" in texts and app.button("tab:rules").enabled
 
