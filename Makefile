@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: play test lint check simulate screenshots bench monkey soak kiosk clean
+.PHONY: play test lint check simulate screenshots bench monkey soak fuzz kiosk clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ monkey: $(STAMP)
 
 soak: $(STAMP)
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(PY) -m game.tools.soak --sessions 500
+
+# Hypothesis-driven mutations of levels/*.yaml through check, drawing and play (FUZZ_CASES=N to change).
+fuzz: $(STAMP)
+	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(PY) -m game.tools.fuzz --cases $(or $(FUZZ_CASES),5000)
 
 kiosk: $(STAMP)
 	$(PY) -m game kiosk $(ARGS)

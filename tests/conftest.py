@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -10,8 +11,14 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pytest
 
+from game import datadir
+
 
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test writes to the real user data directory."""
+    """No test writes to the real user data directory, nor to a side directory in the real /tmp."""
     monkeypatch.setenv("OPEN_SESAME_DATA", str(tmp_path_factory.mktemp("data")))
+    private_tmp = str(tmp_path_factory.mktemp("tmp"))
+    monkeypatch.setattr(tempfile, "tempdir", private_tmp)
+    monkeypatch.setenv("TMPDIR", private_tmp)  # and for the games and supervisors tests start
+    monkeypatch.setattr(datadir, "_resolved", {}, raising=False)

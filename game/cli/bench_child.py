@@ -51,15 +51,17 @@ def staged_app(screen: str, size: tuple[int, int], real_clock: bool = False) -> 
 
     app = new_app(size, real_clock)
     if screen != "attract":
-        stage(app, screen, None, "month" if screen == "debrief" else None, app.level.personas[0].id, random.Random(2))
+        stage(
+            app, screen, None, "month" if screen == "debrief" else None, app.ctx.level.personas[0].id, random.Random(2)
+        )
     app.draw()
     return app
 
 
 def full_session() -> None:
     """A whole visitor: attract to the debrief, through the real screens."""
-    from game.screens.debrief import open_debrief
     from game.tools.autoplay import play_until
+    from game.tools.drive import open_debrief
 
     app = new_app()
     app.step()

@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.kiosk import signals
 from game.kiosk.fault import maybe_inject_fault
 from game.paths import DEFAULT_LEVEL
+from game.settings import window_size_problem
 
 if TYPE_CHECKING:
     from game.content.models import Level
@@ -21,8 +22,8 @@ def parse_size(text: str) -> tuple[int, int]:
         w, h = (int(v) for v in text.lower().split("x"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, got {text!r}") from None
-    if not (320 <= w <= 10000 and 240 <= h <= 10000):
-        raise argparse.ArgumentTypeError(f"size {text!r} is out of range")
+    if window_size_problem(w, h):
+        raise argparse.ArgumentTypeError(f"size {text!r} is out of range ({window_size_problem(w, h)})")
     return w, h
 
 
@@ -41,18 +42,14 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--larger-text", action="store_true")
     p.add_argument("--reduced-motion", action="store_true")
     p.add_argument("--sound", action="store_true")
+    p.add_argument("--log-sessions", action="store_true", help="log each session's replay line even with --no-stats")
     return p
 
 
 def setup_logging() -> None:
-    from game.datadir import log_dir
+    from game.logs import setup_logging as setup
 
-    handler = RotatingFileHandler(log_dir() / "game.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger("open_sesame")
-    root.setLevel(logging.INFO)
-    if not root.handlers:
-        root.addHandler(handler)
+    setup()
 
 
 def run(argv: list[str]) -> int:
@@ -61,6 +58,7 @@ def run(argv: list[str]) -> int:
     problems still stops the game with every problem as file:line and exit code 2."""
     maybe_inject_fault("startup")
     args = parser().parse_args(argv)
+    signals.install()  # before SDL starts, so SIGTERM ends even a kiosk (and is not an ignored quit event)
     from game.cli.setup import build_app, settings_from
 
     try:
@@ -72,11 +70,8 @@ def run(argv: list[str]) -> int:
         print(f"{path}:1:1: no such level file", file=sys.stderr)
         return 2
     setup_logging()
-    if options.settings.kiosk:
-        from game.kiosk.config import DEFAULT_PIN
-
-        if options.admin_pin in ("", DEFAULT_PIN):
-            logging.getLogger("open_sesame").warning("the admin PIN is the default one: set admin_pin in the config")
+    if options.settings.kiosk and not options.admin_pin:
+        logging.getLogger("open_sesame").warning("no admin_pin in a kiosk config: the admin screen cannot be opened")
 
     def load() -> Level:
         from game.content.load import load_level
@@ -84,9 +79,12 @@ def run(argv: list[str]) -> int:
         return load_level(path)
 
     app = build_app(load, options)
+    mode = "kiosk" if options.settings.kiosk else "window"
+    logging.getLogger("open_sesame").info("started (%s, level %s)", mode, path)
     try:
         code = app.run()
-        logging.getLogger("open_sesame").info("stopped (exit %s)", app.exit_code)
+        why = f" by {signals.name()}" if signals.requested() else ""
+        logging.getLogger("open_sesame").info("stopped%s (exit %s)", why, code or app.exit_code)
         return code or app.exit_code
     except Exception as err:
         return _report(err)

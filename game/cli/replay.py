@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from game.cli.safeout import terminal_safe
 from game.content.load import ContentInvalid, load_level
 from game.paths import LEVELS_DIR
 
@@ -39,7 +40,7 @@ def run(argv: list[str]) -> int:
         level = load_level(path)
     except ContentInvalid as err:
         for problem in err.problems:
-            print(problem, file=sys.stderr)
+            print(terminal_safe(str(problem)), file=sys.stderr)
         return 2
     from game.core.replay import replay
     from game.i18n import pick
@@ -47,12 +48,12 @@ def run(argv: list[str]) -> int:
     try:
         timeline = replay(level, args.persona, args.seed, list(args.choices), args.variant)
     except ValueError as err:  # an unknown persona or variant, or a log that does not fit this level
-        print(f"replay: {err}", file=sys.stderr)
+        print(terminal_safe(f"replay: {err}"), file=sys.stderr)
         return 2
     outcome = timeline.outcome
-    print(f"{level.id}: {args.persona}, seed {args.seed}, rules {timeline.variant}")
-    print("published scores: " + " -> ".join(str(s) for s in timeline.scores))
-    print(f"final: {outcome.final_score} grade {outcome.grade}; goal {'reached' if outcome.goal_reached else 'missed'}")
+    say(f"{level.id}: {args.persona}, seed {args.seed}, rules {timeline.variant}")
+    say("published scores: " + " -> ".join(str(s) for s in timeline.scores))
+    say(f"final: {outcome.final_score} grade {outcome.grade}; goal {'reached' if outcome.goal_reached else 'missed'}")
     for entry in timeline.ledger:
         if (entry.target == "category" and not entry.points) or entry.target not in ("category", "flag", "relation"):
             continue
@@ -60,8 +61,13 @@ def run(argv: list[str]) -> int:
         why = f" — {pick(entry.why, args.lang)}" if entry.why else ""
         points = f" ({entry.points:+.1f} pts)" if entry.target == "category" else ""
         change = f"{_show(entry.before)} -> {_show(entry.after)}"
-        print(f"  week {entry.week} {entry.cause:<12} {entry.target} {entry.key}: {change}{points}{where}{why}")
+        say(f"  week {entry.week} {entry.cause:<12} {entry.target} {entry.key}: {change}{points}{where}{why}")
     return 0
+
+
+def say(line: str) -> None:
+    """Print a line built from level data: escapes shown, never sent to the terminal."""
+    print(terminal_safe(line, keep_newlines=False))
 
 
 def _show(value: object) -> str:

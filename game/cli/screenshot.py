@@ -68,22 +68,24 @@ def run(argv: list[str]) -> int:
         for problem in err.problems:
             print(problem, file=sys.stderr)
         return 2
-    if args.all:
-        args.out.mkdir(parents=True, exist_ok=True)
-        from game.screens.debrief import PANELS
-
-        for lang in level.languages:
-            for screen in SCREENS:
-                panels = PANELS if screen == "debrief" else [None]
-                for panel in panels:
-                    name = f"{screen}-{panel}" if panel else screen
-                    out = args.out / f"{name}-{lang}.png"
-                    render(level, args, screen, lang, out, panel=panel)
-                    print(out)
-        return 0
     try:
+        if args.all:
+            from game.screens.debrief import PANELS
+
+            for lang in level.languages:
+                for screen in SCREENS:
+                    panels = PANELS if screen == "debrief" else [None]
+                    for panel in panels:
+                        name = f"{screen}-{panel}" if panel else screen
+                        out = args.out / f"{name}-{lang}.png"
+                        render(level, args, screen, lang, out, panel=panel)
+                        print(out)
+            return 0
         render(level, args, args.screen, args.lang, args.out, scene=args.scene, panel=args.panel)
-    except LookupError as err:
+    except (LookupError, CannotWrite) as err:
+        print(f"screenshot: {err}", file=sys.stderr)
+        return 2
+    except RuntimeError as err:  # the level never reaches the screen asked for
         print(f"screenshot: {err}", file=sys.stderr)
         return 2
     print(args.out)
@@ -103,7 +105,7 @@ def render(
 
     from game.app import App
     from game.content.models import Level
-    from game.screens.flow import Settings
+    from game.settings import Settings
 
     assert isinstance(level, Level)
     ticks = itertools.count()
@@ -117,7 +119,7 @@ def render(
         stats=False,
     )
     app = App(
-        level, settings, size=args.size, clock=lambda: next(ticks) * 10.0, admin_pin="2468" if screen == "pin" else ""
+        level, settings, size=args.size, clock=lambda: next(ticks) * 10.0, admin_pin="604917" if screen == "pin" else ""
     )
     try:
         stage(app, screen, scene, panel, args.persona or level.personas[0].id, random.Random(args.seed))
@@ -125,50 +127,57 @@ def render(
             app.top.pages[app.top.current] = args.page  # type: ignore[attr-defined]
             app.draw()  # a page past the end shows the last one
         app.draw()
-        out.parent.mkdir(parents=True, exist_ok=True)
-        pygame.image.save(app.window, str(out))
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            pygame.image.save(app.window, str(out))
+        except (OSError, pygame.error) as err:
+            raise CannotWrite(f"cannot write {out}: {getattr(err, 'strerror', None) or err}") from None
     finally:
         app.quit()
+
+
+class CannotWrite(Exception):
+    """The PNG could not be written (a full disk, a folder in the way, no permission)."""
 
 
 def stage(app: object, screen: str, scene: str | None, panel: str | None, persona: str, rng: random.Random) -> None:
     """Bring the app to ``screen`` by playing through the real screens, as a visitor would."""
     from game.app import App
-    from game.screens.admin import AdminScreen, PinScreen
-    from game.screens.idle import IdleWarningScreen
+    from game.screens.transitions import Push
     from game.tools.autoplay import play_until
+    from game.tools.drive import open_debrief, press
 
     assert isinstance(app, App)
     log: dict[str, str] = {}
     if screen in ("scene", "door"):
         persona, seed, log = find_path(app, scene, screen == "door")
-        app.settings.seed = seed
+        app.ctx.settings.seed = seed
     if screen == "attract":
         return
     app.draw()
-    app.top.press(next(b for b in app.top.buttons if b.id == f"lang:{app.settings.lang}"))
+    press(app, next(b for b in app.top.buttons if b.id == f"lang:{app.ctx.settings.lang}"))
     if screen == "persona":
         return
     app.draw()
-    app.top.press(app.button(f"persona:{persona}"))
+    press(app, f"persona:{persona}")
     app.draw()
     if app.top.name == "persona":  # the card could not hold this life whole: it opened first
-        app.top.press(app.button("live"))
+        press(app, "live")
     if screen == "consent":
         return
     app.draw()
-    app.top.press(app.button("decline" if screen == "declined" else "accept"))
+    press(app, "decline" if screen == "declined" else "accept")
     if screen == "week":
         return
 
     def follow(app_: App, _: random.Random) -> str | None:
-        here = app_.flow.session.scene_id if app_.flow.session else None
+        here = app_.ctx.visit.session.scene_id if app_.ctx.visit else None
         return f"option:{log[here]}" if here in log and app_.top.name == "scene" else None
 
     if screen == "scene":
         play_until(
             app,
-            lambda s: s.name == "scene" and getattr(s, "after", 1) is None and (scene is None or s.scene.id == scene),
+            lambda s: s.name == "scene" and getattr(s, "after", 1) is None and (scene is None or s.scene_id == scene),
             rng,
             choose=follow,
         )  # type: ignore[attr-defined]
@@ -188,17 +197,11 @@ def stage(app: object, screen: str, scene: str | None, panel: str | None, person
     else:
         play_until(app, lambda s: s.name == "end", rng)
     if screen == "debrief":
-        from game.screens.debrief import open_debrief
-
         open_debrief(app, panel)
     elif screen == "idle":
-        app.push(IdleWarningScreen(app, 14))
-    elif screen == "pin":
-        app.push(PinScreen(app))
-    elif screen == "admin":
-        app.push(AdminScreen(app))
-    elif screen == "facilitator":
-        app.open_facilitator()
+        app.apply(Push("idle", {"seconds": 14}))
+    elif screen in ("pin", "admin", "facilitator"):
+        app.apply(Push(screen))
 
 
 def find_path(app: object, scene: str | None, refused_door: bool) -> tuple[str, int, dict[str, str]]:
@@ -208,7 +211,7 @@ def find_path(app: object, scene: str | None, refused_door: bool) -> tuple[str, 
     from game.core.session import Session
 
     assert isinstance(app, App)
-    level = app.level
+    level = app.ctx.level
     if scene is not None and scene not in {s.id for w in level.weeks for s in w.scenes} | {
         s.id for s in level.side_scenes
     }:

@@ -50,11 +50,13 @@ def settings_from(args: argparse.Namespace) -> Options:
         ppi=args.ppi or (config.screen_ppi if config else 92.0),
         stats=not args.no_stats and (config.stats if config else True),
         seed=args.seed,
+        log_sessions=bool(getattr(args, "log_sessions", False) or (config and config.log_sessions)),
     )
     level_path = args.level or (Path(config.level) if config else None)
     window = (config.window_size if config and config.window_size else None) or args.window
     fullscreen = args.fullscreen or (args.kiosk and not (config and config.window_size))
-    return Options(settings, level_path, window, fullscreen, config, config.admin_pin if config else "", args.stats_db)
+    pin = (config.admin_pin or "") if config else ""
+    return Options(settings, level_path, window, fullscreen, config, pin, args.stats_db)
 
 
 def build_app(level: Level | Callable[[], Level], options: Options, clock: object = time.monotonic) -> App:
@@ -67,11 +69,7 @@ def build_app(level: Level | Callable[[], Level], options: Options, clock: objec
 
         times = options.config.idle if options.config else IdleTimes()
         idle = IdleTimer.from_config(times, clock=clock)  # type: ignore[arg-type]
-    pin = options.admin_pin
-    if options.settings.kiosk and not pin:
-        from game.kiosk.config import DEFAULT_PIN
-
-        pin = DEFAULT_PIN
+    pin = options.admin_pin  # no default PIN: a kiosk without one has no admin screen
     return App(
         level,
         options.settings,

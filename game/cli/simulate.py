@@ -10,12 +10,23 @@ the same choices. Then the details of one policy (``--policy``, random by defaul
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import time
 from pathlib import Path
 
 from game.content.load import ContentInvalid, load_level
 from game.core.simulate import balance, format_balance, format_report, simulate
+
+
+def _rate(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}") from None
+    if not math.isfinite(value) or not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"must be a share from 0 to 1, not {text}")
+    return value
 
 
 def run(argv: list[str]) -> int:
@@ -26,7 +37,7 @@ def run(argv: list[str]) -> int:
     parser.add_argument(
         "--policy", default="random", help="random, first, conform, loyal, ruthless, honest, kind, or tag:NAME"
     )
-    parser.add_argument("--decline-rate", type=float, default=0.03, help="share of bots that decline Halo")
+    parser.add_argument("--decline-rate", type=_rate, default=0.03, help="share of bots that decline Halo (0 to 1)")
     parser.add_argument("--lang", default=None, help="language of the names and of the words read in the details")
     parser.add_argument("--policy-only", action="store_true", help="skip the balance report")
     args = parser.parse_args(argv)

@@ -204,16 +204,27 @@ def _goto_cycles(level: Level) -> list[tuple[list[str], Path_]]:
     found: list[tuple[list[str], Path_]] = []
     seen: set[str] = set()
 
-    def visit(node: str, trail: list[str]) -> None:
-        for target, path in edges.get(node, []):
-            if target in trail:
-                found.append(([*trail[trail.index(target) :], target], path))
+    def visit(start: str) -> None:
+        """Depth first from ``start`` with an explicit stack: a chain of any length, no recursion."""
+        trail, on_trail = [start], {start: 0}
+        stack = [iter(edges.get(start, []))]
+        while stack:
+            step = next(stack[-1], None)
+            if step is None:
+                stack.pop()
+                del on_trail[trail.pop()]
+                continue
+            target, path = step
+            if target in on_trail:
+                found.append(([*trail[on_trail[target] :], target], path))
             elif target not in seen:
                 seen.add(target)
-                visit(target, [*trail, target])
+                on_trail[target] = len(trail)
+                trail.append(target)
+                stack.append(iter(edges.get(target, [])))
 
     for start in sorted(edges):
         if start not in seen:
             seen.add(start)
-            visit(start, [start])
+            visit(start)
     return found

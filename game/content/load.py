@@ -45,6 +45,8 @@ def _problem_from_error(doc: Document, error: Any) -> Problem:
         message = "this field is required"
     elif kind in ("union_tag_not_found", "union_tag_invalid"):
         message = f"an effect has exactly one target, as one of: {describe_forms()}"
+    elif kind == "string_unicode":
+        message = "unpaired surrogate (half of a UTF-16 pair): write the character itself, not its halves"
     message = message.removeprefix("Value error, ")
     if kind == "missing":
         line, col = doc.where(path[:-1])

@@ -8,16 +8,24 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from game.content.textcheck import check_text
 
 Ident = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 """Identifiers: lower-case, digits and underscores, starting with a letter."""
 
 Text = Annotated[
-    dict[Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")], Annotated[str, Field(max_length=4000)]],
+    dict[
+        Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")],
+        Annotated[str, Field(max_length=4000), AfterValidator(check_text)],
+    ],
     Field(min_length=1),
 ]
-"""A player-facing text, one entry per language code: ``{fr: ..., en: ...}`` (never empty)."""
+"""A player-facing text, one entry per language code: ``{fr: ..., en: ...}`` (never empty).
+
+Each string must be drawable (:mod:`game.content.textcheck`): no control characters, no
+unpaired surrogates, no bidi controls, at least one visible character."""
 
 Small = Annotated[float, Field(ge=-1000, le=1000)]
 Money = Annotated[int, Field(ge=-1_000_000, le=1_000_000)]

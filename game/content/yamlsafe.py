@@ -8,6 +8,7 @@ Every problem is a :class:`Problem` with file, line and column.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,9 +16,12 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from game.safefile import FileRefused, read_regular
+
 # libyaml's C parser when PyYAML was built with it (ten times faster), else pure Python.
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 MAX_BYTES = 2_000_000
 MAX_NODES = 200_000
 MAX_DEPTH = 64  # a level nests a dozen levels deep; far more is a hostile or broken file
@@ -98,12 +102,10 @@ def _mark(node: Node) -> tuple[int, int]:
 def read_yaml(path: Path | str, *, max_bytes: int = MAX_BYTES) -> Document:
     """Read one YAML file safely; raise :class:`YamlRejected` listing every problem."""
     name = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as err:
-        raise YamlRejected([Problem(name, 1, 1, "", f"cannot read file: {err.strerror or err}")]) from None
-    if len(raw) > max_bytes:
-        raise YamlRejected([Problem(name, 1, 1, "", f"file is {len(raw)} bytes; the limit is {max_bytes}")])
+    try:  # a regular file only, its size checked before a byte is read (FIFOs, /dev/zero, huge files)
+        raw = read_regular(path, max_bytes)
+    except FileRefused as err:
+        raise YamlRejected([Problem(name, 1, 1, "", str(err))]) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -115,6 +117,11 @@ def read_yaml(path: Path | str, *, max_bytes: int = MAX_BYTES) -> Document:
 
 def parse_yaml(text: str, name: str = "<text>") -> Document:
     """Parse YAML text; see :func:`read_yaml`."""
+    found = _SURROGATE.search(text)
+    if found:  # only possible for text not read from a file (a file is decoded as UTF-8)
+        line = text.count("\n", 0, found.start()) + 1
+        col = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        raise YamlRejected([Problem(name, line, col, "", "the text holds an unpaired surrogate: not valid UTF-8")])
     loader = _Loader(text)
     try:
         try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any, Literal
 
 Cause = Literal["choice", "persona", "contact", "system_error", "recompute"]
@@ -29,13 +29,6 @@ class LedgerEntry:
     scene: str | None = None
     option: str | None = None
     why: dict[str, str] | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> LedgerEntry:
-        return cls(**data)
 
 
 def points_by_cause(entries: list[LedgerEntry]) -> dict[Cause, float]:

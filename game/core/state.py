@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
+
+from pydantic import TypeAdapter
 
 from game.core.ledger import Cause, LedgerEntry
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: serialisation derived from the fields; the week_end phase
 
 
 @dataclass(slots=True)
@@ -74,64 +77,17 @@ class SessionState:
         return found is not None and found.relation == "friend"
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "format": FORMAT_VERSION,
-            "level": self.level,
-            "persona": self.persona,
-            "seed": self.seed,
-            "variant": self.variant,
-            "phase": self.phase,
-            "schedule": [list(w) for w in self.schedule],
-            "whispers": list(self.whispers),
-            "week": self.week,
-            "pos": self.pos,
-            "detour": list(self.detour),
-            "scenes_played": self.scenes_played,
-            "sub": dict(self.sub),
-            "conn_offset": self.conn_offset,
-            "contacts": {k: {"score": v.score, "relation": v.relation} for k, v in self.contacts.items()},
-            "money": self.money,
-            "flags": sorted(self.flags),
-            "published": self.published,
-            "history": list(self.history),
-            "pending": [_slots_dict(p) for p in self.pending],
-            "choices": [list(c) for c in self.choices],
-            "ledger": [e.to_dict() for e in self.ledger],
-            "doors": [_slots_dict(d) for d in self.doors],
-            "contact_history": [dict(h) for h in self.contact_history],
-        }
+        """Plain JSON-ready data, derived from the fields (no list of them kept by hand)."""
+        return {"format": FORMAT_VERSION, **_adapter().dump_python(self, mode="json")}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SessionState:
         version = data.get("format")
         if version != FORMAT_VERSION:
             raise ValueError(f"session format {version!r} is not supported (expected {FORMAT_VERSION})")
-        return cls(
-            level=data["level"],
-            persona=data["persona"],
-            seed=int(data["seed"]),
-            variant=data["variant"],
-            phase=data["phase"],
-            schedule=[list(w) for w in data["schedule"]],
-            whispers=list(data["whispers"]),
-            week=int(data["week"]),
-            pos=int(data["pos"]),
-            detour=list(data["detour"]),
-            scenes_played=int(data["scenes_played"]),
-            sub=dict(data["sub"]),
-            conn_offset=float(data["conn_offset"]),
-            contacts={k: ContactState(v["score"], v["relation"]) for k, v in data["contacts"].items()},
-            money=int(data["money"]),
-            flags=set(data["flags"]),
-            published=int(data["published"]),
-            history=list(data["history"]),
-            pending=[Pending(**p) for p in data["pending"]],
-            choices=[(c[0], c[1]) for c in data["choices"]],
-            ledger=[LedgerEntry.from_dict(e) for e in data["ledger"]],
-            doors=[DoorMet(**d) for d in data["doors"]],
-            contact_history=[dict(h) for h in data["contact_history"]],
-        )
+        return _adapter().validate_python({k: v for k, v in data.items() if k != "format"})
 
 
-def _slots_dict(obj: Any) -> dict[str, Any]:
-    return {name: getattr(obj, name) for name in obj.__slots__}
+@lru_cache(maxsize=1)
+def _adapter() -> TypeAdapter[SessionState]:
+    return TypeAdapter(SessionState)

@@ -7,7 +7,9 @@ then to any language, so a player never sees a blank.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,6 @@ from typing import Any
 from game.content.yamlsafe import read_yaml
 from game.paths import I18N_DIR
 
-LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 FALLBACK = "en"
 
 
@@ -30,24 +31,33 @@ class Catalog:
     """The UI's own strings, with ``{name}`` parameters.
 
     A string may have forms per language: ``one``/``other`` picked by the count ``n`` by
-    the language's rule (``plurals.yaml``: the counts that take "one"), or ``f``/``m``
+    the language's rule (the counts that take "one"), or ``f``/``m``
     picked by a ``gender`` parameter; ``other`` is always there and is the default.
+    Each language's name, number writing and plural rule come from ``languages.yaml``.
     """
 
     def __init__(
         self,
         entries: dict[str, dict[str, str]],
         plurals: dict[str, dict[str, dict[str, str]]] | None = None,
-        one: dict[str, list[int]] | None = None,
+        known: dict[str, Language] | None = None,
     ) -> None:
         self.entries = entries  # the "other" form stands for a plural string here
         self.plurals = plurals or {}
-        self.one = one or {}
+        self.known = known or {}
+
+    def language(self, code: str) -> Language:
+        """A language's name and number writing (its code and English habits if unknown)."""
+        return self.known.get(code) or Language(code, code)
 
     def __call__(self, key: str, lang: str, **params: Any) -> str:
+        """The text, never an exception on a kiosk: a missing key shows as itself, a bad
+        ``{parameter}`` leaves the text unformatted, each logged once (``kiosk --check``
+        refuses such catalogs before they get there)."""
         entry = self.entries.get(key)
         if entry is None:
-            raise KeyError(f"no UI string {key!r}")
+            _note(f"no UI string {key!r}")
+            return key
         forms = self.plurals.get(key)
         use = lang if entry.get(lang) else FALLBACK if entry.get(FALLBACK) else next(iter(entry))
         chosen = None if forms is None else forms.get(use)
@@ -56,11 +66,14 @@ class Catalog:
         elif str(params.get("gender", "")) in chosen:
             text = chosen[str(params["gender"])]
         elif "n" in params and "one" in chosen:
-            rule = self.one.get(use, [1])
-            text = chosen["one"] if _count(params["n"]) in rule else chosen["other"]
+            text = chosen["one"] if _count(params["n"]) in self.language(use).one else chosen["other"]
         else:
             text = chosen["other"]
-        return text.format(**params) if params else text
+        try:
+            return text.format(**params) if params else text
+        except (KeyError, IndexError, ValueError) as err:
+            _note(f"UI string {key!r} ({lang}) does not fit its parameters: {err!r}")
+            return text
 
     def languages(self) -> set[str]:
         return {lang for entry in self.entries.values() for lang in entry}
@@ -73,7 +86,27 @@ def _count(value: Any) -> int | None:
         return None
 
 
-PLURAL_RULES = "plurals.yaml"
+LANGUAGES_FILE = "languages.yaml"
+
+
+@dataclass(frozen=True)
+class Language:
+    """How a language is named and writes numbers (``languages.yaml``)."""
+
+    code: str
+    name: str
+    decimal: str = "."
+    group: str = ","
+    one: tuple[int, ...] = (1,)
+
+
+_noted: set[str] = set()
+
+
+def _note(message: str) -> None:
+    if message not in _noted and len(_noted) < 100:
+        _noted.add(message)
+        logging.getLogger("open_sesame").error("%s", message)
 
 
 @lru_cache(maxsize=4)
@@ -81,11 +114,18 @@ def load_catalog(folder: Path = I18N_DIR) -> Catalog:
     """Every ``*.yaml`` catalog in ``folder``, merged; a key defined twice is an error."""
     entries: dict[str, dict[str, str]] = {}
     plurals: dict[str, dict[str, dict[str, str]]] = {}
-    one: dict[str, list[int]] = {}
+    known: dict[str, Language] = {}
     for path in sorted(folder.glob("*.yaml")):
         data = read_yaml(path).data
-        if path.name == PLURAL_RULES:
-            one = {str(lang): [int(n) for n in rule.get("one", [])] for lang, rule in data.items()}
+        if path.name == LANGUAGES_FILE:
+            for code, info in data.items():
+                known[str(code)] = Language(
+                    str(code),
+                    str(info["name"]),
+                    str(info.get("decimal", ".")),
+                    str(info.get("group", ",")),
+                    tuple(int(n) for n in info.get("one", [1])),
+                )
             continue
         for key, value in data.items():
             if key in entries:
@@ -98,7 +138,7 @@ def load_catalog(folder: Path = I18N_DIR) -> Catalog:
                 else:
                     texts[str(lk)] = str(lv)
             entries[str(key)] = texts
-    return Catalog(entries, plurals, one)
+    return Catalog(entries, plurals, known)
 
 
 def tr(key: str, lang: str, **params: Any) -> str:

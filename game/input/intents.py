@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.settings import WINDOW_MIN
+
 
 @dataclass(frozen=True)
 class Activate:
@@ -88,7 +90,9 @@ class InputReader:
         if etype == pygame.QUIT or etype == pygame.WINDOWCLOSE:
             return [Quit()]
         if etype == pygame.VIDEORESIZE:
-            self.window_size = (int(event.w), int(event.h))
+            # Never smaller than the game's smallest window: a storm of resize events (or a
+            # window manager's 1x1) must not leave the kiosk a dot on the screen.
+            self.window_size = (max(WINDOW_MIN[0], int(event.w)), max(WINDOW_MIN[1], int(event.h)))
             return [Resize(self.window_size)]
         if etype in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
             if getattr(event, "touch", False):

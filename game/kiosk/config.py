@@ -8,6 +8,7 @@ commented sample ``deploy/kiosk.yaml``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,19 +19,21 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from game.content.load import ContentInvalid, validate_document
 from game.content.yamlsafe import Document, Problem, YamlRejected, read_yaml
 from game.paths import DEFAULT_LEVEL, ROOT
+from game.settings import window_size_problem
 
 LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
 """A two-letter language code, as in the level files (``fr``, ``en``)."""
 
 DEFAULT_LANGUAGES = ("fr", "en")
-DEFAULT_PIN = "2468"
+PIN_MIN_DIGITS, PIN_MAX_DIGITS = 6, 12
 WCAG_MIN_COUNTDOWN_S = 20
 TOUCH_TARGET_MM = 20.0
 TOUCH_GAP_MM = 3.0
 MM_PER_INCH = 25.4
 
-_PIN = re.compile(r"^[0-9]{4,8}$")
-_WINDOW = re.compile(r"^([1-9][0-9]{2,4})x([1-9][0-9]{2,4})$")
+_PIN = re.compile(rf"[0-9]{{{PIN_MIN_DIGITS},{PIN_MAX_DIGITS}}}")  # ASCII digits only: what the pad can type
+_WINDOW = re.compile(r"([1-9][0-9]{0,5})x([1-9][0-9]{0,5})")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class _Frozen(BaseModel):
@@ -65,7 +68,8 @@ class KioskConfig(_Frozen):
     idle: IdleTimes = IdleTimes()
     screen_ppi: float = Field(92.0, ge=50, le=600)
     stats: bool = True
-    admin_pin: str = DEFAULT_PIN
+    log_sessions: bool = False
+    admin_pin: str | None = None
     sound: bool = True
     reduced_motion: bool = False
     larger_text: bool = False
@@ -96,25 +100,40 @@ class KioskConfig(_Frozen):
             raise ValueError(f"{value!r} is not one of the kiosk's languages ({', '.join(languages)})")
         return value
 
+    @field_validator("level", mode="before")
+    @classmethod
+    def _level_path_is_plain(cls, value: Any) -> Any:
+        if isinstance(value, str) and _CONTROL.search(value):
+            raise ValueError("the path contains a control character")
+        return value
+
     @field_validator("admin_pin", mode="before")
     @classmethod
     def _pin_is_quoted(cls, value: Any) -> Any:
         if isinstance(value, int) and not isinstance(value, bool):
-            raise ValueError('write the PIN in quotes (admin_pin: "2468"): unquoted, a leading 0 would be lost')
+            raise ValueError('write the PIN in quotes (admin_pin: "604917"): unquoted, a leading 0 would be lost')
         return value
 
     @field_validator("admin_pin")
     @classmethod
-    def _pin_digits(cls, value: str) -> str:
-        if not _PIN.match(value):
-            raise ValueError("the PIN must be 4 to 8 digits")
+    def _pin_digits(cls, value: str | None) -> str | None:
+        if value is not None:
+            problem = pin_problem(value)
+            if problem:
+                raise ValueError(problem)
         return value
 
     @field_validator("window")
     @classmethod
     def _window_format(cls, value: str | None) -> str | None:
-        if value is not None and not _WINDOW.match(value):
+        if value is None:
+            return value
+        match = _WINDOW.fullmatch(value)
+        if not match:
             raise ValueError("write the window size as WIDTHxHEIGHT, e.g. 1920x1080")
+        problem = window_size_problem(int(match.group(1)), int(match.group(2)))
+        if problem:
+            raise ValueError(problem)
         return value
 
     @property
@@ -122,7 +141,7 @@ class KioskConfig(_Frozen):
         """``window`` as ``(width, height)``; ``None`` means fullscreen at the screen's size."""
         if self.window is None:
             return None
-        match = _WINDOW.match(self.window)
+        match = _WINDOW.fullmatch(self.window)
         assert match is not None  # guaranteed by the validator
         return int(match.group(1)), int(match.group(2))
 
@@ -141,6 +160,28 @@ class KioskConfig(_Frozen):
         return self.mm_to_px(TOUCH_GAP_MM)
 
 
+def pin_problem(pin: str) -> str | None:
+    """Why ``pin`` is not an acceptable admin PIN, or None.
+
+    The pad types the ASCII digits 0-9 only, so anything else could never be typed (a
+    trailing newline from a YAML block scalar would lock the technician out). Six digits
+    at least, and not a run anyone would try first (``000000``, ``123456``, ``987654``).
+    """
+    if "\n" in pin or "\r" in pin:
+        return (
+            "the PIN contains a line break (a block scalar | or > adds one at the end), so it could "
+            'never be typed: write it on one line, in quotes (admin_pin: "604917")'
+        )
+    if not all("0" <= c <= "9" for c in pin):
+        return "the PIN must be made of the digits 0-9 only, as on the PIN pad"
+    if not _PIN.fullmatch(pin):
+        return f"the PIN must be {PIN_MIN_DIGITS} to {PIN_MAX_DIGITS} digits (it has {len(pin)})"
+    steps = {(int(b) - int(a)) % 10 for a, b in itertools.pairwise(pin)}
+    if steps in ({0}, {1}, {9}):
+        return "the PIN is too easy to guess (one digit repeated, or a run like 123456): choose another"
+    return None
+
+
 def read_kiosk_config(path: Path | str) -> tuple[KioskConfig, Document]:
     """Read and check a kiosk config; also return the document so later checks can cite lines.
 
@@ -152,6 +193,17 @@ def read_kiosk_config(path: Path | str) -> tuple[KioskConfig, Document]:
         raise ContentInvalid(err.problems) from None
     config = validate_document(doc, KioskConfig)
     level, problems = _resolve_level(config, doc, Path(path).resolve().parent)
+    if config.admin_pin is None:
+        problems.append(
+            Problem(
+                doc.file,
+                1,
+                1,
+                "admin_pin",
+                f"a kiosk needs its own PIN, there is no default: add admin_pin with {PIN_MIN_DIGITS} to "
+                f'{PIN_MAX_DIGITS} digits, in quotes (admin_pin: "604917")',
+            )
+        )
     if problems:
         raise ContentInvalid(problems)
     return config.model_copy(update={"level": level}), doc

@@ -16,22 +16,27 @@ import argparse
 import contextlib
 import logging
 import logging.handlers
+import math
+import os
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
 from game.content.load import ContentInvalid, load_level
 from game.content.yamlsafe import Document, Problem
 from game.datadir import log_dir
+from game.datadir import problem as data_dir_problem
 from game.kiosk.backoff import CrashBackoff, RestartPolicy
-from game.kiosk.config import KioskConfig, language_problems, read_kiosk_config
+from game.kiosk.config import language_problems, read_kiosk_config
+from game.kiosk.watchdog import DEFAULT_STARTUP_GRACE_S, DEFAULT_TIMEOUT_S, HEARTBEAT_ENV, Watchdog, read_beat
 
 LOG_FILE = "kiosk.log"
 LOG_MAX_BYTES = 1_000_000
@@ -39,6 +44,8 @@ LOG_BACKUPS = 5
 TAIL_LINES = 80
 POLL_S = 0.2
 EXIT_OK, EXIT_GAVE_UP, EXIT_USAGE = 0, 1, 2
+MAX_RESTART_DELAY_S = 2.0
+"""A restart must bring the attract loop back within 3 s, and the game takes about 1 s to start."""
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name))
 
 
@@ -48,8 +55,14 @@ def child_command(passthrough: Sequence[str] = ()) -> list[str]:
 
 
 def describe_exit(code: int) -> str:
-    """``exit code 1`` or ``killed by signal SIGSEGV`` (Popen reports signal deaths as -N)."""
+    """``exit code 1``, ``exit code 143 (after SIGTERM)`` or ``killed by signal SIGSEGV``.
+
+    Popen reports signal deaths as -N; the game itself exits with 128 + N after a stop signal.
+    """
     if code >= 0:
+        if code > 128:
+            with contextlib.suppress(ValueError):
+                return f"exit code {code} (after {signal.Signals(code - 128).name})"
         return f"exit code {code}"
     try:
         return f"killed by signal {signal.Signals(-code).name}"
@@ -105,6 +118,8 @@ class Supervisor:
         echo_stderr: bool = True,
         handle_signals: bool = True,
         stop_timeout_s: float = 5.0,
+        watchdog_s: float | None = None,
+        startup_grace_s: float = DEFAULT_STARTUP_GRACE_S,
     ) -> None:
         self.child = list(child) if child is not None else child_command(passthrough)
         self.backoff = CrashBackoff(policy)
@@ -120,6 +135,8 @@ class Supervisor:
         self._stop_timeout_s = stop_timeout_s
         self._stopping = False
         self._log = logging.getLogger("game.kiosk.supervisor")
+        self.watchdog = Watchdog(watchdog_s, startup_grace_s) if watchdog_s else None
+        self._froze: float | None = None
 
     def request_stop(self, signum: int | None = None, frame: FrameType | None = None) -> None:
         """Stop: forward SIGTERM to the game and exit. Safe from a signal handler (sets a flag only)."""
@@ -127,9 +144,11 @@ class Supervisor:
 
     def run(self) -> int:
         """Supervise until a clean exit (0), a stop request (0) or ``max_restarts`` is used up (1)."""
-        handler = self._open_log()
+        handler, why = self._open_log()
         previous = self._install_signal_handlers()
         try:
+            if why:
+                self._note(logging.WARNING, why)
             self._note(logging.INFO, f"supervisor started; game command: {' '.join(self.child)}")
             return self._loop()
         finally:
@@ -145,7 +164,7 @@ class Supervisor:
             if self._stopping:
                 self._note(logging.INFO, f"stopped on request; the game ended with {describe_exit(code)}")
                 return EXIT_OK
-            if code == 0:
+            if code == 0:  # only a technician's confirmed Exit ends the game with 0
                 self._note(logging.INFO, "the game exited normally (admin exit); supervisor stops")
                 return EXIT_OK
             now = self._clock()
@@ -165,25 +184,70 @@ class Supervisor:
 
     def _run_child(self) -> tuple[int, str]:
         """Run the game once; its exit code (negative: killed by that signal) and stderr tail."""
+        beat = self._heartbeat_file()
+        env = self.env
+        if beat is not None:
+            env = {**(self.env if self.env is not None else os.environ), HEARTBEAT_ENV: str(beat)}
         try:
-            proc = subprocess.Popen(self.child, stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, env=self.env)
+            proc = subprocess.Popen(self.child, stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
         except OSError as err:
+            self._forget(beat)
             return 127, f"cannot start {self.child[0]}: {err}\n"
         self.child_pid = proc.pid
         assert proc.stderr is not None
         tail = StderrTail(proc.stderr, self._echo)
-        code = self._wait(proc)
+        try:
+            code = self._wait(proc, beat)
+        finally:
+            self._forget(beat)
         self.child_pid = None
         return code, tail.text()
 
-    def _wait(self, proc: subprocess.Popen[bytes]) -> int:
-        """Wait for the child, forwarding a stop request as SIGTERM (then SIGKILL if it hangs)."""
+    def _heartbeat_file(self) -> Path | None:
+        """A fresh, private, empty file the game writes its heartbeat into (None: no watchdog)."""
+        if self.watchdog is None:
+            return None
+        try:
+            fd, name = tempfile.mkstemp(prefix="open-sesame-heartbeat-")
+        except OSError as err:
+            self._note(logging.WARNING, f"no heartbeat file ({err}); the watchdog is off for this run")
+            return None
+        os.close(fd)
+        return Path(name)
+
+    @staticmethod
+    def _forget(beat: Path | None) -> None:
+        if beat is not None:
+            with contextlib.suppress(OSError):
+                beat.unlink()
+
+    def _wait(self, proc: subprocess.Popen[bytes], beat: Path | None = None) -> int:
+        """Wait for the child, forwarding a stop request as SIGTERM (then SIGKILL if it hangs).
+
+        With a watchdog, a child that stops writing its heartbeat is killed (SIGKILL: a
+        stopped process does not act on SIGTERM) and the wait returns its exit code.
+        """
         term_sent: float | None = None
+        self._froze = None
+        if self.watchdog is not None:
+            self.watchdog.start(time.monotonic())
         while True:
             try:
                 return proc.wait(timeout=POLL_S)
             except subprocess.TimeoutExpired:
                 pass
+            if self.watchdog is not None and beat is not None and not self._stopping and self._froze is None:
+                now = time.monotonic()
+                self.watchdog.observe(read_beat(beat), now)
+                if self.watchdog.frozen(now):
+                    self._froze = self.watchdog.silent_for(now)
+                    self._note(
+                        logging.ERROR,
+                        f"the game stopped answering (no heartbeat for {self._froze:.0f} s); "
+                        f"killing it (pid {proc.pid})",
+                    )
+                    proc.kill()
+                    continue
             if self._stopping and term_sent is None:
                 self._note(logging.INFO, f"forwarding SIGTERM to the game (pid {proc.pid})")
                 proc.terminate()
@@ -194,7 +258,8 @@ class Supervisor:
                 term_sent = float("inf")  # killed: just wait now
 
     def _crash(self, code: int, run_s: float, tail: str, then: str) -> None:
-        summary = f"the game crashed ({describe_exit(code)}) after {run_s:.1f} s; {then}"
+        what = "froze and was killed" if self._froze is not None else "crashed"
+        summary = f"the game {what} ({describe_exit(code)}) after {run_s:.1f} s; {then}"
         detail = tail.rstrip() or "(the game wrote nothing to stderr)"
         self._note(logging.ERROR, summary, f"--- last lines of the game's stderr ---\n{detail}")
 
@@ -205,17 +270,29 @@ class Supervisor:
             with contextlib.suppress(OSError, ValueError):
                 print(f"open-sesame kiosk: {summary}", file=self._echo, flush=True)
 
-    def _open_log(self) -> logging.Handler:
-        path = self.log_path or log_dir() / LOG_FILE
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
-        )
+    def _open_log(self) -> tuple[logging.Handler, str | None]:
+        """The log file's handler, and a line saying why if it is not the usual one.
+
+        A log problem must not stop the kiosk: an unusable data directory falls back to a
+        side directory (see :mod:`game.datadir`), and a log that cannot be opened at all
+        leaves stderr (the journal) as the only record.
+        """
+        why = None if self.log_path else data_dir_problem()
+        handler: logging.Handler
+        try:
+            path = self.log_path or log_dir() / LOG_FILE
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handler = logging.handlers.RotatingFileHandler(
+                path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+            )
+        except (OSError, ValueError) as err:
+            handler = logging.NullHandler()  # stderr gets every line through _note anyway
+            why = f"cannot open the supervisor's log ({getattr(err, 'strerror', None) or err}); stderr only"
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
         self._log.addHandler(handler)
         self._log.setLevel(logging.INFO)
         self._log.propagate = False
-        return handler
+        return handler, why
 
     def _install_signal_handlers(self) -> dict[int, Any]:
         if not self._handle_signals or threading.current_thread() is not threading.main_thread():
@@ -232,20 +309,64 @@ class Supervisor:
             time.sleep(min(POLL_S, left))
 
 
-def preflight(config_path: Path | None) -> list[Problem]:
-    """Every problem with the kiosk config and its level, found before any game starts."""
+class OptionProblem:
+    """A game option passed through the supervisor that the game would refuse."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"python -m game kiosk: {self.message}"
+
+
+class _OptionError(Exception):
+    pass
+
+
+def game_options(passthrough: Sequence[str]) -> argparse.Namespace:
+    """The game's own parsing of the options the supervisor passes on; :class:`_OptionError` if bad."""
+    from game.cli.play import parser as game_parser
+
+    parser = game_parser()
+
+    def refuse(message: str) -> NoReturn:
+        raise _OptionError(message)
+
+    parser.error = refuse  # type: ignore[method-assign]
+    if any(arg in ("-h", "--help") for arg in passthrough):
+        raise _OptionError("--help is not a game option under the supervisor (try python -m game --help)")
+    try:
+        return parser.parse_args(["--kiosk", *passthrough])
+    except SystemExit:  # pragma: no cover - parse errors go through refuse()
+        raise _OptionError(f"bad game options: {' '.join(passthrough)}") from None
+
+
+def preflight(config_path: Path | None, passthrough: Sequence[str] = ()) -> list[Problem | OptionProblem]:
+    """Every problem with what the game would start with: its options, the kiosk config, the
+    level it would play (the config's, or ``--level`` among the options), fonts, theme and
+    catalogs. All found before any game starts, so nothing restarts forever over a typo."""
+    try:
+        args = game_options(passthrough)
+    except _OptionError as err:
+        return [OptionProblem(str(err))]
+    if config_path is None:
+        needed = "a kiosk needs a config file with its own admin_pin: pass --config (see deploy/kiosk.yaml)"
+        return [OptionProblem(needed)]
     doc: Document | None = None
     try:
-        if config_path is None:
-            config = KioskConfig()
-            if not config.level.is_file():
-                return [Problem(str(config.level), 1, 1, "", "no such level file (pass --config)")]
-        else:
-            config, doc = read_kiosk_config(config_path)
-        level = load_level(config.level)
+        config, doc = read_kiosk_config(config_path)
+        level_path = args.level if args.level is not None else config.level
+        if args.level is not None and not args.level.is_file():
+            return [OptionProblem(f"--level {args.level}: no such level file")]
+        level = load_level(level_path)
     except ContentInvalid as err:
         return list(err.problems)
-    return language_problems(config, level.languages, doc)
+    from game.kiosk.assets import asset_problems
+
+    problems: list[Problem | OptionProblem] = []
+    problems += language_problems(config, level.languages, doc if args.level is None else None)
+    problems += asset_problems(config.languages)
+    return problems
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -261,7 +382,17 @@ def _parser() -> argparse.ArgumentParser:
         "--max-restarts", type=_non_negative_int, default=None, help="give up (exit 1) after N restarts"
     )
     parser.add_argument(
-        "--restart-delay", type=_delay, default=RestartPolicy.restart_delay_s, help="seconds before a restart (0-3)"
+        "--restart-delay",
+        type=_delay,
+        default=RestartPolicy.restart_delay_s,
+        help=f"seconds before a restart (0-{MAX_RESTART_DELAY_S:g})",
+    )
+    parser.add_argument(
+        "--watchdog",
+        type=_watchdog,
+        default=DEFAULT_TIMEOUT_S,
+        metavar="SECONDS",
+        help=f"restart a game whose loop has not answered for SECONDS (2-600, default {DEFAULT_TIMEOUT_S:g})",
     )
     return parser
 
@@ -275,23 +406,36 @@ def _non_negative_int(text: str) -> int:
 
 def _delay(text: str) -> float:
     value = float(text)
-    if not 0 <= value <= 3:
-        raise argparse.ArgumentTypeError("must be between 0 and 3 seconds")
+    if not math.isfinite(value) or not 0 <= value <= MAX_RESTART_DELAY_S:
+        raise argparse.ArgumentTypeError(
+            f"must be between 0 and {MAX_RESTART_DELAY_S:g} seconds: the game needs about 1 s to start, "
+            "and a kiosk is back in the attract loop within 3 s of a crash"
+        )
+    return value
+
+
+def _watchdog(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value) or not 2 <= value <= 600:
+        raise argparse.ArgumentTypeError("must be between 2 and 600 seconds")
     return value
 
 
 def run(argv: list[str]) -> int:
     """The ``kiosk`` command: validate, then supervise the game until it exits cleanly."""
-    args, passthrough = _parser().parse_known_args(argv)
+    try:
+        args, passthrough = _parser().parse_known_args(argv)
+    except SystemExit as done:  # a bad supervisor option: argparse printed it
+        return done.code if isinstance(done.code, int) else EXIT_USAGE
     config_path: Path | None = args.config.resolve() if args.config else None
-    problems = preflight(config_path)
+    problems = preflight(config_path, passthrough)
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
         print(f"{len(problems)} problem(s) found; the kiosk was not started", file=sys.stderr)
         return EXIT_USAGE
     if args.check:
-        print("the kiosk config and its level are valid")
+        print("the kiosk config, its level, the game's options, fonts, theme and catalogs are valid")
         return EXIT_OK
     if config_path is not None:
         passthrough = ["--config", str(config_path), *passthrough]
@@ -299,5 +443,6 @@ def run(argv: list[str]) -> int:
         passthrough=passthrough,
         policy=RestartPolicy(restart_delay_s=args.restart_delay),
         max_restarts=args.max_restarts,
+        watchdog_s=args.watchdog,
     )
     return supervisor.run()

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+import math
+from typing import Any
 
-from game.i18n import LANGUAGE_NAMES
 from game.input.intents import Activate, Back, Digit, Intent
 from game.screens.base import Screen
+from game.screens.context import Context
+from game.screens.transitions import Pop, Push, Quit, Swap, SwitchLevel, Transition
 from game.ui.canvas import Canvas, Rect
 from game.ui.widgets import Button, overlay_panel
 
-if TYPE_CHECKING:
-    from game.app import App
-
 log = logging.getLogger("open_sesame")
+EXIT_CONFIRM_S = 5.0
 
 
 class PinScreen(Screen):
@@ -26,8 +26,8 @@ class PinScreen(Screen):
 
     idle_mode = "play"  # a half-typed PIN left alone times out like any screen
 
-    def __init__(self, app: App) -> None:
-        super().__init__(app)
+    def __init__(self, ctx: Context, **_: Any) -> None:
+        super().__init__(ctx)
         self.entered = ""
         self.failed = False
 
@@ -44,9 +44,10 @@ class PinScreen(Screen):
             "bold",
             "center",
         )
-        if self.failed:
+        notice = self.notice()
+        if notice:
             canvas.text(
-                self.t("admin.wrong_pin"),
+                notice,
                 Rect(panel.x + 40, panel.y + 160, panel.w - 80, 40),
                 theme.s("small"),
                 theme.c("warning"),
@@ -60,38 +61,59 @@ class PinScreen(Screen):
             label = self.t(f"admin.{key}") if key in ("cancel", "ok") else key
             self.add(Button(f"key:{key}", label, rect, style="primary" if key == "ok" else "chip"))
 
-    def handle(self, intent: Intent) -> None:
+    def handle(self, intent: Intent) -> Transition | None:
         if isinstance(intent, Digit):
             self.type(intent.value)
-        elif isinstance(intent, Activate) and intent.pos is None and self.entered:
-            self.submit()  # Enter after typing the PIN
-        elif isinstance(intent, Back):
-            self.app.pop()
-        else:
-            super().handle(intent)
+            return None
+        if isinstance(intent, Activate) and intent.pos is None and self.entered:
+            return self.submit()  # Enter after typing the PIN
+        if isinstance(intent, Back):
+            return Pop()
+        return super().handle(intent)
+
+    def notice(self) -> str:
+        """Under the dots: locked, wait N s, or wrong PIN (the lock outlives the pad, see pinlock)."""
+        lock = self.ctx.kiosk.pin_lock
+        if lock.locked:
+            return self.t("admin.pin_locked", n=max(1, round(lock.wait_s() / 60)))
+        if lock.wait_s() > 0:
+            return self.t("admin.pin_wait", n=lock.whole_seconds_left())
+        return self.t("admin.wrong_pin") if self.failed else ""
+
+    def update(self, dt: float) -> bool:
+        shown = self.notice()
+        if shown != getattr(self, "_shown", None):
+            self._shown = shown
+            self.ctx.redraw()  # the countdown changed: draw it
+        return super().update(dt)
 
     def type(self, digit: str) -> None:
+        if self.ctx.kiosk.pin_lock.wait_s() > 0:
+            return  # nothing typed counts while the pad waits
         if len(self.entered) < 12:
             self.entered += digit
         self.failed = False
 
-    def on_button(self, button_id: str) -> None:
+    def on_button(self, button_id: str) -> Transition | None:
         key = button_id.split(":", 1)[1]
         if key == "cancel":
-            self.app.pop()
-        elif key == "ok":
-            self.submit()
-        else:
-            self.type(key)
+            return Pop()
+        if key == "ok":
+            return self.submit()
+        self.type(key)
+        return None
 
-    def submit(self) -> None:
-        if self.entered == self.app.admin_pin:
-            self.app.pop()
-            self.app.push(AdminScreen(self.app))
-        else:
+    def submit(self) -> Transition | None:
+        lock = self.ctx.kiosk.pin_lock
+        verdict = lock.check(self.entered, self.ctx.kiosk.admin_pin)
+        self.entered = ""
+        if verdict == "granted":
+            return Swap("admin")
+        if verdict == "refused":
             self.failed = True
-            self.entered = ""
-            log.warning("wrong admin PIN entered")
+            wait = f"; the pad waits {lock.whole_seconds_left()} s" if lock.wait_s() > 0 else ""
+            log.warning("wrong admin PIN entered (%d in a row%s)", lock.failures, wait)
+        return None
 
 
 class AdminScreen(Screen):
@@ -99,23 +121,27 @@ class AdminScreen(Screen):
     idle_mode = "reading"
     chrome = False
 
-    def __init__(self, app: App) -> None:
-        super().__init__(app)
-        self.log_lines = app.log_tail(24)  # read once, not on every frame
+    def __init__(self, ctx: Context, **_: Any) -> None:
+        super().__init__(ctx)
+        self.log_lines = ctx.kiosk.log_tail(24)  # read once, not on every frame
+        self.exit_armed = -math.inf
 
     def draw_body(self, canvas: Canvas) -> None:
         theme = canvas.theme
-        settings = self.app.settings
+        settings = self.ctx.settings
         canvas.text(self.t("admin.title"), Rect(80, 60, 1760, 80), theme.s("title"), theme.c("text"), "bold")
         h = round(self.target())
         col = Rect(80, 180, 820, h)
         rows = [
-            ("lang_default", self.t("admin.default_language", language=LANGUAGE_NAMES.get(settings.default_lang, ""))),
+            (
+                "lang_default",
+                self.t("admin.default_language", language=self.words.language_name(settings.default_lang)),
+            ),
             ("stats", self.t("admin.stats_on" if settings.stats else "admin.stats_off")),
-            ("level", self.t("admin.level", level=self.app.level.id)),
+            ("level", self.t("admin.level", level=self.ctx.level.id)),
             ("facilitator", self.t("admin.facilitator")),
             ("back", self.t("admin.back")),
-            ("exit", self.t("admin.exit")),
+            ("exit", self.t(self.exit_label())),
         ]
         for i, (bid, label) in enumerate(rows):
             style = "primary" if bid == "back" else "normal"
@@ -128,22 +154,37 @@ class AdminScreen(Screen):
                 line, Rect(box.x + 20, box.y + 16 + i * 31, box.w - 40, 31), theme.s("min_text"), theme.c("muted")
             )
 
-    def on_back(self) -> None:
-        self.app.pop()
+    def exit_label(self) -> str:
+        return "admin.exit_confirm" if self.ctx.now() - self.exit_armed <= EXIT_CONFIRM_S else "admin.exit"
 
-    def on_button(self, button_id: str) -> None:
-        settings = self.app.settings
+    def update(self, dt: float) -> bool:
+        label = self.exit_label()
+        if label != getattr(self, "_exit_shown", label):
+            self.ctx.redraw()  # the confirmation ran out: show "Exit" again
+        self._exit_shown = label
+        return super().update(dt)
+
+    def on_back(self) -> Transition | None:
+        return Pop()
+
+    def on_button(self, button_id: str) -> Transition | None:
+        settings = self.ctx.settings
         if button_id == "back":
-            self.app.pop()
-        elif button_id == "exit":
-            self.app.running = False
-            self.app.exit_code = 0
+            return Pop()
+        if button_id == "exit":
+            # Two taps within EXIT_CONFIRM_S: the only way the game ends with code 0, the one
+            # exit code after which the kiosk supervisor does not restart it.
+            now = self.ctx.now()
+            if now - self.exit_armed <= EXIT_CONFIRM_S:
+                return Quit(0)
+            self.exit_armed = now
         elif button_id == "lang_default":
             langs = settings.languages
             settings.default_lang = langs[(langs.index(settings.default_lang) + 1) % len(langs)]
         elif button_id == "stats":
             settings.stats = not settings.stats
         elif button_id == "level":
-            self.app.next_level()
+            return SwitchLevel()
         elif button_id == "facilitator":
-            self.app.open_facilitator()
+            return Push("facilitator")
+        return None

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
-from game.i18n import LANGUAGE_NAMES
 from game.screens.base import Screen
+from game.screens.context import Context
+from game.screens.transitions import Goto, Push, Transition
 from game.ui.canvas import Canvas, Rect
 from game.ui.dial import dial_block
 from game.ui.widgets import Button
@@ -19,16 +21,16 @@ class AttractScreen(Screen):
     chrome = False
     fps = 10
 
-    def __init__(self, app: object) -> None:
-        super().__init__(app)  # type: ignore[arg-type]
+    def __init__(self, ctx: Context, **_: Any) -> None:
+        super().__init__(ctx)
         self.phase = 0.0
 
     def dial_range(self) -> tuple[int, int]:
         """The level's score range, or the theme's until the level has loaded."""
-        level = self.app.loaded_level
+        level = self.ctx.loaded_level
         if level is not None:
             return level.score.min, level.score.max
-        return int(self.app.theme.s("attract_dial_min")), int(self.app.theme.s("attract_dial_max"))
+        return int(self.ctx.theme.s("attract_dial_min")), int(self.ctx.theme.s("attract_dial_max"))
 
     def breathing_score(self) -> float:
         lo, hi = self.dial_range()
@@ -47,23 +49,23 @@ class AttractScreen(Screen):
             self.t("attract.touch"), Rect(120, 800, 1680, 60), theme.s("heading"), theme.c("highlight"), "semibold"
         )
         x = 120
-        for lang in self.app.settings.languages:
-            label = LANGUAGE_NAMES.get(lang, lang)
+        for lang in self.ctx.settings.languages:
+            label = self.words.language_name(lang)
             w = max(260, canvas.measure(label, theme.s("button"), "semibold")[0] + 80)
             style = "primary" if lang == self.lang else "chip"
             self.add(Button(f"lang:{lang}", label, Rect(x, 900, round(w), round(h)), style=style))
             x += round(w) + 40
-        level = self.app.loaded_level
+        level = self.ctx.loaded_level
         if level is not None and level.mode == "workshop":
             label = self.t("attract.facilitator")
             w = canvas.measure(label, theme.s("button"), "semibold")[0] + 80
             self.add(Button("facilitator", label, Rect(round(1800 - w), 900, round(w), round(h)), style="ghost"))
 
     def draw_dial(self, canvas: Canvas) -> None:
-        theme = self.app.theme
+        theme = self.ctx.theme
         lo, hi = self.dial_range()
         score = self.breathing_score()
-        level = self.app.loaded_level
+        level = self.ctx.loaded_level
         band = ""
         if level is not None:
             band = self.p(next((b for b in level.bands if score >= b.min), level.bands[-1]).name)
@@ -72,7 +74,7 @@ class AttractScreen(Screen):
 
     def update(self, dt: float) -> bool:
         super().update(dt)
-        if self.app.settings.reduced_motion:
+        if self.ctx.settings.reduced_motion:
             return False
         self.phase += dt * 0.9
         return True
@@ -81,18 +83,12 @@ class AttractScreen(Screen):
         self.draw_dial(canvas)
         return [DIAL_BOX]
 
-    def on_button(self, button_id: str) -> None:
+    def on_button(self, button_id: str) -> Transition | None:
         if button_id == "facilitator":
-            self.app.open_facilitator()
-            return
+            return Push("facilitator")
         if button_id.startswith("lang:"):
-            self.app.settings.lang = button_id.split(":", 1)[1]
-        self.start()
+            self.ctx.settings.lang = button_id.split(":", 1)[1]
+        return Goto("persona")
 
-    def on_empty_touch(self) -> None:
-        self.start()
-
-    def start(self) -> None:
-        from game.screens.persona import PersonaScreen
-
-        self.app.goto(PersonaScreen(self.app))
+    def on_empty_touch(self) -> Transition | None:
+        return Goto("persona")

@@ -1,21 +1,23 @@
-"""The screen protocol: draw from view data, hit-test buttons, move focus, act on intents.
+"""The screen protocol: draw from view models, hit-test buttons, move focus, answer intents.
 
 Screens are immediate-mode: ``draw`` lays out and records its buttons, so layout always
-matches the window, the language and the text size. A screen acts only through the
-app (navigation) and the flow (choices): it never changes game state itself.
+matches the window, the language and the text size. A screen uses only its context
+(:mod:`game.screens.context`) and answers input with a transition
+(:mod:`game.screens.transitions`) that the loop applies: it never changes the stack or
+the game's state itself (the visit changes through its own verbs: choose, appeal…).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
-from game.i18n import pick
 from game.input.intents import Activate, Back, Drag, Intent, Move
+from game.present.words import Words
+from game.screens.context import Context
+from game.screens.transitions import Transition
 from game.ui.canvas import Canvas, Rect
 from game.ui.widgets import Button, draw_button, hit
-
-if TYPE_CHECKING:
-    from game.app import App
+from game.visit import Visit
 
 
 class Screen:
@@ -26,9 +28,10 @@ class Screen:
     idle_mode = "play"  # attract | play | reading
     chrome = True
     overlay = False
+    fps = 30
 
-    def __init__(self, app: App) -> None:
-        self.app = app
+    def __init__(self, ctx: Context, **_: Any) -> None:
+        self.ctx = ctx
         self.buttons: list[Button] = []
         self.focus: int | None = None
         self.age = 0.0
@@ -36,27 +39,33 @@ class Screen:
     # -- helpers ----------------------------------------------------------------------------
     @property
     def lang(self) -> str:
-        return self.app.settings.lang
+        return self.ctx.settings.lang
+
+    @property
+    def words(self) -> Words:
+        return self.ctx.words()
+
+    @property
+    def visit(self) -> Visit:
+        visit = self.ctx.visit
+        assert visit is not None, f"the {self.name} screen needs a visit"
+        return visit
 
     def t(self, key: str, **params: object) -> str:
-        return self.app.catalog(key, self.lang, **params)
+        return self.ctx.catalog(key, self.lang, **params)
 
     def p(self, text: dict[str, str] | None) -> str:
-        return pick(text, self.lang)
+        return self.words.p(text)
 
     def money(self, amount: int) -> str:
-        """An amount as the level writes it in this language (its currency)."""
-        level = self.app.loaded_level
-        pattern = pick(level.currency, self.lang) if level is not None and level.currency else "{amount}"
-        return pattern.replace("{amount}", str(amount))
+        return self.words.money(amount)
 
     def with_amount(self, text: dict[str, str] | None, amount: int) -> str:
-        """A level text that names an ``{amount}``, with the amount in the level's currency."""
-        return self.p(text).replace("{amount}", self.money(amount))
+        return self.words.with_amount(text, amount)
 
     def target(self) -> float:
         """The minimum touch-target height in logical pixels for this screen."""
-        return self.app.min_target()
+        return self.ctx.min_target()
 
     # -- the frame --------------------------------------------------------------------------
     def draw(self, canvas: Canvas) -> None:
@@ -67,10 +76,10 @@ class Screen:
             canvas.backdrop(self.backdrop, self.paint_backdrop)
         self.draw_body(canvas)
         if self.chrome:
-            self.buttons.extend(self.app.toolbar(canvas))
+            self.buttons.extend(self.ctx.toolbar(canvas))
         focused = self.focused_button()
         for button in self.buttons:
-            draw_button(canvas, button, focused is button and self.app.show_focus, self.button_size(button))
+            draw_button(canvas, button, focused is button and self.ctx.show_focus, self.button_size(button))
 
     def button_size(self, button: Button) -> float | None:
         return None
@@ -85,8 +94,6 @@ class Screen:
     def add(self, button: Button) -> Button:
         self.buttons.append(button)
         return button
-
-    fps = 30
 
     def animate(self, canvas: Canvas) -> list[Rect] | None:
         """Redraw only what moves; return the logical rects to update (None: redraw all)."""
@@ -114,43 +121,46 @@ class Screen:
         primary = [b for b in enabled if b.style == "primary"]
         return (primary or enabled or [None])[0]
 
-    def handle(self, intent: Intent) -> None:
+    def handle(self, intent: Intent) -> Transition | None:
         if isinstance(intent, Activate):
             if intent.pos is None:
                 button = self.focused_button()
             else:
-                button = hit(self.buttons, self.app.viewport.to_logical(*intent.pos))
+                button = hit(self.buttons, self.ctx.to_logical(*intent.pos))
             if button is not None:
-                self.press(button)
-            else:
-                self.on_empty_touch()
-        elif isinstance(intent, Move):
+                return self.press(button)
+            return self.on_empty_touch()
+        if isinstance(intent, Move):
             enabled = self.enabled()
             if enabled:
                 current = self.focused_button()
                 index = enabled.index(current) if current in enabled else -1
                 self.focus = (index + intent.step) % len(enabled)
         elif isinstance(intent, Back):
-            self.on_back()
+            return self.on_back()
         elif isinstance(intent, Drag):
             self.on_drag(intent)
+        return None
 
-    def press(self, button: Button) -> None:
-        self.app.play("tap")
+    def press(self, button: Button) -> Transition | None:
+        self.ctx.play("tap")
         if button.id.startswith("tb:"):
-            self.app.toolbar_action(button.id)
-        else:
-            self.focus = None
-            self.on_button(button.id)
+            self.ctx.toolbar_action(button.id)
+            return None
+        self.focus = None
+        return self.on_button(button.id)
 
-    def on_button(self, button_id: str) -> None:
+    def on_button(self, button_id: str) -> Transition | None:
         """React to a button; subclasses override."""
+        return None
 
-    def on_back(self) -> None:
+    def on_back(self) -> Transition | None:
         """Esc/Backspace; by default nothing (there is no going back in Halo)."""
+        return None
 
-    def on_empty_touch(self) -> None:
+    def on_empty_touch(self) -> Transition | None:
         """A touch that hit no button."""
+        return None
 
     def on_drag(self, drag: Drag) -> None:
         """A finger or mouse drag."""

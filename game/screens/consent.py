@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.screens.base import Screen
+from game.screens.transitions import Next, Transition
 from game.ui.canvas import Canvas, Rect
 from game.ui.widgets import Button
 
@@ -12,7 +13,7 @@ class ConsentScreen(Screen):
 
     def draw_body(self, canvas: Canvas) -> None:
         theme = canvas.theme
-        consent = self.app.level.consent
+        consent = self.ctx.level.consent
         card = Rect(360, 150, 1200, 880)
         canvas.rect(card, theme.c("card"), radius=32)
         inner = card.inflate(-120, -100)
@@ -37,8 +38,6 @@ class ConsentScreen(Screen):
         )
         self.add(Button("decline", self.p(consent.decline), Rect(inner.x, inner.bottom - h, inner.w, h), style="ghost"))
 
-    def on_button(self, button_id: str) -> None:
-        from game.screens.registry import next_screen
-
-        self.app.flow.consent(button_id == "accept")
-        self.app.goto(next_screen(self.app))
+    def on_button(self, button_id: str) -> Transition | None:
+        self.visit.consent(button_id == "accept")
+        return Next()

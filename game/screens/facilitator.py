@@ -6,16 +6,15 @@ teacher can show the class what the group did after everyone has played.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
+from game.present.labels import option_label, scene_title
 from game.screens.base import Screen
+from game.screens.context import Context
+from game.screens.transitions import Pop, Transition
+from game.stats.report import Summary
 from game.ui.canvas import Canvas, Rect
 from game.ui.widgets import Button
-
-if TYPE_CHECKING:
-    from game.app import App
-    from game.core.rules import LevelIndex
-    from game.stats.report import Summary
 
 
 class FacilitatorScreen(Screen):
@@ -23,14 +22,11 @@ class FacilitatorScreen(Screen):
     idle_mode = "reading"
     chrome = False
 
-    def __init__(self, app: App) -> None:
-        super().__init__(app)
+    def __init__(self, ctx: Context, **_: Any) -> None:
+        super().__init__(ctx)
         self.page = 0
-        self.summary: Summary | None = None
-        if app.settings.stats:  # with statistics off, nothing is opened and nothing is created
-            if app.stats is None:
-                app.stats = app.open_stats()
-            self.summary = app.stats.summary(app.level.id)
+        store = ctx.statistics()  # with statistics off, nothing is opened and nothing is created
+        self.summary: Summary | None = store.summary(ctx.level.id) if store is not None else None
 
     def draw_body(self, canvas: Canvas) -> None:
         theme = canvas.theme
@@ -69,7 +65,7 @@ class FacilitatorScreen(Screen):
         counts = [v or 0 for v in s.grades.values()]
         top = max(counts, default=0) or 1
         y = box.y + 80
-        for grade in self.app.level.grades:
+        for grade in self.ctx.level.grades:
             count = s.grades.get(grade.id)
             canvas.text(grade.id, Rect(box.x, y, 60, 70), theme.s("heading"), theme.c("highlight"), "bold")
             width = 0 if count is None else round((box.w - 200) * count / top)
@@ -81,7 +77,7 @@ class FacilitatorScreen(Screen):
             y += 90
 
     def scene_rows(self, s: Summary) -> list[tuple[str, object]]:
-        return [(scene, shares) for (level, scene), shares in s.choices.items() if level == self.app.level.id]
+        return [(scene, shares) for (level, scene), shares in s.choices.items() if level == self.ctx.level.id]
 
     def choices(self, canvas: Canvas, s: Summary, box: Rect, hidden: str) -> None:
         theme = canvas.theme
@@ -99,14 +95,15 @@ class FacilitatorScreen(Screen):
             )
             return
         start = (self.page * 4) % len(rows)
-        ix = self.app.flow.session.ix if self.app.flow.session else None
-        from game.core.rules import index_of
-
-        ix = ix or index_of(self.app.level)
+        level, words = self.ctx.level, self.words
         y = box.y + 70
         for scene_id, shares in rows[start : start + 4]:
             canvas.text(
-                self.scene_title(ix, scene_id), Rect(box.x, y, box.w, 40), theme.s("body"), theme.c("text"), "semibold"
+                scene_title(level, words, scene_id),
+                Rect(box.x, y, box.w, 40),
+                theme.s("body"),
+                theme.c("text"),
+                "semibold",
             )
             y += 44
             if shares is None:
@@ -118,25 +115,17 @@ class FacilitatorScreen(Screen):
                 share = shares.share(option_id)  # type: ignore[attr-defined]
                 percent = hidden if share is None else self.t("facilitator.percent", n=round(100 * share))
                 parts.append(
-                    self.t("facilitator.share", label=self.option_label(ix, scene_id, option_id), share=percent)
+                    self.t("facilitator.share", label=option_label(level, words, scene_id, option_id), share=percent)
                 )
             canvas.paragraph(" · ".join(parts), Rect(box.x, y, box.w, 90), theme.s("small"), theme.c("muted"))
             y += 100
 
-    def scene_title(self, ix: LevelIndex, scene_id: str) -> str:
-        return self.p(ix.choice_texts(scene_id)[0]) if scene_id in ix.scenes or scene_id == "consent" else scene_id
-
-    def option_label(self, ix: LevelIndex, scene_id: str, option_id: str) -> str:
-        if scene_id not in ix.scenes and scene_id != "consent":
-            return option_id
-        texts = dict(ix.choice_texts(scene_id)[1])
-        return self.p(texts[option_id]) if option_id in texts else option_id
-
-    def on_button(self, button_id: str) -> None:
+    def on_button(self, button_id: str) -> Transition | None:
         if button_id == "back":
-            self.app.pop()
-        elif button_id == "next":
+            return Pop()
+        if button_id == "next":
             self.page += 1
+        return None
 
-    def on_back(self) -> None:
-        self.app.pop()
+    def on_back(self) -> Transition | None:
+        return Pop()

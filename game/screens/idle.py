@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from game.input.intents import Intent
 from game.screens.base import Screen
+from game.screens.context import Context
+from game.screens.transitions import Pop, Transition
 from game.ui.canvas import Canvas, Rect
 from game.ui.widgets import Button, overlay_panel
-
-if TYPE_CHECKING:
-    from game.app import App
 
 
 class IdleWarningScreen(Screen):
@@ -18,8 +17,8 @@ class IdleWarningScreen(Screen):
     overlay = True
     chrome = False
 
-    def __init__(self, app: App, seconds: int = 20) -> None:
-        super().__init__(app)
+    def __init__(self, ctx: Context, seconds: int = 20, **_: Any) -> None:
+        super().__init__(ctx)
         self.seconds = seconds
 
     def draw_body(self, canvas: Canvas) -> None:
@@ -52,7 +51,6 @@ class IdleWarningScreen(Screen):
             )
         )
 
-    def handle(self, intent: Intent) -> None:
+    def handle(self, intent: Intent) -> Transition | None:
         """Any input at all keeps the visitor's session (the app already reset the timer)."""
-        self.app.stack.remove(self)
-        self.app.dirty = True
+        return Pop()

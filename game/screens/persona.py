@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from typing import Any
 
 from game.content.models import Persona
 from game.screens.base import Screen
+from game.screens.context import Context
+from game.screens.transitions import Goto, Transition
 from game.ui.canvas import Canvas, Rect
 from game.ui.theme import Colour
 from game.ui.widgets import Button
@@ -37,8 +40,8 @@ class Block:
 class PersonaScreen(Screen):
     name = "persona"
 
-    def __init__(self, app: object) -> None:
-        super().__init__(app)  # type: ignore[arg-type]
+    def __init__(self, ctx: Context, **_: Any) -> None:
+        super().__init__(ctx)
         self.detail: str | None = None  # the persona whose whole card is open
         self.complete = True  # the cards show everything (so a touch starts at once)
 
@@ -91,11 +94,11 @@ class PersonaScreen(Screen):
     # -- drawing ---------------------------------------------------------------------------------
     def draw_body(self, canvas: Canvas) -> None:
         if self.detail is not None:
-            self.draw_detail(canvas, next(p for p in self.app.level.personas if p.id == self.detail))
+            self.draw_detail(canvas, next(p for p in self.ctx.level.personas if p.id == self.detail))
             return
         theme = canvas.theme
         self.header(canvas, self.t("persona.title"), self.t("persona.subtitle"))
-        personas = self.app.level.personas
+        personas = self.ctx.level.personas
         n = len(personas)
         gap = 40
         width = (1760 - gap * (n - 1)) // n
@@ -153,23 +156,22 @@ class PersonaScreen(Screen):
         self.add(Button("back", self.t("persona.back"), Rect(card.right - 60 - 700, bottom, 700, h), style="ghost"))
 
     # -- acting ----------------------------------------------------------------------------------
-    def on_button(self, button_id: str) -> None:
+    def on_button(self, button_id: str) -> Transition | None:
         if button_id.startswith("persona:"):
             persona = button_id.split(":", 1)[1]
             if self.complete:
-                self.start(persona)
-            else:
-                self.detail = persona
+                return self.start(persona)
+            self.detail = persona
         elif button_id == "live" and self.detail is not None:
-            self.start(self.detail)
+            return self.start(self.detail)
         elif button_id == "back":
             self.detail = None
+        return None
 
-    def on_back(self) -> None:
+    def on_back(self) -> Transition | None:
         self.detail = None
+        return None
 
-    def start(self, persona: str) -> None:
-        from game.screens.consent import ConsentScreen
-
-        self.app.flow.start(persona)
-        self.app.goto(ConsentScreen(self.app))
+    def start(self, persona: str) -> Transition:
+        self.ctx.begin_visit(persona)
+        return Goto("consent")

@@ -6,44 +6,40 @@ asked, or "insufficient score" with an appeal button that leads nowhere.
 
 from __future__ import annotations
 
-from game.core.lookup import door_text
+from typing import Any
+
+from game.present.scene import AfterView, SceneView, after_view, scene_view
 from game.screens.common import PhoneScreen
-from game.screens.flow import AfterChoice
+from game.screens.context import Context
+from game.screens.transitions import Next, Transition
 from game.ui.canvas import Canvas, Rect
 from game.ui.widgets import Button
+from game.visit import AfterChoice
 
 CARD = Rect(60, 130, 1230, 920)
-APPEALABLE = ("score", "blacklisted")  # an appeal is offered against a score decision only
 
 
 class SceneScreen(PhoneScreen):
     name = "scene"
     backdrop = "scene"
 
-    def __init__(self, app: object) -> None:
-        super().__init__(app)  # type: ignore[arg-type]
-        session = self.app.flow.session
-        assert session is not None and session.scene is not None
-        self.scene = session.scene
+    def __init__(self, ctx: Context, **_: Any) -> None:
+        super().__init__(ctx)
+        self.view: SceneView = scene_view(self.visit, self.words)  # the scene, as met (its week kept)
         self.after: AfterChoice | None = None
         self.text_read = False  # a long text at a large size is shown alone first, then the options
-        self.chosen: str | None = None
         self.appealed = False
-        self.week = session.week  # the scene's own week, whatever is published after it
+
+    @property
+    def scene_id(self) -> str:
+        return self.view.id
 
     def update(self, dt: float) -> bool:
         super().update(dt)
-        if self.app.settings.reduced_motion:
+        if self.ctx.settings.reduced_motion:
             return False
-        now = self.app.flow.now()
-        return any(now - item.born < 0.4 for item in self.app.flow.feed[-2:])
-
-    def clock(self) -> str:
-        """The phone's clock: the scene's day and time, as the level gives them."""
-        time = self.scene.time or ""
-        if self.scene.day is None or not time:
-            return time
-        return f"{self.t(f'day.{self.scene.day}')} {time}"
+        now = self.ctx.now()
+        return any(now - item.born < 0.4 for item in self.visit.feed[-2:])
 
     def paint_backdrop(self, canvas: Canvas) -> None:
         super().paint_backdrop(canvas)
@@ -51,149 +47,100 @@ class SceneScreen(PhoneScreen):
 
     def draw_body(self, canvas: Canvas) -> None:
         theme = canvas.theme
-        clock = self.clock()
-        self.draw_phone(canvas, clock, speaker=self.scene.speaker)
+        if self.after is None:
+            self.view = scene_view(self.visit, self.words)  # the language may have changed
+        view = self.view
+        self.draw_phone(canvas, view.clock, speaker=view.speaker.id if view.speaker else None)
         inner = CARD.inflate(-100, -80)
         ink, muted = theme.c("card_text"), theme.c("card_muted")
-        session = self.app.flow.session
-        assert session is not None
-        week = self.t("scene.week", n=self.week)
-        top = f"{week} · {clock}" if clock else week
-        canvas.text(top, Rect(inner.x, inner.y, inner.w, 40), theme.s("small"), muted, "semibold")
-        canvas.text(self.p(self.scene.title), Rect(inner.x, inner.y + 44, inner.w, 70), theme.s("heading"), ink, "bold")
+        canvas.text(view.header, Rect(inner.x, inner.y, inner.w, 40), theme.s("small"), muted, "semibold")
+        canvas.text(view.title, Rect(inner.x, inner.y + 44, inner.w, 70), theme.s("heading"), ink, "bold")
         y = inner.y + 124
-        if self.scene.speaker:
-            contact = session.ix.contacts[self.scene.speaker]
-            who = f"{self.p(contact.name)} · {self.p(contact.role)}"
+        if view.speaker is not None:
+            who = f"{view.speaker.name} · {view.speaker.role}"
             canvas.text(who, Rect(inner.x, y, inner.w, 40), theme.s("small"), theme.c("primary"), "semibold")
             y += 48
         if self.after is None:
             self.draw_choice(canvas, inner, y)
         else:
-            self.draw_after(canvas, inner, y)
+            self.draw_after(canvas, inner, y, after_view(self.visit, self.words, self.after))
 
     def draw_choice(self, canvas: Canvas, inner: Rect, y: int) -> None:
         theme = canvas.theme
-        session = self.app.flow.session
-        assert session is not None
-        views = session.options()
-        h, gap = self.target(), self.app.gap()
-        top = round(inner.bottom - len(views) * h - (len(views) - 1) * gap)
-        text = self.p(self.scene.text)
+        options = self.view.options
+        h, gap = self.target(), self.ctx.gap()
+        top = round(inner.bottom - len(options) * h - (len(options) - 1) * gap)
+        text = self.view.text
         above = Rect(inner.x, y, inner.w, top - 30 - y)
         wanted = theme.s("body")
         if not self.text_read and canvas.fit_size(text, above, wanted) < wanted * 0.9:
             canvas.paragraph(
                 text, Rect(inner.x, y, inner.w, inner.bottom - round(h) - 30 - y), wanted, theme.c("card_text")
             )
-            self.add(
-                Button(
-                    "read",
-                    self.t("scene.to_choices"),
-                    Rect(inner.x, inner.bottom - round(h), inner.w, round(h)),
-                    style="primary",
-                )
-            )
+            rect = Rect(inner.x, inner.bottom - round(h), inner.w, round(h))
+            self.add(Button("read", self.t("scene.to_choices"), rect, style="primary"))
             return
         canvas.paragraph(text, above, wanted, theme.c("card_text"))
-        for i, view in enumerate(views):
+        for i, option in enumerate(options):
             rect = Rect(inner.x, round(top + i * (h + gap)), inner.w, round(h))
-            note = "" if view.available else self.t("scene.unavailable")
-            self.add(Button(f"option:{view.option.id}", self.p(view.option.text), rect, view.available, note=note))
+            self.add(Button(f"option:{option.id}", option.text, rect, option.available, note=option.note))
 
-    def draw_after(self, canvas: Canvas, inner: Rect, y: int) -> None:
+    def draw_after(self, canvas: Canvas, inner: Rect, y: int, after: AfterView) -> None:
         theme = canvas.theme
-        after = self.after
-        assert after is not None
-        chosen = next(o for o in self.scene.options if o.id == self.chosen)
-        canvas.paragraph(
-            self.t("scene.you_chose", choice=self.p(chosen.text)),
-            Rect(inner.x, y, inner.w, 80),
-            theme.s("body"),
-            theme.c("card_muted"),
-            "italic",
-        )
+        canvas.paragraph(after.chosen, Rect(inner.x, y, inner.w, 80), theme.s("body"), theme.c("card_muted"), "italic")
         y += 100
         h = round(self.target())
         bottom = inner.bottom - h - 30
-        if after.door is not None:
-            door = after.door
-            outcome = door.outcome
-            colour = {"grant": theme.c("good"), "deposit": theme.c("warning"), "refuse": theme.c("bad")}[outcome]
+        door = after.door
+        if door is not None:
+            colour = {"grant": theme.c("good"), "deposit": theme.c("warning"), "refuse": theme.c("bad")}[door.outcome]
             panel = Rect(inner.x, y, inner.w, 220)
             canvas.rect(panel, colour, radius=20)
             canvas.rect(panel.inflate(-12, -12), theme.c("card"), radius=14)
-            session = self.app.flow.session
-            assert session is not None
-            door_name = self.p(session.ix.doors[door.door].name)
-            canvas.text(
-                f"{door_name} — {self.t('door.' + outcome)}",
-                Rect(panel.x + 30, panel.y + 24, panel.w - 60, 56),
-                theme.s("heading"),
-                theme.c("card_text"),
-                "bold",
-            )
-            if door.reason == "money":
-                body = self.t("door.no_money", amount=self.money(door.amount))
-            else:
-                body = self.with_amount(door_text(session.ix, door), door.amount)
-            canvas.paragraph(
-                body, Rect(panel.x + 30, panel.y + 90, panel.w - 60, 110), theme.s("body"), theme.c("card_text")
-            )
+            title = Rect(panel.x + 30, panel.y + 24, panel.w - 60, 56)
+            canvas.text(f"{door.name} — {door.label}", title, theme.s("heading"), theme.c("card_text"), "bold")
+            body = Rect(panel.x + 30, panel.y + 90, panel.w - 60, 110)
+            canvas.paragraph(door.body, body, theme.s("body"), theme.c("card_text"))
             y = panel.bottom + 30
-            if outcome == "refuse" and door.reason in APPEALABLE:
+            if door.appealable:
                 if self.appealed:
+                    note = Rect(inner.x, bottom - h - 90, inner.w, 70)
                     canvas.paragraph(
-                        self.t("door.appeal_registered"),
-                        Rect(inner.x, bottom - h - 90, inner.w, 70),
-                        theme.s("body"),
-                        theme.c("card_muted"),
-                        "italic",
+                        self.t("door.appeal_registered"), note, theme.s("body"), theme.c("card_muted"), "italic"
                     )
-                self.add(
-                    Button(
-                        "appeal",
-                        self.t("door.appeal" if not self.appealed else "door.appealed"),
-                        Rect(inner.x, bottom - h + 10, inner.w, h),
-                        enabled=not self.appealed,
-                        style="ghost",
-                    )
-                )
+                label = self.t("door.appeal" if not self.appealed else "door.appealed")
+                rect = Rect(inner.x, bottom - h + 10, inner.w, h)
+                self.add(Button("appeal", label, rect, enabled=not self.appealed, style="ghost"))
                 bottom = bottom - h - 110
-        if after.reply is not None:
-            canvas.paragraph(
-                self.p(after.reply),
-                Rect(inner.x, y, inner.w, max(60, bottom - y)),
-                theme.s("body"),
-                theme.c("card_text"),
-            )
-        self.add(
-            Button("continue", self.t("common.continue"), Rect(inner.x, inner.bottom - h, inner.w, h), style="primary")
-        )
+        lines = [t for t in (after.reply, *after.ratings) if t]
+        if lines:
+            box = Rect(inner.x, y, inner.w, max(60, bottom - y))
+            canvas.paragraph("\n".join(lines), box, theme.s("body"), theme.c("card_text"))
+        rect = Rect(inner.x, inner.bottom - h, inner.w, h)
+        self.add(Button("continue", self.t("common.continue"), rect, style="primary"))
 
-    def on_back(self) -> None:
+    def on_back(self) -> Transition | None:
         """From a long scene's choices back to its text; a choice made is never undone."""
         if self.after is None and self.text_read:
             self.text_read = False
+        return None
 
-    def on_button(self, button_id: str) -> None:
-        from game.screens.registry import next_screen
-
-        flow = self.app.flow
+    def on_button(self, button_id: str) -> Transition | None:
+        visit = self.visit
         if button_id.startswith("option:"):
-            self.chosen = button_id.split(":", 1)[1]
-            flow.choose(self.chosen)
-            self.after = flow.peek_after_choice()
-            if self.after is not None and self.after.door is not None and self.after.door.outcome == "refuse":
-                self.app.play("refuse")
-            elif self.after is not None and self.after.notify is not None:
-                self.app.play("chime")
+            visit.choose(button_id.split(":", 1)[1])
+            self.after = visit.take_after_choice()
             if self.after is None:
-                self.app.goto(next_screen(self.app))
+                return Next()
+            if self.after.door is not None and self.after.door.outcome == "refuse":
+                self.ctx.play("refuse")
+            elif self.after.notify is not None:
+                self.ctx.play("chime")
         elif button_id == "read":
             self.text_read = True
-        elif button_id == "appeal":
-            flow.appeal()
+        elif button_id == "appeal" and self.after is not None and self.after.door is not None:
+            visit.appeal(self.after.door.door)
             self.appealed = True
         elif button_id == "continue":
-            self.app.goto(next_screen(self.app))
+            return Next()
+        return None

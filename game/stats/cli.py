@@ -10,16 +10,23 @@ traceback. The database is only read (a damaged one is reported, not repaired).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
+import os
+import sqlite3
 import sys
 from pathlib import Path
 from typing import NoReturn
 
-from game.stats.merge import MergeRefused, merge
+from game.cli.safeout import csv_safe, terminal_safe
+from game.datadir import configured_dir
+from game.safefile import same_file
+from game.stats.aside import family
+from game.stats.merge import MergeRefused, merge_with_notes
 from game.stats.render import Truth, summary_lines, summary_rows
 from game.stats.report import summary
 from game.stats.source import StatsUnreadable, open_for_reading
-from game.stats.store import default_path
+from game.stats.store import FILE_NAME
 
 
 class UsageError(Exception):
@@ -38,8 +45,14 @@ def run(argv: list[str]) -> int:
             return _merge(argv[1:])
         return _summary(argv)
     except (UsageError, StatsUnreadable, MergeRefused) as err:
-        print(f"error: {err}", file=sys.stderr)
+        print(terminal_safe(f"error: {err}", keep_newlines=False), file=sys.stderr)
         return 2
+    except sqlite3.Error as err:  # a file that passed the checks and still failed (or ran out of time)
+        print(terminal_safe(f"error: the statistics could not be read: {err}", keep_newlines=False), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
     except SystemExit as done:  # --help
         return done.code if isinstance(done.code, int) else 0
 
@@ -62,23 +75,49 @@ def _summary(argv: list[str]) -> int:
         if level is not None and level != level_id:
             raise UsageError(f"--level {level!r} does not match {args.level_file} (level {level_id!r})")
         level = level_id
-    db: Path = args.db if args.db is not None else default_path()
+    db: Path = args.db if args.db is not None else configured_dir() / FILE_NAME  # read only: nothing created
+    if args.csv is not None:
+        inputs = [*family(db), *([args.level_file] if args.level_file is not None else [])]
+        clash = next((path for path in inputs if same_file(args.csv, path)), None)
+        if clash is not None:
+            raise UsageError(f"--csv {args.csv} is {clash}, which this command reads; write the CSV elsewhere")
     conn = open_for_reading(db)
     try:
         result = summary(conn, level)
     finally:
         conn.close()
     if args.csv is not None:
-        try:
-            with args.csv.open("w", newline="", encoding="utf-8") as out:
-                csv.writer(out).writerows(summary_rows(result, truth, level))
-        except OSError as err:
-            raise UsageError(f"cannot write {args.csv}: {err.strerror or err}") from None
-    print(f"Statistics: {db}")
-    print("\n".join(summary_lines(result, truth, level)))
+        _write_csv(args.csv, summary_rows(result, truth, level))
+    print(terminal_safe(f"Statistics: {db}"))
+    print(terminal_safe("\n".join(summary_lines(result, truth, level))))
     if args.csv is not None:
-        print(f"\nCSV written to {args.csv}")
+        print(terminal_safe(f"\nCSV written to {args.csv}"))
     return 0
+
+
+def _write_csv(path: Path, rows: list[list[str]]) -> None:
+    """Write ``rows`` to ``path``, every cell defused (see :func:`csv_safe`).
+
+    A file is written whole or not at all (a temporary file renamed over it); a device or
+    a pipe (``/dev/stdout``) is written to directly, never replaced.
+    """
+    cells = [[csv_safe(cell) for cell in row] for row in rows]
+    real = Path(os.path.realpath(path))
+    direct = real.exists() and not real.is_file()
+    temporary = real.with_name(f".{real.name}.writing-{os.getpid()}")
+    try:
+        with (real if direct else temporary).open("w", newline="", encoding="utf-8") as out:
+            csv.writer(out).writerows(cells)
+            out.flush()
+            if not direct:
+                os.fsync(out.fileno())
+        if not direct:
+            os.replace(temporary, real)
+    except OSError as err:
+        if not direct:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+        raise UsageError(f"cannot write {path}: {err.strerror or err}") from None
 
 
 def _read_truth(path: Path) -> tuple[str, Truth]:
@@ -105,6 +144,36 @@ def _merge(argv: list[str]) -> int:
     parser.add_argument("inputs", nargs="+", type=Path, metavar="DB", help="statistics files to combine")
     parser.add_argument("--into", type=Path, required=True, metavar="NEW_DB", help="the new combined file")
     args = parser.parse_args(argv)
-    count = merge(args.inputs, args.into)
-    print(f"merged {count} sessions from {len(args.inputs)} files into {args.into}")
+    previous = _interrupt_on_sigterm()
+    try:
+        count, notes = merge_with_notes(args.inputs, args.into)
+    except KeyboardInterrupt:
+        print(f"error: merge interrupted; nothing was written to {args.into}", file=sys.stderr)
+        return 130
+    finally:
+        _restore(previous)
+    for note in notes:
+        print(terminal_safe(note))
+    print(terminal_safe(f"merged {count} sessions from {len(args.inputs)} files into {args.into}"))
     return 0
+
+
+def _interrupt_on_sigterm() -> object:
+    """SIGTERM during a merge unwinds like Ctrl+C, so the temporary file is removed."""
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGTERM, stop)
+    except (ValueError, OSError):  # not the main thread
+        return None
+
+
+def _restore(previous: object) -> None:
+    import signal
+
+    if previous is not None:
+        with contextlib.suppress(ValueError, OSError):
+            signal.signal(signal.SIGTERM, previous)  # type: ignore[arg-type]

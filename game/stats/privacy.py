@@ -1,10 +1,10 @@
 """The k ≥ 5 rule: no figure is shown unless at least five sessions stand behind it.
 
 A count of 1–4 could point at one visitor ("the only person who reported their neighbour
-at 3 pm"), so it is hidden; 0 describes nobody and is shown. When the cells of a split
-add up to a total that is shown, one hidden cell could be recovered by subtraction, so
-:func:`protect` then hides the next smallest cell too. Hidden figures are None in the API
-and ``<5`` in text and CSV.
+at 3 pm"), so it is hidden; 0 describes nobody and is shown. Hiding more so that nothing
+can be recovered by subtraction (secondary suppression, across every figure of a level
+and across the level filter) is :mod:`game.stats.disclosure`'s work; :func:`protect` is
+the single-split case of it. Hidden figures are None in the API and ``<5`` in text and CSV.
 """
 
 from __future__ import annotations

@@ -1,17 +1,16 @@
 """Read-only figures for the debrief ("others at this kiosk") and the facilitator summary.
 
-Every figure passes the k ≥ 5 rule of :mod:`game.stats.privacy`: a count of 1–4 is None,
-and a share or a mean rank needs at least five sessions behind it. The functions take an
-open connection so the game's :class:`~game.stats.store.StatsStore` and the ``stats``
-command share them.
+Every figure passes the k ≥ 5 rule with secondary suppression (:mod:`game.stats.disclosure`):
+a count of 1–4 is None, and so is any figure from which one could be worked out by
+subtraction, within a level or across the level filter. A share or a mean rank needs at
+least five sessions behind it. The functions take an open connection so the game's
+:class:`~game.stats.store.StatsStore` and the ``stats`` command share them.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-
-from game.stats.privacy import backed, protect, shown
 
 
 @dataclass(frozen=True)
@@ -61,92 +60,99 @@ class Summary:
     guesses: dict[tuple[str, str], GuessRanks | None]
 
 
-_FILTERS = {"level": "s.level = :level", "variant": "s.variant = :variant", "scene": "c.scene_id = :scene"}
+@dataclass(frozen=True)
+class LevelTable:
+    """Every figure of one level with secondary suppression applied (None where hidden).
+
+    Keys: ``("sessions",)``, ``("completed",)``, ``("abandoned",)``, ``("reached",)``,
+    ``("missed",)``, ``("grade", g)``, ``("scene", s)``, ``("choice", s, o)``,
+    ``("guessed", v)`` and ``("ranked", v, c)`` (``v`` None: all rule sets pooled).
+    """
+
+    level: str
+    figures: dict[tuple[str | None, ...], int | None]
+    means: dict[tuple[str | None, str], float]
+    scenes: tuple[str, ...]  # in their usual order of play
+    variants: tuple[str, ...]  # rule sets with rankings, sorted
+
+    def get(self, *key: str | None) -> int | None:
+        """The figure, 0 if nothing was ever counted there, None if hidden."""
+        return self.figures.get(key, 0)
+
+    def grades(self) -> dict[str, int | None]:
+        return {k[1]: v for k, v in sorted(self.figures.items(), key=lambda kv: str(kv[0])) if k[0] == "grade"}
+
+    def shares(self, scene_id: str) -> ChoiceShares | None:
+        total = self.figures.get(("scene", scene_id))
+        if not total:
+            return None
+        counts = {k[2]: v for k, v in self.figures.items() if k[0] == "choice" and k[1] == scene_id}
+        return ChoiceShares(total, _ordered(counts))
+
+    def ranks(self, variant: str | None) -> GuessRanks | None:
+        sessions = self.figures.get(("guessed", variant))
+        if not sessions:
+            return None
+        means = [
+            (str(k[2]), self.means.get((variant, str(k[2]))) if v else None)
+            for k, v in self.figures.items()
+            if k[0] == "ranked" and k[1] == variant
+        ]
+        return GuessRanks(sessions, dict(sorted(means, key=_hidden_last)))
 
 
-def _where(**params: str | None) -> tuple[str, dict[str, str]]:
-    """A WHERE clause for the given non-None filters (literal conditions, so indexes apply)."""
-    given = {name: value for name, value in params.items() if value is not None}
-    return " AND ".join(["1", *(_FILTERS[name] for name in given)]), given
+def level_table(conn: sqlite3.Connection, level: str) -> LevelTable:
+    """All of ``level``'s figures from the database, with small and recoverable cells hidden."""
+    from game.stats.tables import build
+
+    table = build(conn, level).table()
+    assert isinstance(table, LevelTable)
+    return table
+
+
+def levels(conn: sqlite3.Connection) -> list[str]:
+    return [str(level) for (level,) in conn.execute("SELECT DISTINCT level FROM sessions ORDER BY level")]
 
 
 def choice_shares(conn: sqlite3.Connection, level: str, scene_id: str) -> ChoiceShares | None:
-    """The split of choices in one scene, or None if fewer than 5 sessions reached it."""
-    return _choice_table(conn, level, scene_id).get((level, scene_id))
+    """The split of choices in one scene, or None if fewer than 5 sessions reached it (or hidden)."""
+    return level_table(conn, level).shares(scene_id)
 
 
 def guess_ranks(conn: sqlite3.Connection, level: str, variant: str | None = None) -> GuessRanks | None:
     """Mean rank per category among players of ``level`` (one rule set, or all pooled)."""
-    where, params = _where(level=level, variant=variant)
-    sessions = conn.execute(
-        f"SELECT COUNT(DISTINCT g.session_id) FROM guess g JOIN sessions s ON s.id = g.session_id WHERE {where}",
-        params,
-    ).fetchone()[0]
-    if not backed(sessions):
-        return None
-    rows = conn.execute(
-        "SELECT g.category, AVG(g.rank), COUNT(*) FROM guess g JOIN sessions s ON s.id = g.session_id "
-        f"WHERE {where} GROUP BY g.category",
-        params,
-    )
-    means = sorted(((cat, mean if backed(n) else None) for cat, mean, n in rows), key=_hidden_last)
-    return GuessRanks(sessions, dict(means))
+    return level_table(conn, level).ranks(variant)
 
 
 def summary(conn: sqlite3.Connection, level: str | None = None) -> Summary:
     """All figures for one level, or for every level together when ``level`` is None."""
-    where, params = _where(level=level)
-    total, completed, reached, missed = conn.execute(
-        "SELECT COUNT(*), COALESCE(SUM(completed), 0), COALESCE(SUM(goal_reached = 1), 0), "
-        f"COALESCE(SUM(goal_reached = 0), 0) FROM sessions s WHERE {where}",
-        params,
-    ).fetchone()
-    ends = protect({"completed": completed, "abandoned": total - completed})
-    goal = protect({"reached": reached, "missed": missed})
-    grades = conn.execute(
-        f"SELECT grade, COUNT(*) FROM sessions s WHERE {where} AND grade IS NOT NULL GROUP BY grade ORDER BY grade",
-        params,
-    )
-    variants = conn.execute(
-        "SELECT DISTINCT s.level, s.variant FROM guess g JOIN sessions s ON s.id = g.session_id "
-        f"WHERE {where} ORDER BY 1, 2",
-        params,
-    ).fetchall()
+    tables = [level_table(conn, level)] if level is not None else [level_table(conn, lv) for lv in levels(conn)]
+    return summary_of(tables, level)
+
+
+def summary_of(tables: list[LevelTable], level: str | None) -> Summary:
+    """The summary of one level's table, or of several levels' tables together.
+
+    An all-levels figure is the sum of the levels' own figures, shown only when every one
+    of them is shown: it then says nothing a reader could not add up from the per-level
+    views, so comparing "all levels" with "--level kiosk" recovers no hidden session.
+    """
+
+    def total(*key: str) -> int | None:
+        parts = [t.get(*key) for t in tables]
+        return None if any(p is None for p in parts) else sum(p for p in parts if p is not None)
+
+    letters = sorted({g for t in tables for g in t.grades()})
     return Summary(
         level=level,
-        sessions=shown(total),
-        completed=ends["completed"],
-        abandoned=ends["abandoned"],
-        goal_reached=goal["reached"],
-        grades=protect(dict(grades.fetchall())),
-        choices=_choice_table(conn, level, None),
-        guesses={(lvl, var): guess_ranks(conn, lvl, var) for lvl, var in variants},
+        sessions=total("sessions"),
+        completed=total("completed"),
+        abandoned=total("abandoned"),
+        goal_reached=total("reached"),
+        grades={g: total("grade", g) for g in letters},
+        choices={(t.level, scene): t.shares(scene) for t in tables for scene in t.scenes},
+        guesses={(t.level, v): t.ranks(v) for t in tables for v in t.variants},
     )
-
-
-def _choice_table(
-    conn: sqlite3.Connection, level: str | None, scene_id: str | None
-) -> dict[tuple[str, str], ChoiceShares | None]:
-    """Choice splits keyed by (level, scene), scenes in their usual order of play."""
-    where, params = _where(level=level, scene=scene_id)
-    join = "FROM choices c JOIN sessions s ON s.id = c.session_id"
-    scenes = conn.execute(
-        f"SELECT s.level, c.scene_id, COUNT(DISTINCT c.session_id) {join} WHERE {where} "
-        "GROUP BY s.level, c.scene_id ORDER BY s.level, AVG(c.pos), c.scene_id",
-        params,
-    ).fetchall()
-    counts: dict[tuple[str, str], dict[str, int]] = {}
-    options = conn.execute(
-        f"SELECT s.level, c.scene_id, c.option_id, COUNT(DISTINCT c.session_id) {join} WHERE {where} "
-        "GROUP BY s.level, c.scene_id, c.option_id",
-        params,
-    )
-    for lvl, scene, option, n in options:
-        counts.setdefault((lvl, scene), {})[option] = n
-    return {
-        (lvl, scene): ChoiceShares(n, _ordered(protect(counts.get((lvl, scene), {})))) if backed(n) else None
-        for lvl, scene, n in scenes
-    }
 
 
 def _ordered(counts: dict[str, int | None]) -> dict[str, int | None]:

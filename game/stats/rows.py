@@ -6,10 +6,12 @@ stored whole or not at all.
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
 from collections.abc import Iterator
 
 from game.stats.record import SessionRecord
+from game.stats.schema import legacy_uid
 
 SESSION_COLUMNS = (
     "level",
@@ -25,11 +27,17 @@ SESSION_COLUMNS = (
 )
 
 
-def insert_record(conn: sqlite3.Connection, rec: SessionRecord) -> int:
+def new_uid() -> str:
+    """A random, meaningless session identifier: it says nothing about the visitor, the time or
+    the kiosk, and only lets a merge recognise a session it has already counted."""
+    return secrets.token_hex(16)
+
+
+def insert_record(conn: sqlite3.Connection, rec: SessionRecord, uid: str | None = None) -> int:
     """Insert one session and its choices and guess; return the new session id."""
-    values = [getattr(rec, name) for name in SESSION_COLUMNS]
-    placeholders = ", ".join("?" for _ in SESSION_COLUMNS)
-    cursor = conn.execute(f"INSERT INTO sessions ({', '.join(SESSION_COLUMNS)}) VALUES ({placeholders})", values)
+    values = [*(getattr(rec, name) for name in SESSION_COLUMNS), uid or new_uid()]
+    placeholders = ", ".join("?" for _ in values)
+    cursor = conn.execute(f"INSERT INTO sessions ({', '.join(SESSION_COLUMNS)}, uid) VALUES ({placeholders})", values)
     session_id = cursor.lastrowid
     if session_id is None:  # pragma: no cover - sqlite always sets it after an INSERT
         raise sqlite3.DatabaseError("no id for the inserted session")
@@ -46,8 +54,16 @@ def insert_record(conn: sqlite3.Connection, rec: SessionRecord) -> int:
 
 def read_records(conn: sqlite3.Connection) -> Iterator[SessionRecord]:
     """Every stored session, oldest first, checked again on the way out (memory stays flat)."""
-    query = f"SELECT id, {', '.join(SESSION_COLUMNS)} FROM sessions ORDER BY id"
-    for session_id, *values in conn.execute(query):
+    for _uid, rec in read_sessions(conn):
+        yield rec
+
+
+def read_sessions(conn: sqlite3.Connection) -> Iterator[tuple[str, SessionRecord]]:
+    """Every stored session with its uid (a content fingerprint for files from before uids)."""
+    has_uid = any(row[1] == "uid" for row in conn.execute("PRAGMA table_info(sessions)"))
+    uid_column = "uid" if has_uid else "NULL"
+    query = f"SELECT id, {uid_column}, {', '.join(SESSION_COLUMNS)} FROM sessions ORDER BY id"
+    for session_id, uid, *values in conn.execute(query):
         row = dict(zip(SESSION_COLUMNS, values, strict=True))
         for flag in ("goal_reached", "completed"):
             row[flag] = None if row[flag] is None else bool(row[flag])
@@ -55,4 +71,5 @@ def read_records(conn: sqlite3.Connection) -> Iterator[SessionRecord]:
             "SELECT scene_id || '.' || option_id FROM choices WHERE session_id = ? ORDER BY pos", (session_id,)
         )
         guess = conn.execute("SELECT category FROM guess WHERE session_id = ? ORDER BY rank", (session_id,))
-        yield SessionRecord(choices=tuple(c for (c,) in choices), guess=tuple(g for (g,) in guess), **row)
+        rec = SessionRecord(choices=tuple(c for (c,) in choices), guess=tuple(g for (g,) in guess), **row)
+        yield (str(uid) if uid else legacy_uid(conn, session_id)), rec

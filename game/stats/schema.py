@@ -11,9 +11,38 @@ the two sequences, which are child tables named after their fields (``choices``,
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
-MIGRATIONS: list[tuple[str, ...]] = [
+
+def _add_session_uids(conn: sqlite3.Connection) -> None:
+    """Version 2: each session gets a unique, meaningless ``uid`` so that merging never counts
+    one twice (a copy of a file, or a merge merged again with one of its inputs). Sessions
+    from before get the same content fingerprint every reader computes (:func:`legacy_uid`),
+    so two copies of an old file upgraded apart still agree."""
+    conn.execute("ALTER TABLE sessions ADD COLUMN uid TEXT")
+    ids = [sid for (sid,) in conn.execute("SELECT id FROM sessions")]
+    conn.executemany("UPDATE sessions SET uid = ? WHERE id = ?", [(legacy_uid(conn, sid), sid) for sid in ids])
+    conn.execute("CREATE UNIQUE INDEX sessions_by_uid ON sessions (uid)")
+
+
+def legacy_uid(conn: sqlite3.Connection, session_id: int) -> str:
+    """A fingerprint of one stored session's whole content (its id included)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for query in (
+        "SELECT id, level, persona, language, variant, final_score, grade, goal_reached, completed, duration_s, "
+        "hour FROM sessions WHERE id = ?",
+        "SELECT pos, scene_id, option_id FROM choices WHERE session_id = ? ORDER BY pos",
+        "SELECT rank, category FROM guess WHERE session_id = ? ORDER BY rank",
+    ):
+        for row in conn.execute(query, (session_id,)):
+            digest.update(repr(tuple(row)).encode())
+    return "legacy-" + digest.hexdigest()[:32]
+
+
+MIGRATIONS: list[tuple[str | Callable[[sqlite3.Connection], None], ...]] = [
     (
         """CREATE TABLE sessions (
             id INTEGER PRIMARY KEY,
@@ -44,6 +73,7 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "CREATE INDEX sessions_by_level ON sessions (level, variant)",
         "CREATE INDEX choices_by_scene ON choices (scene_id, option_id)",
     ),
+    (_add_session_uids,),
 ]
 
 VERSION = len(MIGRATIONS)
@@ -86,7 +116,10 @@ def migrate(conn: sqlite3.Connection) -> None:
         try:
             if user_version(conn) == version:  # nobody migrated it while we waited
                 for statement in MIGRATIONS[version]:
-                    conn.execute(statement)
+                    if callable(statement):
+                        statement(conn)
+                    else:
+                        conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {version + 1}")
             conn.execute("COMMIT")
         except BaseException:
@@ -110,3 +143,64 @@ def check_readable(conn: sqlite3.Connection) -> None:
         raise SchemaTooNew(f"schema version {version} is newer than this game's {VERSION}")
     if version < 1:
         raise sqlite3.DatabaseError("not a statistics database (no schema)")
+
+
+_COLUMNS = {
+    "sessions": {
+        "id",
+        "level",
+        "persona",
+        "language",
+        "variant",
+        "final_score",
+        "grade",
+        "goal_reached",
+        "completed",
+        "duration_s",
+        "hour",
+    },
+    "choices": {"session_id", "pos", "scene_id", "option_id"},
+    "guess": {"session_id", "rank", "category"},
+}
+
+
+def check_shape(conn: sqlite3.Connection) -> None:
+    """Raise :class:`sqlite3.DatabaseError` unless the tables are plain tables with our columns.
+
+    A file built by someone else can name a *view* ``sessions`` (a recursive one never
+    finishes), or a virtual table that calls into a module: refused before any query runs.
+    """
+    found = {
+        name: (kind, sql or "")
+        for kind, name, sql in conn.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE name IN ('sessions', 'choices', 'guess')"
+        )
+    }
+    for table, columns in _COLUMNS.items():
+        kind, sql = found.get(table, ("", ""))
+        if kind != "table" or sql.lstrip().upper().startswith("CREATE VIRTUAL"):
+            what = f"a {kind}" if kind else "missing"
+            raise sqlite3.DatabaseError(f"not a statistics database: {table!r} is {what}, not a plain table")
+        have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        if not columns <= have:
+            raise sqlite3.DatabaseError(
+                f"not a statistics database: {table!r} lacks {', '.join(sorted(columns - have))}"
+            )
+
+
+def has_scene_index(conn: sqlite3.Connection) -> bool:
+    """Whether ``choices_by_scene`` is the index this game creates (so a query may name it)."""
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'choices_by_scene' AND tbl_name = 'choices'"
+    ).fetchone()
+    if row is None:
+        return False
+    return [r[2] for r in conn.execute("PRAGMA index_info(choices_by_scene)")] == ["scene_id", "option_id"]
+
+
+def bound_time(conn: sqlite3.Connection, seconds: float) -> None:
+    """Abort any statement still running ``seconds`` from now (``sqlite3.OperationalError: interrupted``)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)

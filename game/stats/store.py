@@ -23,6 +23,7 @@ Usage (one store per process, safe to share between threads)::
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -31,11 +32,14 @@ from types import TracebackType
 from typing import TypeVar
 
 from game.datadir import data_dir
+from game.safefile import kind_of
 from game.stats import report, schema
 from game.stats.aside import free_name, move_aside
 from game.stats.record import SessionRecord
 from game.stats.report import ChoiceShares, GuessRanks, Summary
 from game.stats.rows import insert_record
+from game.stats.tables import RawTable
+from game.stats.tables import build as build_raw
 
 log = logging.getLogger("open_sesame.stats")
 
@@ -53,9 +57,13 @@ def default_path() -> Path:
     return data_dir() / FILE_NAME
 
 
+class NotRegular(Exception):
+    """A FIFO, device or socket where the database should be: not ours to open or move."""
+
+
 def leave_alone(error: BaseException) -> bool:
     """Whether ``error`` means the file is fine but unusable right now (so never move it)."""
-    if isinstance(error, schema.SchemaTooNew | sqlite3.IntegrityError | sqlite3.ProgrammingError):
+    if isinstance(error, NotRegular | schema.SchemaTooNew | sqlite3.IntegrityError | sqlite3.ProgrammingError):
         return True
     code = getattr(error, "sqlite_errorcode", None)
     return isinstance(code, int) and code & 0xFF in _TRANSIENT
@@ -69,11 +77,15 @@ class StatsStore:
     write waits for a lock held by another process before falling back.
     """
 
-    def __init__(self, path: Path | None = None, *, timeout_s: float = 1.0) -> None:
+    def __init__(self, path: Path | None = None, *, timeout_s: float = 1.0, warm: bool = False) -> None:
         self._timeout_s = timeout_s
         self._mutex = threading.Lock()
         self._conn: sqlite3.Connection | None = None
         self.active_path: Path | None = None
+        # Each level's raw figures, built once and then kept up to date as sessions are
+        # recorded, so "others at this kiosk" costs milliseconds even at 100,000 sessions.
+        self._raw: dict[str, RawTable] = {}
+        self._version: int | None = None  # SQLite's data_version when they were built
         try:
             self.path: Path | None = path if path is not None else default_path()
         except Exception as err:
@@ -83,6 +95,18 @@ class StatsStore:
             self._use_memory()
         else:
             self._settle(self.path, self._try(self.path))
+        if warm:  # read every level's figures now, in the background, not when a visitor waits
+            threading.Thread(target=self._warm, name="stats-warm", daemon=True).start()
+
+    def _warm(self) -> None:
+        with self._mutex:
+            if self._conn is None:
+                return
+            try:
+                for level in report.levels(self._conn):
+                    self._table(self._conn, level)
+            except Exception as err:
+                log.warning("could not read statistics ahead of time: %s", err)
 
     # -- writing -------------------------------------------------------------------
 
@@ -98,14 +122,23 @@ class StatsStore:
                 return None
             for attempt in (1, 2):
                 try:
-                    return self._write(self._conn, rec)
+                    session_id = self._write(self._conn, rec)
                 except Exception as err:
                     log.warning("could not record a session in %s: %s", self.active_path or "memory", err)
                     if attempt == 1:
                         self._drop_connection()
                         self._settle(self.active_path, err)
+                    continue
+                self._counted(session_id, rec)
+                return session_id
             log.error("a session could not be recorded anywhere")
             return None
+
+    def _counted(self, session_id: int, rec: SessionRecord) -> None:
+        """Add a session just written to the kept figures (other writers are seen by data_version)."""
+        raw = self._raw.get(rec.level)
+        if raw is not None:
+            raw.add(session_id, rec)
 
     def _write(self, conn: sqlite3.Connection, rec: SessionRecord) -> int:
         conn.execute("BEGIN IMMEDIATE")
@@ -121,15 +154,33 @@ class StatsStore:
 
     def choice_shares(self, level: str, scene_id: str) -> ChoiceShares | None:
         """How earlier sessions chose in ``scene_id``; None under 5 sessions (or on error)."""
-        return self._read(lambda conn: report.choice_shares(conn, level, scene_id))
+        return self._read(lambda conn: self._table(conn, level).shares(scene_id))
 
     def guess_vs_truth(self, level: str, variant: str | None = None) -> GuessRanks | None:
         """Earlier players' mean rank per category, for one rule set (``variant``) or all."""
-        return self._read(lambda conn: report.guess_ranks(conn, level, variant))
+        return self._read(lambda conn: self._table(conn, level).ranks(variant))
 
     def summary(self, level: str | None = None) -> Summary | None:
         """Every figure for the facilitator, k ≥ 5 applied; None if the file can't be read."""
-        return self._read(lambda conn: report.summary(conn, level))
+
+        def read(conn: sqlite3.Connection) -> Summary:
+            names = [level] if level is not None else report.levels(conn)
+            return report.summary_of([self._table(conn, name) for name in names], level)
+
+        return self._read(read)
+
+    def _table(self, conn: sqlite3.Connection, level: str) -> report.LevelTable:
+        """``level``'s figures with secondary suppression, from the kept raw figures when current."""
+        (version,) = conn.execute("PRAGMA data_version").fetchone()  # changes when another process commits
+        if version != self._version:
+            self._raw.clear()
+            self._version = version
+        raw = self._raw.get(level)
+        if raw is None:
+            raw = self._raw[level] = build_raw(conn, level)
+        table = raw.table()
+        assert isinstance(table, report.LevelTable)
+        return table
 
     def _read(self, query: Callable[[sqlite3.Connection], T]) -> T | None:
         with self._mutex:
@@ -147,12 +198,15 @@ class StatsStore:
         """Open ``path`` as the active database; return the problem instead of raising."""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            if os.path.lexists(path) and not os.path.isfile(path) and not os.path.isdir(path):
+                raise NotRegular(f"{path} is {kind_of(os.stat(path).st_mode)}, not a database file")
             conn = schema.connect(path, self._timeout_s)
         except Exception as err:
             return err
         try:
             schema.quick_check(conn)
             schema.migrate(conn)
+            schema.check_shape(conn)
         except Exception as err:
             _close_quietly(conn)
             return err
@@ -194,6 +248,8 @@ class StatsStore:
         self._use_memory()
 
     def _drop_connection(self) -> None:
+        self._raw.clear()
+        self._version = None
         if self._conn is not None:
             _close_quietly(self._conn)
             self._conn = None

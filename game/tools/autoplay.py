@@ -30,7 +30,7 @@ def press_something(app: App, rng: random.Random, prefer: str | None = None) -> 
         button = top.default_button() or (enabled[0] if enabled else None)
         if button is None:
             raise RuntimeError(f"screen {top.name!r} offers nothing to press")
-    top.press(button)
+    app.apply(top.press(button))
     return button.id
 
 

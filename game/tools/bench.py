@@ -95,7 +95,8 @@ def frame_costs(repeat: int = 30) -> tuple[dict[str, float], float]:
     import pygame
 
     from game.cli.bench_child import staged_app
-    from game.screens.debrief import PANELS, open_debrief
+    from game.screens.debrief import PANELS
+    from game.tools.drive import open_debrief
 
     results: dict[str, float] = {}
     for screen in ("scene", "publication"):

@@ -25,7 +25,8 @@ import pygame
 from game.app import App
 from game.content.load import load_level
 from game.paths import DEFAULT_LEVEL, LEVELS_DIR
-from game.screens.flow import Settings
+from game.settings import Settings
+from game.tools.drive import centre_of
 
 SIZES = [(1280, 720), (1920, 1080), (1024, 768), (800, 600), (1680, 1050)]
 KEYS = [
@@ -73,7 +74,7 @@ def monkey(events: int, seed: int, level_path: object = None, kiosk: bool = True
     from game.kiosk.idle import IdleTimer
 
     app = App(
-        level, settings, size=(1280, 720), clock=clock, idle=IdleTimer(60, 120, 20, clock=clock), admin_pin="2468"
+        level, settings, size=(1280, 720), clock=clock, idle=IdleTimer(60, 120, 20, clock=clock), admin_pin="604917"
     )
     started = time.perf_counter()
     screens: set[str] = set()
@@ -90,9 +91,9 @@ def monkey(events: int, seed: int, level_path: object = None, kiosk: bool = True
                 raise RuntimeError(f"monkey seed {seed}, event {index}: {err!r} on {app.screen_names()}") from err
             if not app.running:  # the admin's exit: a kiosk would be restarted by its supervisor
                 app.running = True
-                app.reset_to_attract(abandoned=True)
+                app.reset_to_attract()
             screens.update(app.screen_names())
-            session = app.flow.session
+            session = app.ctx.visit
             if session is not None and session is not last_session:
                 sessions += 1
             if session is None and last_session is not None:
@@ -112,7 +113,7 @@ def _random_batches(app: App, rng: random.Random) -> list[list[pygame.event.Even
     if roll < 0.45:  # a sensible tap: on one of the visible buttons (now and then twice in one frame)
         buttons = [b for s in app.stack[-1:] for b in s.buttons]
         if buttons:
-            x, y = app.centre_of(rng.choice(buttons))
+            x, y = centre_of(app, rng.choice(buttons))
             return [_tap(x / w, y / h) * (2 if rng.random() < 0.1 else 1)]
     if roll < 0.65:  # a tap anywhere
         return [_tap(rng.random(), rng.random())]
@@ -135,12 +136,12 @@ def _random_batches(app: App, rng: random.Random) -> list[list[pygame.event.Even
         ids = ["tb:text", "tb:motion", "tb:lang", "tb:sound"]
         for button in app.top.buttons:
             if button.id == rng.choice(ids):
-                x, y = app.centre_of(button)
+                x, y = centre_of(app, button)
                 return [_tap(x / w, y / h)]
         return [[]]
     if roll < 0.955:  # the technician: the admin chord, the right PIN, Enter (one key a frame)
         chord = _key(pygame.K_a, pygame.KMOD_CTRL | pygame.KMOD_SHIFT)
-        digits = [_key(getattr(pygame, f"K_{d}")) for d in app.admin_pin]
+        digits = [_key(getattr(pygame, f"K_{d}")) for d in app.ctx.kiosk.admin_pin]
         return [[chord], *([d] for d in digits), [_key(pygame.K_RETURN)]]
     if roll < 0.98:  # a window resize
         size = rng.choice(SIZES)

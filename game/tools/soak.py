@@ -23,9 +23,9 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 from game.app import App
 from game.content.load import load_level
 from game.paths import DEFAULT_LEVEL, LEVELS_DIR
-from game.screens.debrief import open_debrief
-from game.screens.flow import Settings
+from game.settings import Settings
 from game.tools.autoplay import play_until
+from game.tools.drive import open_debrief
 
 
 def rss_mb() -> float:
@@ -52,11 +52,11 @@ def soak(sessions: int, warmup: int = 50, seed: int = 1) -> tuple[float, float, 
         started = time.perf_counter()
         after_warmup = 0.0
         for index in range(sessions):
-            app.settings.lang = rng.choice(level.languages)
+            app.ctx.settings.lang = rng.choice(level.languages)
             play_until(app, lambda s: s.name == "end", rng)
             open_debrief(app)
             app.draw()
-            app.reset_to_attract(abandoned=False)
+            app.reset_to_attract()
             if index + 1 == warmup:
                 gc.collect()
                 after_warmup = rss_mb()

@@ -13,11 +13,16 @@ import math
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game.paths import FONTS_DIR
+from game.ui.textfit import largest_size, longest_prefix, measure_text, render_text
 from game.ui.theme import Colour, Theme
+
+if TYPE_CHECKING:
+    from game.ui.art import Art
 
 FACES = {
     "regular": "Inter-Regular.otf",
@@ -100,7 +105,7 @@ class FontBook:
         if surf is not None:
             self._texts.move_to_end(key)
             return surf
-        surf = self.font(face, px).render(text, True, colour)
+        surf = render_text(self.font(face, px), text, colour)
         self._texts[key] = surf
         self._text_bytes += _bytes(surf)
         while len(self._texts) > self.cache_size or (self._text_bytes > self.cache_bytes and len(self._texts) > 1):
@@ -123,7 +128,7 @@ class FontBook:
         if found is None:
             if len(self._sizes) > 4 * self.cache_size:
                 self._sizes.clear()
-            found = self._sizes[key] = self.font(face, px).size(text)
+            found = self._sizes[key] = measure_text(self.font(face, px), text)
         return found
 
     @property
@@ -157,11 +162,14 @@ class DrawnText:
 class Canvas:
     """Logical-coordinate drawing onto the window surface."""
 
-    def __init__(self, surface: pygame.Surface, viewport: Viewport, fonts: FontBook, theme: Theme) -> None:
+    def __init__(
+        self, surface: pygame.Surface, viewport: Viewport, fonts: FontBook, theme: Theme, art: Art | None = None
+    ) -> None:
         self.surface = surface
         self.vp = viewport
         self.fonts = fonts
         self.theme = theme
+        self.art = art
         self.text_scale = 1.0
         self.drawn: list[DrawnText] = []
 
@@ -175,7 +183,7 @@ class Canvas:
         surf = self.fonts.backdrops.get(cache_key)
         if surf is None:
             surf = pygame.Surface(self.surface.get_size()).convert(self.surface)
-            painter = Canvas(surf, self.vp, self.fonts, self.theme)
+            painter = Canvas(surf, self.vp, self.fonts, self.theme, self.art)
             paint(painter)
             if len(self.fonts.backdrops) > 12:
                 self.fonts.backdrops.clear()
@@ -198,7 +206,7 @@ class Canvas:
         if found is None:
             surf = pygame.Surface(phys.size).convert(self.surface)
             surf.fill(background)
-            painter = Canvas(surf, self.vp.shifted(phys.x, phys.y), self.fonts, self.theme)
+            painter = Canvas(surf, self.vp.shifted(phys.x, phys.y), self.fonts, self.theme, self.art)
             painter.text_scale = self.text_scale
             paint(painter)
             found = (surf, painter.drawn)
@@ -247,6 +255,22 @@ class Canvas:
             self.surface, colour, self.vp.point(*centre), self.vp.length(radius), self.vp.length(width) if width else 0
         )
 
+    # -- pictures ------------------------------------------------------------------------------
+    def picture(self, surf: pygame.Surface, r: Rect) -> None:
+        """A rasterised picture, centred in ``r`` (logical)."""
+        phys = self.vp.rect(r)
+        self.surface.blit(surf, surf.get_rect(center=phys.center))
+
+    def face(self, pid: str, expression: str, r: Rect, grey: bool = False) -> None:
+        """Someone's face, as big as fits ``r`` (a placeholder if the level drew nobody)."""
+        if self.art is not None:
+            self.picture(self.art.person(pid, expression, self.vp.length(min(r.w, r.h)), grey), r)
+
+    def thing(self, oid: str, r: Rect, tint: Colour | None = None) -> None:
+        """An object or an icon, as big as fits ``r``."""
+        if self.art is not None:
+            self.picture(self.art.thing(oid, self.vp.length(min(r.w, r.h)), tint), r)
+
     # -- text ---------------------------------------------------------------------------------
     def px(self, size: float) -> int:
         """Physical pixel size for a logical text size, honouring the larger-text switch."""
@@ -280,18 +304,19 @@ class Canvas:
     ) -> Rect:
         """One line of text inside ``box``; shrinks to fit, then ellipsises. Returns its rect."""
         min_size = self.smallest(size)
-        while shrink and size > min_size:
-            w, h = self.measure(text, size, face)
-            if w <= box.w and h <= box.h:
-                break
-            size = max(min_size, size - 2)
+
+        def fits(trial: float) -> bool:
+            w, h = self.measure(text, trial, face)
+            return w <= box.w and h <= box.h
+
+        if shrink:
+            size = largest_size(size, min_size, 2, fits)
         shown = text
         cut = False
         if self.measure(shown, size, face)[0] > box.w:
             cut = True
-            while shown and self.measure(shown + "…", size, face)[0] > box.w:
-                shown = shown[:-1]
-            shown = shown.rstrip() + "…"
+            keep = longest_prefix(shown, lambda head: self.measure(head + "…", size, face)[0] <= box.w)
+            shown = shown[:keep].rstrip() + "…"
         w, h = self.measure(shown, size, face)
         x = box.x if align == "left" else box.centerx - w / 2 if align == "center" else box.right - w
         y = box.y if valign == "top" else box.centery - h / 2 if valign == "center" else box.bottom - h
@@ -336,13 +361,15 @@ class Canvas:
     def fit_size(self, text: str, box: Rect, size: float, face: str = "regular", spacing: float = 1.15) -> float:
         """The largest size up to ``size`` at which ``text`` wraps inside ``box``."""
         min_size = self.smallest(size)
-        while size > min_size:
-            lines = self.wrap(text, box.w, size, face)
-            widest = max((self.measure(line, size, face)[0] for line in lines), default=0)
-            if len(lines) * self.line_height(size, face) * spacing <= box.h and widest <= box.w:
-                return size
-            size -= 2
-        return min_size
+        if size <= min_size:
+            return min_size
+
+        def fits(trial: float) -> bool:
+            lines = self.wrap(text, box.w, trial, face)
+            widest = max((self.measure(line, trial, face)[0] for line in lines), default=0)
+            return len(lines) * self.line_height(trial, face) * spacing <= box.h and widest <= box.w
+
+        return largest_size(size, min_size, 2, fits)
 
     def paragraph(
         self,

@@ -2,39 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
+from game.present.phone import PhoneView
 from game.ui.canvas import Canvas, Rect
 from game.ui.dial import dial_block
-
-
-@dataclass(frozen=True)
-class ContactLine:
-    name: str
-    role: str
-    score: int
-    relation: str  # friend | acquaintance | dropped | reported
-    relation_label: str  # empty for a friend: their role says who they are
-
-
-@dataclass(frozen=True)
-class PhoneView:
-    """Everything the phone shows, already in the player's language."""
-
-    clock: str
-    score: float
-    lo: int
-    hi: int
-    band: str
-    delta: int
-    feed: list[tuple[str, float]]  # text, age in seconds
-    contacts: list[ContactLine]
-    feed_title: str
-    contacts_title: str
-    no_account: str = ""
-    money: str = ""
-    more: Callable[[int], str] = str  # "+ 3 more" when not every contact fits
 
 
 def phone_frame(canvas: Canvas, box: Rect) -> None:
@@ -65,7 +35,7 @@ def draw_phone(canvas: Canvas, box: Rect, view: PhoneView, reduced_motion: bool)
     canvas.text(view.feed_title, Rect(screen.x + 30, y, screen.w - 60, 36), small, muted, "semibold")
     y += 40
     canvas.clip(screen)
-    for text, age in view.feed[-2:]:
+    for text, age, _picture in view.feed[-2:]:
         slide = 0.0 if reduced_motion else max(0.0, 1.0 - age / 0.35)
         card = Rect(screen.x + 24 + round(slide * 300), y, screen.w - 48, 92)
         canvas.rect(card, (231, 236, 245), radius=16)

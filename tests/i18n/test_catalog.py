@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from game.i18n import Catalog, load_catalog, pick
+from game.i18n import Catalog, Language, load_catalog, pick
 from game.paths import I18N_DIR
 
 GAME = Path(__file__).resolve().parents[2] / "game"
@@ -60,7 +60,7 @@ def test_forms_by_count_and_by_gender() -> None:
             "a.n": {"fr": {"one": "{n} fois (un)", "other": "{n} fois"}, "en": {"one": "once", "other": "{n} times"}},
             "a.g": {"fr": {"f": "amie", "m": "ami", "other": "proche"}},
         },
-        {"fr": [0, 1], "en": [1]},
+        {"fr": Language("fr", "Français", ",", " ", (0, 1)), "en": Language("en", "English")},
     )
     assert catalog("a.n", "fr", n=0) == "0 fois (un)" and catalog("a.n", "fr", n=2) == "2 fois"
     assert catalog("a.n", "en", n=1) == "once" and catalog("a.n", "en", n=0) == "0 times"

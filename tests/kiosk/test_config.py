@@ -29,8 +29,12 @@ def problems_of(path: Path) -> list[str]:
     return [str(p) for p in err.value.problems]
 
 
-def with_level(text: str) -> str:
-    return f"level: {SAMPLE_LEVEL}\n{text}"
+PIN = "604917"
+
+
+def with_level(text: str, pin: str | None = PIN) -> str:
+    """A config naming the sample level, with an admin PIN unless ``pin`` is None (then it is ``text``'s)."""
+    return f"level: {SAMPLE_LEVEL}\n{text}" + (f'admin_pin: "{pin}"\n' if pin and "admin_pin" not in text else "")
 
 
 def test_defaults() -> None:
@@ -42,7 +46,7 @@ def test_defaults() -> None:
     assert config.screen_ppi == 92
     assert config.stats and config.sound
     assert not config.reduced_motion and not config.larger_text
-    assert config.admin_pin == "2468"
+    assert config.admin_pin is None  # there is no default PIN: a kiosk config must set one
     assert config.window is None and config.window_size is None
 
 
@@ -62,31 +66,31 @@ def test_a_full_config_loads(tmp_path: Path) -> None:
         tmp_path,
         with_level(
             "languages: [en, fr]\nidle: {play_s: 45, reading_s: 90, countdown_s: 30}\n"
-            'screen_ppi: 69\nstats: false\nadmin_pin: "01357"\nsound: false\n'
+            'screen_ppi: 69\nstats: false\nadmin_pin: "0135792"\nsound: false\n'
             "reduced_motion: true\nlarger_text: true\nwindow: 1280x720\n"
         ),
     )
     config = load_kiosk_config(path)
     assert config.default_language == "en"  # the first language when not given
     assert config.idle.countdown_s == 30
-    assert config.admin_pin == "01357"
+    assert config.admin_pin == "0135792"
     assert config.window_size == (1280, 720)
     assert config.level == SAMPLE_LEVEL
 
 
 def test_relative_level_is_found_next_to_the_config(tmp_path: Path) -> None:
     (tmp_path / "mine.yaml").write_text(SAMPLE_LEVEL.read_text(encoding="utf-8"), encoding="utf-8")
-    config = load_kiosk_config(write(tmp_path, "level: mine.yaml\n"))
+    config = load_kiosk_config(write(tmp_path, f'level: mine.yaml\nadmin_pin: "{PIN}"\n'))
     assert config.level == tmp_path / "mine.yaml"
 
 
 def test_relative_level_falls_back_to_the_game_folder(tmp_path: Path) -> None:
-    config = load_kiosk_config(write(tmp_path, "level: levels/sample.yaml\n"))
+    config = load_kiosk_config(write(tmp_path, f'level: levels/sample.yaml\nadmin_pin: "{PIN}"\n'))
     assert config.level == ROOT / "levels" / "sample.yaml"
 
 
 def test_missing_level_is_reported_at_its_line(tmp_path: Path) -> None:
-    path = write(tmp_path, "stats: true\nlevel: levels/nowhere.yaml\n")
+    path = write(tmp_path, f'stats: true\nlevel: levels/nowhere.yaml\nadmin_pin: "{PIN}"\n')
     [problem] = problems_of(path)
     assert problem.startswith(f"{path}:2:1: level: no such level file")
 
@@ -136,18 +140,66 @@ def test_countdown_below_20_s_is_refused(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("value", "message"),
-    [("1234", "write the PIN in quotes"), ('"12"', "4 to 8 digits"), ('"12a4"', "4 to 8 digits"), ("0123", "quotes")],
+    [
+        ("604917", "write the PIN in quotes"),
+        ("0123", "quotes"),
+        ('"12"', "6 to 12 digits (it has 2)"),
+        ('"2468"', "6 to 12 digits (it has 4)"),  # the old public default
+        ('"1234567890123"', "6 to 12 digits (it has 13)"),
+        ('"60a917"', "the digits 0-9 only"),
+        ('"\u0666\u0660\u0664\u0669\u0661\u0667"', "the digits 0-9 only"),  # Arabic-Indic digits: untypeable
+        ('"604917\\n"', "line break"),  # a newline escape: "604917\n" could never be typed
+        ("|\n  604917", "line break"),  # a block scalar keeps its final newline
+        (">\n  604917\n", "line break"),
+        ('"000000"', "too easy to guess"),
+        ('"123456"', "too easy to guess"),
+        ('"987654"', "too easy to guess"),
+        ('"890123"', "too easy to guess"),
+    ],
 )
 def test_bad_pin(tmp_path: Path, value: str, message: str) -> None:
-    path = write(tmp_path, with_level(f"admin_pin: {value}\n"))
+    path = write(tmp_path, with_level(f"admin_pin: {value}\n", pin=None))
     [problem] = problems_of(path)
     assert problem.startswith(f"{path}:2:1: admin_pin: ")
     assert message in problem
 
 
+def test_a_config_without_a_pin_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, with_level("stats: true\n", pin=None))
+    [problem] = problems_of(path)
+    assert problem.startswith(f"{path}:1:1: admin_pin: a kiosk needs its own PIN, there is no default")
+
+
+@pytest.mark.parametrize("pin", ["604917", "013579", "100000000007", "246801"])
+def test_good_pins(tmp_path: Path, pin: str) -> None:
+    assert load_kiosk_config(write(tmp_path, with_level("", pin=pin))).admin_pin == pin
+
+
 def test_bad_window(tmp_path: Path) -> None:
     path = write(tmp_path, with_level("window: 1280*720\n"))
     assert problems_of(path) == [f"{path}:2:1: window: write the window size as WIDTHxHEIGHT, e.g. 1920x1080"]
+
+
+@pytest.mark.parametrize("size", ["99999x99999", "319x240", "320x239", "10001x800", "100x100"])
+def test_the_window_range_is_the_command_lines(tmp_path: Path, size: str) -> None:
+    from game.cli.play import parse_size
+
+    path = write(tmp_path, with_level(f"window: {size}\n"))
+    [problem] = problems_of(path)
+    assert "the window must be from 320x240 to 10000x10000" in problem
+    with pytest.raises(Exception, match="out of range"):
+        parse_size(size)
+
+
+def test_the_window_range_edges_are_accepted(tmp_path: Path) -> None:
+    for size, wanted in (("320x240", (320, 240)), ("10000x10000", (10000, 10000))):
+        assert load_kiosk_config(write(tmp_path, with_level(f"window: {size}\n"))).window_size == wanted
+
+
+def test_a_level_path_with_a_control_character_is_a_message(tmp_path: Path) -> None:
+    path = write(tmp_path, with_level('level: "levels/kiosk\\0.yaml"\n').replace(f"level: {SAMPLE_LEVEL}\n", ""))
+    [problem] = problems_of(path)
+    assert problem.startswith(f"{path}:1:1: level: the path contains a control character")
 
 
 def test_yaml_syntax_error(tmp_path: Path) -> None:
@@ -172,7 +224,7 @@ def test_not_a_mapping(tmp_path: Path) -> None:
 
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
-    path = write(tmp_path, with_level("colour: red\nadmin_pin: 12\nidle: {countdown_s: 5}\n"))
+    path = write(tmp_path, with_level("colour: red\nadmin_pin: 12\nidle: {countdown_s: 5}\n", pin=None))
     assert len(problems_of(path)) == 3
 
 
@@ -186,11 +238,13 @@ def test_language_problems_against_the_level(tmp_path: Path) -> None:
     assert language_problems(config, ["fr", "de"], doc) == []
 
 
-def test_the_sample_deploy_config_fits_the_schema() -> None:
+def test_the_sample_deploy_config_fits_the_schema_but_needs_a_pin() -> None:
     doc = read_yaml(ROOT / "deploy" / "kiosk.yaml")
     config = validate_document(doc, KioskConfig)
     assert config.languages == ["fr", "en"]
     assert config.idle.countdown_s >= 20
+    [problem] = problems_of(ROOT / "deploy" / "kiosk.yaml")  # copied unedited, it does not start a kiosk
+    assert ": admin_pin: a kiosk needs its own PIN" in problem
 
 
 # --- the command line: checked before any game process starts -------------------------

@@ -193,7 +193,7 @@ def _play_is_wired_for_faults() -> bool:
 def test_cli_restarts_the_real_game_after_a_startup_fault(tmp_path: Path) -> None:
     """End to end: ``python -m game kiosk`` with OPEN_SESAME_FAULT=startup logs each crash and restarts."""
     config = tmp_path / "kiosk.yaml"
-    config.write_text(f"level: {LEVELS_DIR / 'sample.yaml'}\n", encoding="utf-8")
+    config.write_text(f'level: {LEVELS_DIR / "sample.yaml"}\nadmin_pin: "604917"\n', encoding="utf-8")
     options = ["--config", str(config), "--max-restarts", "1", "--restart-delay", "0.1"]
     result = subprocess.run(
         [sys.executable, "-m", "game", "kiosk", *options],
@@ -225,6 +225,6 @@ def test_cli_passes_the_absolute_config_and_other_options_to_the_game(
 
     monkeypatch.setattr(module.Supervisor, "run", fake_run)
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "k.yaml").write_text(f"level: {LEVELS_DIR / 'sample.yaml'}\n", encoding="utf-8")
+    (tmp_path / "k.yaml").write_text(f'level: {LEVELS_DIR / "sample.yaml"}\nadmin_pin: "604917"\n', encoding="utf-8")
     assert module.run(["--config", "k.yaml", "--window", "800x600"]) == 0
     assert seen == [child_command(["--config", str(tmp_path / "k.yaml"), "--window", "800x600"])]

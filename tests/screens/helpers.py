@@ -9,8 +9,12 @@ import pygame
 from game.app import App
 from game.content.load import load_level
 from game.content.models import Level
-from game.screens.flow import Settings
+from game.present.phone import PhoneView, phone_view
+from game.settings import Settings
+from game.tools.drive import button, centre_of, texts
 from game.ui.widgets import Button
+
+__all__ = ["button", "texts"]
 
 SAMPLE = Path(__file__).resolve().parents[2] / "levels" / "sample.yaml"
 
@@ -49,7 +53,7 @@ def make_app(
 
 def tap(app: App, button: Button) -> None:
     """A finger tap exactly as SDL delivers it: finger events plus synthetic mouse copies."""
-    x, y = app.centre_of(button)
+    x, y = centre_of(app, button)
     w, h = app.window.get_size()
     events = [
         pygame.event.Event(pygame.FINGERDOWN, x=x / w, y=y / h, dx=0, dy=0, finger_id=0, touch_id=0, pressure=1),
@@ -77,13 +81,13 @@ def content_buttons(app: App) -> list[Button]:
 
 
 def press(app: App, button_id: str) -> None:
-    tap(app, app.button(button_id))
+    tap(app, button(app, button_id))
 
 
 def begin(app: App, consent: str = "accept") -> None:
     """From the attract screen: touch, take the first persona, answer the consent."""
     tap_at(app, 600, 300)
-    pick_persona(app, app.level.personas[0].id)
+    pick_persona(app, app.ctx.level.personas[0].id)
     press(app, consent)
 
 
@@ -108,3 +112,10 @@ def to_the_end(app: App, limit: int = 80) -> None:
         options = [b for b in content_buttons(app) if b.id.startswith("option:")]
         press(app, options[0].id if options else "continue")
     raise AssertionError(f"the month did not end: {app.screen_names()}")
+
+
+def shown_phone(app: App) -> PhoneView:
+    """What the phone shows now (its view model)."""
+    visit = app.ctx.visit
+    assert visit is not None
+    return phone_view(visit, app.ctx.words(), app.ctx.now())

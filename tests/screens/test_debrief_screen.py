@@ -19,9 +19,11 @@ from game.content.models import Level
 from game.core.replay import another_persona, what_if
 from game.debrief.views import errors_view, fault_view, month_steps, others_view
 from game.paths import LEVELS_DIR
-from game.screens.debrief import PANELS, open_debrief
+from game.screens.debrief import PANELS
 from game.screens.debrief.layout import signed
 from game.stats import SessionRecord, StatsStore
+from game.tools import drive
+from game.tools.drive import button, open_debrief
 from tests.debrief.months import CRUEL, KIND
 from tests.screens.helpers import key, make_app, tap
 
@@ -31,8 +33,7 @@ SIZES = [(1280, 720), (1920, 1080), (1024, 768)]
 def month_app(picks: dict[str, str], lang: str = "en", size: tuple[int, int] = (1920, 1080), **settings: object) -> App:
     """An app whose month was played with ``picks`` (first open option elsewhere)."""
     app = make_app(lang=lang, size=size, seed=3, **settings)
-    flow = app.flow
-    flow.start("student")
+    flow = app.ctx.begin_visit("student")
     flow.consent(True)
     session = flow.session
     assert session is not None
@@ -47,21 +48,21 @@ def month_app(picks: dict[str, str], lang: str = "en", size: tuple[int, int] = (
 def show(app: App, panel: str | None = None) -> list[str]:
     open_debrief(app, panel)
     app.step(events=[])
-    return app.texts()
+    return drive.texts(app)
 
 
 def all_pages(app: App) -> list[str]:
     """Every text of the current panel, turning its pages."""
-    texts = list(app.texts())
+    texts = list(drive.texts(app))
     while app.top.page < app.top.page_count - 1:  # type: ignore[attr-defined]
-        tap(app, app.button("page:down"))
-        texts += app.texts()
+        tap(app, button(app, "page:down"))
+        texts += drive.texts(app)
     return texts
 
 
 def session_of(app: App):  # type: ignore[no-untyped-def]
-    assert app.flow.session is not None
-    return app.flow.session
+    assert app.ctx.visit.session is not None
+    return app.ctx.visit.session
 
 
 # -- each panel shows this month ------------------------------------------------------------
@@ -70,7 +71,7 @@ def test_month_panel_annotates_each_step_from_the_ledger(picks: dict[str, str]) 
     app = month_app(picks)
     texts = show(app, "month")
     st = session_of(app).state
-    names = {c.id: c.name["en"] for c in app.level.categories}
+    names = {c.id: c.name["en"] for c in app.ctx.level.categories}
     for step in month_steps(st.ledger, st.history):
         head = f"Start · {step.after}" if step.index == 0 else f"Week {step.index} · {signed(step.delta, 0)}"
         assert head in texts
@@ -88,8 +89,8 @@ def test_other_choices_change_the_month_panel() -> None:
 def test_touching_a_week_shows_everything_that_moved_it() -> None:
     app = month_app(CRUEL)
     show(app, "month")
-    tap(app, app.button("month:step:2"))
-    texts = app.texts()
+    tap(app, button(app, "month:step:2"))
+    texts = drive.texts(app)
     assert any(t.startswith("Week 2: 539 → 507") for t in texts)
     assert "Credit history −32\u00a0pts" in texts
     key(app, pygame.K_ESCAPE)
@@ -110,7 +111,7 @@ def test_fault_panel_sets_causes_against_choices(picks: dict[str, str]) -> None:
 def test_others_panel_shows_who_was_dropped_and_their_score() -> None:
     app = month_app(CRUEL)
     texts = show(app, "others")
-    mei = next(f for f in others_view(app.level, session_of(app).state) if f.contact == "mei")
+    mei = next(f for f in others_view(app.ctx.level, session_of(app).state) if f.contact == "mei")
     assert "You dropped them." in texts
     assert f"Their score: {mei.start} → {mei.end} ({signed(mei.end - mei.start, 0)})" in texts
     assert f"Of which your acts: {signed(mei.by_you, 0)}" in texts
@@ -120,14 +121,14 @@ def test_others_panel_shows_who_was_dropped_and_their_score() -> None:
 
 def test_errors_panel_shows_the_error_its_cost_and_the_appeals() -> None:
     app = month_app(CRUEL)
-    app.flow.appealed = 2
+    app.ctx.visit.data.appeals = ["train"] * 2
     texts = show(app, "errors")
-    view = errors_view(app.level, session_of(app).state)
+    view = errors_view(app.ctx.level, session_of(app).state)
     assert f"Cost to your score: {signed(view.points, 0)}\u00a0pts" in texts
     assert "Fine marked unpaid." in texts
     assert "Because of the blacklist, refused: Train ticket." in texts
     assert any(t.startswith("You appealed 2 times.") for t in texts)
-    assert app.level.rights is not None and app.level.rights.title["en"] in texts
+    assert app.ctx.level.rights is not None and app.ctx.level.rights.title["en"] in texts
     kind = show(month_app(KIND), "errors")
     assert "Fine marked unpaid." not in kind
     assert any(t.startswith("You never pressed") for t in kind)
@@ -147,8 +148,8 @@ def test_rules_panel_marks_the_choices_taken() -> None:
 
 def test_world_questions_and_kiosk_panels() -> None:
     app = month_app(CRUEL)
-    assert app.level.cards[0].title["en"] in show(app, "world")
-    assert f"1. {app.level.questions[0]['en']}" in show(app, "questions")
+    assert app.ctx.level.cards[0].title["en"] in show(app, "world")
+    assert f"1. {app.ctx.level.questions[0]['en']}" in show(app, "questions")
     assert "Not enough visitors yet to compare anonymously" in show(app, "kiosk")
 
 
@@ -156,7 +157,7 @@ def test_kiosk_panel_compares_once_five_sessions_stand_behind_it(tmp_path: Path)
     app = month_app(CRUEL)
     st = session_of(app).state
     store = StatsStore(tmp_path / "stats.db")
-    app.stats = store
+    app.ctx.settings.stats, app.ctx._stats = True, store
     for _ in range(5):
         store.record(
             SessionRecord.make(
@@ -182,17 +183,17 @@ def test_guess_by_touch_then_reveal() -> None:
     app = month_app(CRUEL)
     show(app)
     assert app.top.panel.id == "guess"  # type: ignore[attr-defined]
-    assert not app.button("tab:rules").enabled and not app.button("guess:reveal").enabled
+    assert not button(app, "tab:rules").enabled and not button(app, "guess:reveal").enabled
     for cat in ("behaviour", "credit_history", "fulfilment"):
-        tap(app, app.button(f"guess:cat:{cat}"))
-    tap(app, app.button("guess:cat:credit_history"))  # a second tap takes it back
-    assert "Your order: 1. Behaviour and preferences · 2. Fulfilment capacity" in app.texts()
-    tap(app, app.button("guess:reveal"))
-    assert app.flow.guess == ["behaviour", "fulfilment"]
-    texts = app.texts()
+        tap(app, button(app, f"guess:cat:{cat}"))
+    tap(app, button(app, "guess:cat:credit_history"))  # a second tap takes it back
+    assert "Your order: 1. Behaviour and preferences · 2. Fulfilment capacity" in drive.texts(app)
+    tap(app, button(app, "guess:reveal"))
+    assert app.ctx.visit.guess == ["behaviour", "fulfilment"]
+    texts = drive.texts(app)
     assert "Your guess and this game's weights" in texts
     assert any(t.startswith("You put Behaviour and preferences first.") for t in texts)
-    assert "35%" in texts and app.button("tab:rules").enabled
+    assert "35%" in texts and button(app, "tab:rules").enabled
 
 
 def test_guess_by_keyboard() -> None:
@@ -207,22 +208,22 @@ def test_guess_by_keyboard() -> None:
                 break
             key(app, pygame.K_TAB)
         key(app, pygame.K_RETURN)
-    assert app.flow.guess == ["credit_history", "fulfilment"]
+    assert app.ctx.visit.guess == ["credit_history", "fulfilment"]
 
 
 def test_skipping_the_guess_and_moving_on_by_keyboard() -> None:
     app = month_app(KIND)
     show(app)
-    tap(app, app.button("guess:skip"))
-    assert app.flow.guess == []
-    assert any(t.startswith("You skipped the guess.") for t in app.texts())
+    tap(app, button(app, "guess:skip"))
+    assert app.ctx.visit.guess == []
+    assert any(t.startswith("You skipped the guess.") for t in drive.texts(app))
     key(app, pygame.K_RETURN)  # the focused default button is "Next"
     assert app.top.panel.id == "month"  # type: ignore[attr-defined]
     key(app, pygame.K_TAB)
     key(app, pygame.K_ESCAPE)
     assert app.top.panel.id == "guess"  # type: ignore[attr-defined]
     for _ in range(len(PANELS) - 1):
-        tap(app, app.button("next"))
+        tap(app, button(app, "next"))
     assert app.top.panel.id == "kiosk"  # type: ignore[attr-defined]
     assert "next" not in [b.id for b in app.top.buttons]
 
@@ -232,7 +233,7 @@ def test_pages_turn_by_button_and_by_drag() -> None:
     show(app, "rules")
     screen = app.top
     assert screen.page_count > 1  # type: ignore[attr-defined]
-    tap(app, app.button("page:down"))
+    tap(app, button(app, "page:down"))
     assert screen.page == 1  # type: ignore[attr-defined]
     app.step(
         events=[pygame.event.Event(pygame.MOUSEMOTION, pos=(600, 400), rel=(0, 400), buttons=(1, 0, 0), touch=False)]
@@ -249,32 +250,32 @@ def test_what_if_draws_the_engine_replay() -> None:
     choices = list(session.state.choices)
     index = choices.index(("fine", "pay"))
     while f"whatif:choice:{index}" not in [b.id for b in app.top.buttons]:
-        tap(app, app.button("page:down"))
-    tap(app, app.button(f"whatif:choice:{index}"))
-    tap(app, app.button(f"whatif:alt:{index}:ignore"))
+        tap(app, button(app, "page:down"))
+    tap(app, button(app, f"whatif:choice:{index}"))
+    tap(app, button(app, f"whatif:alt:{index}:ignore"))
     panel = app.top.panel  # type: ignore[attr-defined]
-    expected = what_if(app.level, "student", 3, choices, index, "ignore", session.state.variant)
+    expected = what_if(app.ctx.level, "student", 3, choices, index, "ignore", session.state.variant)
     assert panel.other() == expected
-    texts = app.texts()
+    texts = drive.texts(app)
     assert "If: Wait" in texts
     assert str(expected.outcome.final_score) in texts and str(session.state.published) in texts
-    tap(app, app.button("whatif:persona:worker"))
-    worker = another_persona(app.level, "worker", 3, choices, session.state.variant)
+    tap(app, button(app, "whatif:persona:worker"))
+    worker = another_persona(app.ctx.level, "worker", 3, choices, session.state.variant)
     assert panel.other() == worker
-    assert "As Hugo, office worker" in app.texts() and str(worker.outcome.final_score) in app.texts()
+    assert "As Hugo, office worker" in drive.texts(app) and str(worker.outcome.final_score) in drive.texts(app)
 
 
 # -- leaving -------------------------------------------------------------------------------------
 def test_finish_returns_to_attract_and_play_again_to_the_personas() -> None:
     app = month_app(CRUEL)
     show(app, "kiosk")
-    tap(app, app.button("again"))
-    assert app.screen_names() == ["persona"] and app.flow.session is None and app.settings.lang == "en"
+    tap(app, button(app, "again"))
+    assert app.screen_names() == ["persona"] and app.ctx.visit is None and app.ctx.settings.lang == "en"
     app = month_app(KIND, kiosk=True)
     show(app, "kiosk")
     assert "again" not in [b.id for b in app.top.buttons]
-    tap(app, app.button("finish"))
-    assert app.screen_names() == ["attract"] and app.flow.session is None
+    tap(app, button(app, "finish"))
+    assert app.screen_names() == ["attract"] and app.ctx.visit is None
 
 
 def test_an_unknown_panel_is_refused() -> None:
@@ -290,7 +291,7 @@ def _check_boxes(app: App, where: str) -> None:
 
 def _render_all(app: App, label: str) -> None:
     for lang in ("fr", "en"):
-        app.settings.lang = lang
+        app.ctx.settings.lang = lang
         for panel in [None, *PANELS, "guess-reveal"]:
             open_debrief(app, panel)
             app.step(events=[])
@@ -306,7 +307,7 @@ def _render_all(app: App, label: str) -> None:
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_every_panel_renders_inside_its_boxes(size: tuple[int, int]) -> None:
     app = month_app(CRUEL, size=size)
-    app.flow.appealed = 1
+    app.ctx.visit.data.appeals = ["train"] * 1
     _render_all(app, f"sample {size}")
 
 
@@ -326,13 +327,13 @@ def test_the_real_levels_render_inside_their_boxes(size: tuple[int, int]) -> Non
 
 def _real_month(level: Level, size: tuple[int, int]) -> App:
     app = make_app(level=level, lang="en", size=size, seed=11)
-    app.flow.start(level.personas[0].id)
-    app.flow.consent(True)
-    session = app.flow.session
+    app.ctx.begin_visit(level.personas[0].id)
+    app.ctx.visit.consent(True)
+    session = app.ctx.visit.session
     assert session is not None
     while not session.over:
-        app.flow.choose(session.option_ids()[-1])
-        app.flow.settle()
+        app.ctx.visit.choose(session.option_ids()[-1])
+        app.ctx.visit.settle()
     return app
 
 

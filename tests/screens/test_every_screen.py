@@ -8,6 +8,7 @@ import pytest
 
 from game.cli.screenshot import SCREENS, stage
 from game.content.load import load_level
+from game.tools.drive import button, press_button, texts
 from tests.screens.helpers import SAMPLE, make_app
 
 LEVEL = load_level(SAMPLE)
@@ -27,10 +28,10 @@ def overflowing(app) -> list[str]:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_screen_renders_without_overflow(screen: str, size: tuple[int, int], lang: str) -> None:
     app = make_app(LEVEL, lang=lang, size=size, kiosk=screen in ("pin", "idle"))
-    app.admin_pin = "2468"
+    app.ctx.kiosk.admin_pin = "2468"
     stage(app, screen, None, None, LEVEL.personas[0].id, random.Random(3))
     app.draw()
-    assert app.texts(), f"{screen} drew no text"
+    assert texts(app), f"{screen} drew no text"
     assert overflowing(app) == []
 
 
@@ -76,7 +77,7 @@ def test_a_long_text_at_a_large_size_is_read_first_then_the_options(tmp_path) ->
     app.draw()
     ids = [b.id for b in app.top.buttons]
     assert "read" in ids and not any(i.startswith("option:") for i in ids)
-    app.top.press(app.button("read"))
+    press_button(app, button(app, "read"))
     app.draw()
     assert any(b.id.startswith("option:") for b in app.top.buttons)
     assert overflowing(app) == []

@@ -7,6 +7,8 @@ import pytest
 
 from game.content.load import load_level
 from game.screens.scene import SceneScreen
+from game.tools import drive
+from game.tools.drive import button
 from tests.screens.helpers import SAMPLE, begin, content_buttons, key, make_app, press, tap, tap_at, to_the_end
 
 LEVEL = load_level(SAMPLE)
@@ -37,22 +39,22 @@ def test_touch_playthrough_to_the_debrief(persona: str, lang: str) -> None:
             break
         if isinstance(top, SceneScreen) and top.after is None:
             # the sample's fine is paid online: below 600 the payment is lost and the train refused
-            wanted = {"fine": "option:pay", "wedding": "option:book"}.get(top.scene.id, choose_first(app))
-            assert top.scene.title[lang] in app.texts()
+            wanted = {"fine": "option:pay", "wedding": "option:book"}.get(top.scene_id, choose_first(app))
+            assert top.view.title in drive.texts(app)
             press(app, wanted)
             continue
         if isinstance(top, SceneScreen) and top.after and top.after.door and top.after.door.outcome == "refuse":
             refused = True
-            assert app.catalog("door.refuse", lang) in " ".join(app.texts())
+            assert app.ctx.catalog("door.refuse", lang) in " ".join(drive.texts(app))
             press(app, "appeal")
-            assert app.catalog("door.appeal_registered", lang) in app.texts()
+            assert app.ctx.catalog("door.appeal_registered", lang) in drive.texts(app)
         if top.name == "publication":
-            publications.append(" ".join(app.texts()))
+            publications.append(" ".join(drive.texts(app)))
         press(app, "continue")
     assert app.top.name == "end"
-    outcome = app.flow.session.outcome()  # type: ignore[union-attr]
-    texts = app.texts()
-    assert app.catalog("end.grade", lang, grade=outcome.grade) in texts
+    outcome = app.ctx.visit.session.outcome()  # type: ignore[union-attr]
+    texts = drive.texts(app)
+    assert app.ctx.catalog("end.grade", lang, grade=outcome.grade) in texts
     # the sample's bank checks the payee above 600: the error strikes, and the train is refused, below it
     assert refused == outcome.blacklisted, "the train should have been refused after the blacklisting"
     assert len(publications) == len(LEVEL.weeks)
@@ -75,7 +77,7 @@ def test_keyboard_alone_plays_the_whole_month() -> None:
         key(app, pygame.K_DOWN)
         key(app, pygame.K_RETURN)
     assert app.top.name == "end"
-    assert app.flow.session is not None and app.flow.session.over
+    assert app.ctx.visit.session is not None and app.ctx.visit.session.over
 
 
 def test_a_touch_activates_once_not_twice() -> None:
@@ -85,16 +87,16 @@ def test_a_touch_activates_once_not_twice() -> None:
     press(app, "accept")
     press(app, "continue")
     assert isinstance(app.top, SceneScreen)
-    before = len(app.flow.session.state.choices)  # type: ignore[union-attr]
-    tap(app, app.button(choose_first(app)))
-    assert len(app.flow.session.state.choices) == before + 1  # type: ignore[union-attr]
+    before = len(app.ctx.visit.session.state.choices)  # type: ignore[union-attr]
+    tap(app, button(app, choose_first(app)))
+    assert len(app.ctx.visit.session.state.choices) == before + 1  # type: ignore[union-attr]
 
 
 def test_declining_leads_to_the_short_path_and_its_own_end() -> None:
     app = make_app(LEVEL, lang="fr")
     begin(app, "decline")
     to_the_end(app)
-    assert LEVEL.consent.declined_end["fr"] in " ".join(app.texts())
+    assert LEVEL.consent.declined_end["fr"] in " ".join(drive.texts(app))
 
 
 def test_window_close_quits_in_window_mode_but_not_in_kiosk_mode() -> None:
@@ -116,5 +118,5 @@ def test_without_halo_the_phone_gets_no_weekly_message() -> None:
     begin(app, "decline")
     to_the_end(app)
     messages = {m.text["en"] for m in LEVEL.publication}
-    assert not [item for item in app.flow.feed if item.text and item.text["en"] in messages]
-    assert app.catalog("phone.no_account", "en") in app.texts()
+    assert not [item for item in app.ctx.visit.feed if item.text and item.text["en"] in messages]
+    assert app.ctx.catalog("phone.no_account", "en") in drive.texts(app)

@@ -9,8 +9,10 @@ import pygame
 import pytest
 
 from game.kiosk.idle import IdleTimer
-from game.screens.debrief import PANELS, open_debrief
+from game.screens.debrief import PANELS
+from game.screens.transitions import Push
 from game.tools.autoplay import play_until
+from game.tools.drive import centre_of, open_debrief
 from tests.screens.helpers import FakeClock, into_a_scene, key, make_app, press
 
 
@@ -18,28 +20,28 @@ def test_two_taps_in_one_frame_choose_once() -> None:
     app = make_app()
     into_a_scene(app)
     option = next(b for b in app.top.buttons if b.id.startswith("option:"))
-    x, y = app.centre_of(option)
+    x, y = centre_of(app, option)
     w, h = app.window.get_size()
     up = pygame.event.Event(pygame.FINGERUP, x=x / w, y=y / h, dx=0, dy=0, finger_id=0, touch_id=0)
-    before = len(app.flow.session.state.choices)
+    before = len(app.ctx.visit.session.state.choices)
     app.step(events=[up, up, up])
     app.step(events=[])
-    assert len(app.flow.session.state.choices) == before + 1
+    assert len(app.ctx.visit.session.state.choices) == before + 1
 
 
 def test_switching_level_from_the_admin_screen_mid_month_starts_afresh() -> None:
     app = make_app(kiosk=True)
-    app.admin_pin = "2468"
+    app.ctx.kiosk.admin_pin = "2468"
     into_a_scene(app)
     app.open_admin()
     for digit in "2468":
         key(app, getattr(pygame, f"K_{digit}"))
     key(app, pygame.K_RETURN)
     assert app.top.name == "admin"
-    before = app.level.id
+    before = app.ctx.level.id
     press(app, "level")
     app.step(events=[])
-    assert app.level.id != before
+    assert app.ctx.level.id != before
     assert app.screen_names() == ["attract", "admin"]
     press(app, "back")
     assert app.screen_names() == ["attract"]
@@ -49,7 +51,7 @@ def test_the_admin_screen_left_open_times_out_in_a_kiosk() -> None:
     clock = FakeClock(per_read=0.0)
     app = make_app(kiosk=True, clock=clock)
     app.idle = IdleTimer(60, 120, 20, clock=clock)
-    app.admin_pin = "2468"
+    app.ctx.kiosk.admin_pin = "2468"
     app.open_admin()
     app.step(events=[])
     assert app.top.name == "pin"
@@ -70,7 +72,7 @@ def test_the_chord_does_not_stack_admin_screens() -> None:
 def test_the_facilitator_view_with_statistics_off_creates_nothing(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("OPEN_SESAME_DATA", str(tmp_path))
     app = make_app(stats=False)
-    app.open_facilitator()
+    app.apply(Push("facilitator"))
     app.draw()
     assert list(tmp_path.iterdir()) == []
 
@@ -89,4 +91,4 @@ def test_touch_targets_stay_on_screen_at_a_very_high_ppi() -> None:
     app.open_admin()
     app.draw()
     for button in app.top.buttons:
-        assert button.rect.bottom <= app.theme.height
+        assert button.rect.bottom <= app.ctx.theme.height

@@ -9,6 +9,7 @@ import pytest
 from game.cli.screenshot import SCREENS, stage
 from game.content.load import load_level
 from game.paths import LEVELS_DIR
+from game.tools.drive import texts
 from tests.screens.helpers import make_app
 from tests.screens.test_every_screen import overflowing
 
@@ -24,8 +25,8 @@ def test_screen_of_a_shipped_level(name: str, lang: str, screen: str) -> None:
     for persona in level.personas:
         stage(app, screen, None, None, persona.id, random.Random(len(persona.id)))
         app.draw()
-        assert app.texts()
+        assert texts(app)
         assert overflowing(app) == [], persona.id
-        app.reset_to_attract(abandoned=True)
+        app.reset_to_attract()
         if screen == "attract":
             break

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from game.stats import schema
 from game.stats import store as store_module
 from game.stats.aside import move_aside
 from game.stats.record import SessionRecord
@@ -70,7 +71,7 @@ def test_wal_and_full_sync(tmp_path: Path, make_record: MakeRecord) -> None:
     path = healthy(tmp_path / "stats.db", make_record)
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.VERSION
     conn.close()
     with StatsStore(path) as store:
         assert store._conn is not None
@@ -216,9 +217,24 @@ def test_nothing_writable_keeps_the_game_running(
         assert store.active_path is None
         assert store.record(make_record()) == 1
     monkeypatch.setenv("OPEN_SESAME_DATA", str(blocker / "data"))
+    monkeypatch.setattr("game.datadir._side_dir", lambda sub: None)  # no side directory either
     with StatsStore() as store:
         assert store.active_path is None and store.record(make_record()) == 1
     assert logged(warnings, "memory")
+
+
+def test_an_unusable_data_folder_sends_the_statistics_to_a_side_folder(
+    tmp_path: Path, make_record: MakeRecord, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    blocker = tmp_path / "not_a_folder"
+    blocker.write_text("a file where the data folder should be")
+    monkeypatch.setenv("OPEN_SESAME_DATA", str(blocker))
+    with StatsStore() as store:
+        assert store.active_path is not None
+        assert store.active_path.parent.parent == Path(tempfile.gettempdir())
+        assert store.record(make_record()) == 1
 
 
 def test_closed_store_does_not_raise(tmp_path: Path, make_record: MakeRecord) -> None:

@@ -6,7 +6,7 @@ import random
 
 from game.app import App
 from game.content.models import Level
-from game.screens.debrief import open_debrief
+from game.tools.drive import open_debrief
 from game.ui.canvas import DrawnText
 from tests.screens.helpers import make_app
 
@@ -22,8 +22,7 @@ def played(
 ) -> App:
     """An app whose month was played with random open options (the same for a seed)."""
     app = make_app(level, lang=lang, size=size, seed=seed, **settings)
-    flow = app.flow
-    flow.start(persona)
+    flow = app.ctx.begin_visit(persona)
     flow.consent(accept)
     session = flow.session
     assert session is not None
@@ -48,5 +47,5 @@ def pages(app: App, panel: str) -> list[list[DrawnText]]:
     return out
 
 
-def texts(app: App, panel: str) -> list[str]:
+def panel_texts(app: App, panel: str) -> list[str]:
     return [d.text for page in pages(app, panel) for d in page]

@@ -7,7 +7,7 @@ import pytest
 from game.content.load import load_level
 from game.paths import LEVELS_DIR
 from game.screens.debrief import PANELS
-from tests.trust.kit import played, texts
+from tests.trust.kit import panel_texts, played
 
 LEVELS = [load_level(p) for p in sorted(LEVELS_DIR.glob("*.yaml"))]
 
@@ -17,22 +17,22 @@ LEVELS = [load_level(p) for p in sorted(LEVELS_DIR.glob("*.yaml"))]
 def test_the_refusal_debrief_never_shows_a_score(level, lang: str) -> None:  # type: ignore[no-untyped-def]
     for seed in range(5, 60):  # a month that refused Halo to the end (a level may let one join later)
         app = played(level, level.personas[0].id, seed, lang=lang, accept=False)
-        if app.flow.session.outcome().declined:  # type: ignore[union-attr]
+        if app.ctx.visit.session.outcome().declined:  # type: ignore[union-attr]
             break
-    state = app.flow.session.state  # type: ignore[union-attr]
+    state = app.ctx.visit.session.state  # type: ignore[union-attr]
     start = str(state.history[0])
     everything: list[str] = []
     for panel in PANELS:
         if panel == "guess":
             continue
-        shown = texts(app, panel)
+        shown = panel_texts(app, panel)
         everything += shown
         if panel in ("month", "fault"):
             assert start not in shown, f"{panel} plots a score Halo never computed"
     assert app.top.ids[0] != "guess" and "guess" not in app.top.ids  # type: ignore[attr-defined]
     joined = " ".join(everything)
     assert "—" not in [t.strip() for t in everything], "a score shown as a dash"
-    assert app.catalog("debrief.fault.declined_headline", lang) in joined
-    assert app.catalog("debrief.month.no_score", lang) in joined
-    share = app.catalog("debrief.fault.headline", lang, share="").strip()
+    assert app.ctx.catalog("debrief.fault.declined_headline", lang) in joined
+    assert app.ctx.catalog("debrief.month.no_score", lang) in joined
+    share = app.ctx.catalog("debrief.fault.headline", lang, share="").strip()
     assert share[:20] not in joined, "a share of a score that never existed"

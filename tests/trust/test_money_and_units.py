@@ -11,10 +11,10 @@ from game.content.load import load_level
 from game.core.events import DoorChecked
 from game.debrief.rules import option_points
 from game.paths import LEVELS_DIR
-from game.screens.common import phone_view
-from game.screens.flow import AfterChoice
 from game.screens.scene import SceneScreen
-from tests.screens.helpers import make_app
+from game.tools.drive import texts
+from game.visit import AfterChoice
+from tests.screens.helpers import make_app, shown_phone
 from tests.trust.kit import pages, played
 
 KIOSK = load_level(LEVELS_DIR / "kiosk.yaml")
@@ -25,17 +25,17 @@ def test_the_phone_shows_the_money_in_the_levels_currency(lang: str, sign: str) 
     app = make_app(KIOSK, lang=lang, size=(1920, 1080))
     stage(app, "scene", "groceries", None, "student", random.Random(2))
     app.draw()
-    wallet = phone_view(app).money
-    assert sign in wallet and str(app.flow.session.state.money) in wallet  # type: ignore[union-attr]
-    assert wallet in app.texts()
+    wallet = shown_phone(app).money
+    assert sign in wallet and str(app.ctx.visit.session.state.money) in wallet  # type: ignore[union-attr]
+    assert wallet in texts(app)
 
 
 def refused(app, reason: str) -> list[str]:  # type: ignore[no-untyped-def]
     screen = app.top
     assert isinstance(screen, SceneScreen)
     door = DoorChecked("train", "refuse", 95, "0", reason, 500)
-    screen.after = AfterChoice(None, door, None)
-    screen.chosen = screen.scene.options[0].id
+    option = screen.view.options[0].id
+    screen.after = AfterChoice(screen.scene_id, option, None, door, None)
     app.draw()
     return [b.id for b in screen.buttons]
 
@@ -53,14 +53,14 @@ def test_lacking_funds_names_the_amount_with_its_currency() -> None:
     app = make_app(KIOSK, lang="en", size=(1920, 1080))
     stage(app, "scene", "groceries", None, "student", random.Random(2))
     refused(app, "money")
-    assert app.catalog("door.no_money", "en", amount="€95") in app.texts()
+    assert app.ctx.catalog("door.no_money", "en", amount="€95") in texts(app)
 
 
 def test_one_effect_shows_one_number_in_every_panel() -> None:
     """Nappies: the rules and the month's trace give the same score points, as whole numbers."""
     for seed in range(1, 60):
         app = played(KIOSK, "student", seed)
-        state = app.flow.session.state  # type: ignore[union-attr]
+        state = app.ctx.visit.session.state  # type: ignore[union-attr]
         if ("groceries", "nappies") not in state.choices:
             continue
         option = next(o for s in KIOSK.weeks[0].scenes if s.id == "groceries" for o in s.options if o.id == "nappies")

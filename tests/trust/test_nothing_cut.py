@@ -9,8 +9,9 @@ import pytest
 
 from game.content.load import load_level
 from game.paths import LEVELS_DIR
-from game.screens.debrief import PANELS, open_debrief
+from game.screens.debrief import PANELS
 from game.tools.autoplay import press_something
+from game.tools.drive import open_debrief
 from tests.screens.helpers import make_app
 
 LEVELS = {p.stem: load_level(p) for p in sorted(LEVELS_DIR.glob("*.yaml")) if p.stem != "sample"}

@@ -6,9 +6,9 @@ import pytest
 
 from game.content.load import load_level
 from game.paths import LEVELS_DIR
-from game.screens.common import phone_view
 from game.screens.scene import SceneScreen
-from tests.screens.helpers import content_buttons, make_app, pick_persona, press, tap_at
+from game.tools.drive import texts
+from tests.screens.helpers import content_buttons, make_app, pick_persona, press, shown_phone, tap_at
 
 LEVELS = sorted(LEVELS_DIR.glob("*.yaml"))
 
@@ -21,12 +21,12 @@ def last_scene_card(app) -> list[tuple[int, list[str], float, int]]:  # type: ig
         if top.name == "end":
             return seen
         if isinstance(top, SceneScreen) and top.after is None:
-            week = app.flow.session.week
-            published = app.flow.session.state.published
+            week = app.ctx.visit.session.week
+            published = app.ctx.visit.session.state.published
             options = [b for b in content_buttons(app) if b.id.startswith("option:")]
             press(app, options[len(seen) % len(options)].id)
             if isinstance(app.top, SceneScreen) and app.top.after is not None:
-                seen.append((week, app.texts(), phone_view(app).score, published))
+                seen.append((week, texts(app), shown_phone(app).score, published))
             continue
         buttons = [b.id for b in content_buttons(app)]
         press(app, "continue" if "continue" in buttons else buttons[0])
@@ -43,9 +43,9 @@ def test_an_outcome_card_shows_nothing_of_the_publication_to_come(path, lang: st
     press(app, "accept")
     cards = last_scene_card(app)
     assert cards, "no outcome card was shown"
-    for week, texts, shown, published in cards:
-        label_next = app.catalog("scene.week", lang, n=week + 1)
-        assert not any(t.startswith(label_next) for t in texts), f"week {week} card shows {label_next!r}"
+    for week, seen, shown, published in cards:
+        label_next = app.ctx.catalog("scene.week", lang, n=week + 1)
+        assert not any(t.startswith(label_next) for t in seen), f"week {week} card shows {label_next!r}"
         assert shown == published, f"week {week}: the phone shows {shown}, last published {published}"
 
 
@@ -64,10 +64,10 @@ def test_the_feed_gets_the_weekly_message_only_with_its_publication() -> None:
         if isinstance(top, SceneScreen) and top.after is None:
             press(app, next(b.id for b in content_buttons(app) if b.id.startswith("option:")))
         else:
-            assert not messages & {text for text, _ in phone_view(app).feed}, "the weekly message came early"
+            assert not messages & {text for text, *_ in shown_phone(app).feed}, "the weekly message came early"
             press(app, "continue")
     assert app.top.name == "publication"
-    assert messages & {text for text, _ in phone_view(app).feed}
+    assert messages & {text for text, *_ in shown_phone(app).feed}
 
 
 @pytest.mark.parametrize("seed", range(6))

@@ -10,7 +10,7 @@ from game.content.load import load_level
 from game.debrief.rules import rules_view
 from game.paths import LEVELS_DIR
 from game.screens.debrief.p_rules import RulesPanel
-from tests.trust.kit import pages, played, texts
+from tests.trust.kit import pages, panel_texts, played
 
 LEVELS = [load_level(p) for p in sorted(LEVELS_DIR.glob("*.yaml"))]
 MONTHS = [(level, persona.id, seed) for level in LEVELS for persona in level.personas for seed in (1, 2)]
@@ -19,7 +19,7 @@ MONTHS = [(level, persona.id, seed) for level in LEVELS for persona in level.per
 @pytest.mark.parametrize("level,persona,seed", MONTHS, ids=lambda v: getattr(v, "id", v))
 def test_rules_of_unmet_scenes_are_never_the_months_own(level, persona: str, seed: int) -> None:  # type: ignore[no-untyped-def]
     app = played(level, persona, seed)
-    state = app.flow.session.state  # type: ignore[union-attr]
+    state = app.ctx.visit.session.state  # type: ignore[union-attr]
     met = {scene for scene, _ in state.choices}
     view = rules_view(level, state)
     own = [r.text["en"] for r in view.unguessable]
@@ -39,15 +39,15 @@ def test_a_report_never_made_is_never_told_as_fact(lang: str) -> None:
     report = next(o for w in level.weeks for s in w.scenes for o in s.options if o.id == "report_jonas")
     for seed in range(1, 30):
         app = played(level, "student", seed, lang=lang)
-        choices = app.flow.session.state.choices  # type: ignore[union-attr]
+        choices = app.ctx.visit.session.state.choices  # type: ignore[union-attr]
         if ("jonas_thread", "report_jonas") in choices:
             continue
-        shown = texts(app, "rules")
+        shown = panel_texts(app, "rules")
         assert report.reveal is not None
         assert report.reveal[lang] not in shown, "a hypothetical is told as what happened"
         if any(scene == "jonas_thread" for scene, _ in choices):
             # the panel fills the reveal's {category} with its points: compare what follows it
-            prefix = app.catalog("debrief.rules.had_you", lang, what="")
+            prefix = app.ctx.catalog("debrief.rules.had_you", lang, what="")
             tail = report.reveal[lang].split("}")[-1].strip()
             assert any(t.startswith(prefix) and tail in t for t in shown)
         return
@@ -91,7 +91,7 @@ def test_whispers_have_one_label_and_one_pair_of_quotes(lang: str) -> None:
     for level in LEVELS:
         for seed in (1, 2, 3):
             app = played(level, level.personas[0].id, seed, lang=lang)
-            for text in texts(app, "rules"):
+            for text in panel_texts(app, "rules"):
                 assert not any(bad in text for bad in label[lang]), text
                 assert not nested_quotes(text), f"doubled quotes: {text!r}"
                 assert not re.search(r"[“«]\s*[“«]", text), text

@@ -9,11 +9,11 @@ import pytest
 from game.cli.screenshot import stage
 from game.content.load import load_level
 from game.paths import LEVELS_DIR
-from game.screens.common import phone_view
 from game.screens.debrief import PANELS
 from game.tools.autoplay import press_something
-from tests.screens.helpers import make_app
-from tests.trust.kit import texts
+from game.tools.drive import texts
+from tests.screens.helpers import make_app, shown_phone
+from tests.trust.kit import panel_texts
 
 LEVELS = {p.stem: load_level(p) for p in sorted(LEVELS_DIR.glob("*.yaml"))}
 SPOKEN = [(k, s.id) for k, lv in LEVELS.items() for w in lv.weeks for s in w.scenes if s.speaker]
@@ -24,10 +24,10 @@ def test_the_speaking_contact_and_the_key_contacts_are_on_the_phone(level: str, 
     app = make_app(LEVELS[level], lang="en", size=(1920, 1080))
     stage(app, "scene", scene, None, LEVELS[level].personas[0].id, random.Random(2))
     app.draw()
-    session = app.flow.session
-    assert session is not None and app.top.scene.id == scene  # type: ignore[attr-defined]
-    speaker = app.top.scene.speaker  # type: ignore[attr-defined]
-    shown = set(app.texts())
+    session = app.ctx.visit.session
+    assert session is not None and app.top.scene_id == scene  # type: ignore[attr-defined]
+    speaker = app.top.view.speaker.id  # type: ignore[attr-defined]
+    shown = set(texts(app))
     wanted = [speaker, *session.ix.personas[session.state.persona].key_contacts]
     for cid in wanted:
         if cid in session.state.contacts:
@@ -51,17 +51,19 @@ def test_no_point_median_no_plural_brackets_no_family_called_friend(level: str, 
                 break
             press_something(app, rng)
             app.draw()
-            seen += app.texts()
-            if app.flow.session is not None and app.top.name == "scene":
-                for line in phone_view(app).contacts:
-                    assert line.relation_label != app.catalog("relation.friend", lang), line
-        app.flow.appealed = 1
+            seen += texts(app)
+            if app.ctx.visit is not None and app.top.name == "scene":
+                for line in shown_phone(app).contacts:
+                    assert line.relation_label != app.ctx.catalog("relation.friend", lang), line
+        app.ctx.visit.data.appeals = ["train"] * 1
         for panel in PANELS:
-            seen += texts(app, panel)
+            seen += panel_texts(app, panel)
         bad = sorted({t for t in seen for f in FORBIDDEN[lang] if f in t})
         assert bad == []
         mum = next((c for c in lv.contacts if c.id == "mother"), None)
         if mum is not None:
             said = [t for t in seen if t.startswith(mum.name[lang])]
             assert not any("friend" in t or " ami" in t for t in said), said
-    assert app.catalog("debrief.errors.appealed", lang, n=1) != app.catalog("debrief.errors.appealed", lang, n=2)
+    assert app.ctx.catalog("debrief.errors.appealed", lang, n=1) != app.ctx.catalog(
+        "debrief.errors.appealed", lang, n=2
+    )

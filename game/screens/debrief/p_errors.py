@@ -7,7 +7,8 @@ appeals sent, set against the level's rights card (GDPR article 22 in Europe).
 
 from __future__ import annotations
 
-from game.debrief.views import ErrorsView, errors_view
+from game.debrief.views import ErrorsView
+from game.present import debrief
 from game.screens.debrief.layout import Flow, sign_colour
 from game.screens.debrief.panel import Panel, retained
 from game.ui.canvas import Canvas, Rect
@@ -19,11 +20,11 @@ class ErrorsPanel(Panel):
     id = "errors"
 
     def draw(self, canvas: Canvas, area: Rect, page: int) -> int:
-        appealed = self.app.flow.appealed  # the only thing here that is not the month itself
+        appealed = len(self.visit.appeals)  # the only thing here that is not the month itself
         return retained(self, canvas, area, page, appealed, lambda c: self.draw_page(c, area, page))
 
     def draw_page(self, canvas: Canvas, area: Rect, page: int) -> int:
-        view = errors_view(self.app.level, self.session.state)
+        view = debrief.errors(self.visit)
         width = (area.w - 40) // 2
         left, right = self.errors(canvas, width, view), self.rights(canvas, width)
         pages = max(left.layout(area.h), right.layout(area.h))
@@ -69,12 +70,12 @@ class ErrorsPanel(Panel):
         small, body = theme.s("small"), theme.s("body")
         flow = Flow(canvas, width)
         flow.text(self.t("debrief.errors.appeal_title"), body, theme.c("accent"), "bold")
-        appealed = self.app.flow.appealed
+        appealed = len(self.visit.appeals)
         if appealed:
             flow.text(self.t("debrief.errors.appealed", n=appealed), body, theme.c("highlight"), "semibold")
         else:
             flow.text(self.t("debrief.errors.not_appealed"), small, theme.c("text"))
-        rights = self.app.level.rights
+        rights = self.level.rights
         if rights is not None:
             flow.group(frame=theme.c("card"), pad=22, gap=16)
             flow.text(self.p(rights.title), body, theme.c("card_text"), "bold")

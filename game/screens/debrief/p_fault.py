@@ -10,7 +10,8 @@ from __future__ import annotations
 import math
 
 from game.core.ledger import Cause
-from game.debrief.views import NOT_CHOSEN, FaultView, fault_view
+from game.debrief.views import NOT_CHOSEN, FaultView
+from game.present import debrief
 from game.screens.debrief.layout import Flow, sign_colour
 from game.screens.debrief.panel import Panel
 from game.ui.canvas import Canvas, Rect
@@ -20,7 +21,7 @@ class FaultPanel(Panel):
     id = "fault"
 
     def view(self) -> FaultView:
-        return fault_view(self.session.state.ledger)
+        return debrief.fault(self.visit)
 
     def draw(self, canvas: Canvas, area: Rect, page: int) -> int:
         theme = canvas.theme
@@ -57,7 +58,7 @@ class FaultPanel(Panel):
         theme = canvas.theme
         flow = Flow(canvas, area.w)
         flow.text(self.t("debrief.fault.declined_headline"), theme.s("heading"), theme.c("highlight"), "bold")
-        shut = [d for d in self.session.state.doors if d.reason == "declined" and d.outcome != "grant"]
+        shut = [d for d in debrief.doors_met(self.visit) if d.reason == "declined" and d.outcome != "grant"]
         flow.group(gap=18).text(self.t("debrief.fault.declined_doors", n=len(shut)), theme.s("body"), theme.c("text"))
         for met in shut:
             flow.group(gap=8).text(

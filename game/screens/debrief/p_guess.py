@@ -2,7 +2,7 @@
 
 Before the reveal the other panels are locked, so the guess is an honest one. Tapping
 a category gives it the next rank; tapping it again takes it back. The ranking goes to
-``app.flow.guess`` (empty if skipped), where the kiosk statistics pick it up.
+the visit (empty if skipped), where the kiosk statistics pick it up.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from game.debrief.guess import GuessRow, complete, guess_rows, toggle, top_match
+from game.debrief.guess import GuessRow, complete, toggle, top_match
+from game.present import debrief
 from game.screens.debrief.layout import Draw, Flow
 from game.screens.debrief.panel import Panel
 from game.ui.canvas import Canvas, Rect
@@ -25,7 +26,7 @@ class GuessPanel(Panel):
 
     def __init__(self, screen: DebriefScreen) -> None:
         super().__init__(screen)
-        self.ranking: list[str] = list(self.app.flow.guess)
+        self.ranking: list[str] = self.visit.guess
         self.revealed = bool(self.ranking)
         self.skipped = False
         self._others: tuple[object, dict[str, float | None] | None] | None = None  # (store, mean ranks)
@@ -35,8 +36,8 @@ class GuessPanel(Panel):
         return not self.revealed
 
     def reveal(self) -> None:
-        self.ranking = complete(self.ranking, [c.id for c in self.app.level.categories])
-        self.app.flow.guess = list(self.ranking)
+        self.ranking = complete(self.ranking, [c.id for c in self.level.categories])
+        self.visit.set_guess(self.ranking)
         self.revealed = True
 
     def skip_silently(self) -> None:
@@ -53,7 +54,7 @@ class GuessPanel(Panel):
             self.ranking = toggle(self.ranking, rest)
         elif action == "skip":
             self.ranking = []
-            self.app.flow.guess = []
+            self.visit.set_guess([])
             self.revealed = self.skipped = True
         elif action == "reveal" and self.ranking:
             self.reveal()
@@ -71,7 +72,7 @@ class GuessPanel(Panel):
         intro.layout(area.h)
         intro_h = intro.groups[0].height
         intro.draw(area, 0)
-        cats = self.app.level.categories
+        cats = self.level.categories
         gap = 24
         top = area.y + intro_h + 24
         w = (area.w - gap * (len(cats) - 1)) // len(cats)
@@ -151,19 +152,18 @@ class GuessPanel(Panel):
 
     def others(self) -> dict[str, float | None] | None:
         """Earlier visitors' mean ranks, read once per debrief (not on every frame)."""
-        store = getattr(self.app, "stats", None)
+        store = self.ctx.statistics()
         if store is None:
             return None
         if self._others is None or self._others[0] is not store:
-            found = store.guess_vs_truth(self.app.level.id, self.session.state.variant)
-            self._others = (store, None if found is None else dict(found.mean_rank))
+            self._others = (store, debrief.earlier_guesses(self.visit, store))
         return self._others[1]
 
     def draw_reveal(self, canvas: Canvas, area: Rect, page: int) -> int:
         theme = canvas.theme
-        level, st = self.app.level, self.session.state
+        level = self.level
         others = self.others()
-        rows = guess_rows(level, st.variant, self.ranking, others)
+        rows = debrief.guess(self.visit, self.ranking, others)
         flow = Flow(canvas, area.w)
         flow.text(self.verdict(rows), theme.s("body"), theme.c("text"), "semibold").space(12)
         flow.group(gap=0)
@@ -173,7 +173,7 @@ class GuessPanel(Panel):
         for row in rows:
             flow.row(line, self.table_row(row, cols))
         flow.group().space(8)
-        rule = next(r for r in level.rules if r.id == st.variant)
+        rule = next(r for r in level.rules if r.id == debrief.variant(self.visit))
         flow.text(self.t("debrief.guess.rule_set", name=self.p(rule.name)), theme.s("small"), theme.c("muted"))
         if len(level.rules) > 1:
             flow.text(self.t("debrief.guess.other_sets"), theme.s("small"), theme.c("highlight"))

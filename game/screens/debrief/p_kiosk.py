@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import math
 
-from game.debrief.kiosk import KioskView, SceneCompare, Share, kiosk_view
+from game.debrief.kiosk import KioskView, SceneCompare, Share
+from game.present import debrief
 from game.screens.debrief.layout import Draw, Flow
 from game.screens.debrief.panel import Panel
 from game.ui.canvas import Canvas, Rect
@@ -21,9 +22,9 @@ class KioskPanel(Panel):
 
     def view(self) -> KioskView | None:
         """Read once per debrief: the figures do not change while the visitor reads."""
-        store, session = getattr(self.app, "stats", None), self.session
-        if self._view is None or self._view[0] is not store or self._view[1] is not session:
-            self._view = (store, session, kiosk_view(store, session))
+        store, visit = self.ctx.statistics(), self.visit
+        if self._view is None or self._view[0] is not store or self._view[1] is not visit:
+            self._view = (store, visit, debrief.kiosk(visit, store))
         return self._view[2]
 
     def draw(self, canvas: Canvas, area: Rect, page: int) -> int:

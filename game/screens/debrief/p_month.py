@@ -9,7 +9,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from game.debrief.views import Act, Step, chart_range, met_thresholds, month_steps
+from game.debrief.views import Act, Step, chart_range
+from game.present import debrief
 from game.screens.debrief.chart import Series, column_centres, draw_chart, plot_rect
 from game.screens.debrief.layout import Flow, sign_colour
 from game.screens.debrief.panel import Panel
@@ -34,8 +35,7 @@ class MonthPanel(Panel):
         return self.t("debrief.title")
 
     def steps(self) -> list[Step]:
-        st = self.session.state
-        return month_steps(st.ledger, st.history)
+        return debrief.steps(self.visit)
 
     def on_button(self, action: str) -> None:
         kind, _, rest = action.partition(":")
@@ -67,7 +67,7 @@ class MonthPanel(Panel):
         return self.t("debrief.month.act", cause=cause, what=what) if what else cause
 
     def marks(self) -> list[int]:
-        return met_thresholds(self.app.level, [d.door for d in self.session.state.doors])
+        return debrief.thresholds(self.visit)
 
     def hint(self) -> str:
         return "" if self.detail is not None or self.declined else self.t("debrief.month.hint")
@@ -79,7 +79,7 @@ class MonthPanel(Panel):
             return self.draw_detail(canvas, area, steps[self.detail], page)
         self.detail = None
         theme = canvas.theme
-        level = self.app.level
+        level = self.level
         scores = [s.after for s in steps]
         marks = self.marks()
         span = chart_range([scores], level.score.min, level.score.max, marks)
@@ -102,20 +102,21 @@ class MonthPanel(Panel):
     def draw_declined(self, canvas: Canvas, area: Rect, page: int) -> int:
         """Without an account Halo scored nothing: the month is what the world did instead."""
         theme = canvas.theme
-        level, state = self.app.level, self.session.state
+        level = self.level
         flow = Flow(canvas, (area.w - 40) // 2)
         flow.group(gap=18).text(self.t("debrief.month.no_score"), theme.s("heading"), theme.c("highlight"), "bold")
         flow.group(gap=18, keep=True).text(
             self.t("debrief.month.doors_met"), theme.s("body"), theme.c("accent"), "bold"
         )
-        for met in state.doors:
+        met_doors = debrief.doors_met(self.visit)
+        for met in met_doors:
             name = self.door(met.door)
             flow.group(gap=10).text(name, theme.s("body"), theme.c("text"), "semibold")
             flow.text(self.outcome(met.outcome, met.amount), theme.s("small"), theme.c("muted"))
-        if not state.doors:
+        if not met_doors:
             flow.group(gap=10).text(self.t("debrief.month.no_doors"), theme.s("small"), theme.c("muted"))
-        persona = self.session.ix.personas[state.persona]
-        money = self.t("debrief.month.money", start=self.money(persona.money), end=self.money(state.money))
+        start, end = debrief.money_start(self.visit), debrief.money_end(self.visit)
+        money = self.t("debrief.month.money", start=self.money(start), end=self.money(end))
         flow.group(gap=24).text(money, theme.s("body"), theme.c("text"))
         flow.group(gap=24).text(self.p(level.consent.declined_end), theme.s("body"), theme.c("text"))
         pages = flow.layout(area.h, columns=2)
@@ -163,7 +164,7 @@ class MonthPanel(Panel):
         Nothing is cut: what does not fit is counted on the card ("+ 3 more"), and the card
         opens the week's whole trace. Remembered for this area, text size and language.
         """
-        key = (area.w, area.h, canvas.vp.scale, canvas.text_scale, self.app.settings.lang, len(steps))
+        key = (area.w, area.h, canvas.vp.scale, canvas.text_scale, self.screen.lang, len(steps))
         if key not in self._plans:
             self._plans[key] = self._plan(canvas, area, steps)
         return self._plans[key]
@@ -187,7 +188,7 @@ class MonthPanel(Panel):
             acts,
             labels,
             step.rest(count),
-            self.app.settings.lang,
+            self.screen.lang,
         )
         canvas.layer(
             key, rect, canvas.theme.c("background"), lambda c: self._paint_column(c, rect, step, count, labels)
@@ -242,7 +243,7 @@ class MonthPanel(Panel):
                 self.t("debrief.month.rounding", points=self.pts(rounding)), theme.s("small"), theme.c("muted")
             )
         flow.group(gap=20).text(
-            self.t("debrief.units", lo=self.app.level.score.min, hi=self.app.level.score.max),
+            self.t("debrief.units", lo=self.level.score.min, hi=self.level.score.max),
             theme.s("small"),
             theme.c("muted"),
             "italic",

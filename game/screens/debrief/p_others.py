@@ -6,7 +6,8 @@ score), so a friend dropped just under a threshold loses a door too.
 
 from __future__ import annotations
 
-from game.debrief.views import ContactFate, others_view
+from game.debrief.views import ContactFate
+from game.present import debrief
 from game.screens.debrief.layout import Flow, sign_colour
 from game.screens.debrief.panel import FlowPanel
 from game.ui.canvas import Canvas, Rect
@@ -17,7 +18,7 @@ class OthersPanel(FlowPanel):
 
     def build(self, canvas: Canvas, area: Rect) -> Flow:
         theme = canvas.theme
-        fates = others_view(self.app.level, self.session.state)
+        fates = debrief.others(self.visit)
         flow = Flow(canvas, (area.w - 40) // 2)
         flow.text(self.t("debrief.others.intro"), theme.s("small"), theme.c("muted"))
         for fate in fates:
@@ -27,7 +28,7 @@ class OthersPanel(FlowPanel):
     def card(self, flow: Flow, canvas: Canvas, fate: ContactFate) -> None:
         theme = canvas.theme
         small = theme.s("small")
-        contact = self.session.ix.contacts[fate.contact]
+        contact = next(c for c in self.level.contacts if c.id == fate.contact)
         hurt = fate.fate in ("reported", "dropped")
         flow.group(frame=theme.c("surface"), pad=18, gap=16, border=theme.c("warning") if hurt else None)
         flow.text(f"{self.p(contact.name)} — {self.p(contact.role)}", small, theme.c("text"), "bold")

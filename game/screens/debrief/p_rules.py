@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import math
 
-from game.debrief.rules import DoorRule, MetOption, RuleSetView, rules_view
+from game.debrief.rules import DoorRule, MetOption, RuleSetView
+from game.present import debrief
 from game.screens.debrief.layout import Flow
 from game.screens.debrief.panel import FlowPanel
 from game.ui.canvas import Canvas, Rect
@@ -19,7 +20,7 @@ class RulesPanel(FlowPanel):
 
     def build(self, canvas: Canvas, area: Rect) -> Flow:
         theme = canvas.theme
-        view = rules_view(self.app.level, self.session.state)
+        view = debrief.rules(self.visit)
         flow = Flow(canvas, (area.w - 40) // 2)
         body, small = theme.s("body"), theme.s("small")
         text, muted, accent = theme.c("text"), theme.c("muted"), theme.c("accent")

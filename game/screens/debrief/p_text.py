@@ -26,7 +26,7 @@ class WorldPanel(Panel):
         for regions in COLUMNS:
             flow = Flow(canvas, width)
             flow.text(self.t(f"debrief.world.{regions[0]}"), canvas.theme.s("body"), canvas.theme.c("accent"), "bold")
-            cards = [c for c in self.app.level.cards if c.region in regions]
+            cards = [c for c in self.level.cards if c.region in regions]
             cards.sort(key=lambda c: regions.index(c.region))
             for card in cards:
                 self.card(flow, canvas, card)
@@ -54,11 +54,11 @@ class QuestionsPanel(Panel):
 
     def draw_page(self, canvas: Canvas, area: Rect, page: int) -> int:
         theme = canvas.theme
-        workshop = self.app.level.mode == "workshop"
+        workshop = self.level.mode == "workshop"
         size = theme.s("title") if workshop else theme.s("heading")
         flow = Flow(canvas, area.w)
         flow.text(self.t("debrief.questions.intro"), theme.s("body"), theme.c("muted"))
-        questions = self.app.level.questions
+        questions = self.level.questions
         for i, question in enumerate(questions, start=1):
             flow.group(gap=28).text(f"{i}. {self.p(question)}", size, theme.c("text"), "semibold")
         if not questions:

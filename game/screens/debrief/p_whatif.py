@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 
 from game.core.replay import Timeline
 from game.debrief.views import chart_range, met_thresholds
-from game.debrief.whatif import ChoiceItem, Result, WhatIf, choice_items, result
+from game.debrief.whatif import ChoiceItem, Result, WhatIf, result
+from game.present import debrief
+from game.present.labels import persona_name
 from game.screens.debrief.chart import Series, draw_chart
 from game.screens.debrief.panel import Panel
 from game.ui.canvas import Canvas, Rect
@@ -37,8 +39,8 @@ class WhatIfPanel(Panel):
 
     @property
     def probe(self) -> WhatIf:
-        if self._probe is None or self._probe.session is not self.session:
-            self._probe = WhatIf(self.session)
+        if self._probe is None or self._probe.session is not self.visit.session:
+            self._probe = debrief.whatif(self.visit)
             self.expanded = self.picked = None
         return self._probe
 
@@ -57,8 +59,7 @@ class WhatIfPanel(Panel):
             index = int(self.picked[1])
             scene = self.probe.choices[index][0]
             return self.t("debrief.whatif.if_option", option=self.option_text(scene, self.picked[2]))
-        persona = self.session.ix.personas[self.picked[1]]
-        return self.t("debrief.whatif.as_persona", name=self.p(persona.name))
+        return self.t("debrief.whatif.as_persona", name=persona_name(self.level, self.screen.words, self.picked[1]))
 
     def on_button(self, action: str) -> None:
         parts = action.split(":")
@@ -88,7 +89,7 @@ class WhatIfPanel(Panel):
             self.t("debrief.whatif.personas"), Rect(area.x, y, area.w, line), small, theme.c("muted"), "semibold"
         )
         y += line + 8
-        others = [p for p in self.app.level.personas if p.id != self.session.state.persona]
+        others = [p for p in self.level.personas if p.id != self.visit.persona]
         w = (area.w - GAP * (len(others) - 1)) // max(1, len(others))
         for i, persona in enumerate(others):
             picked = self.picked == ("persona", persona.id)
@@ -106,7 +107,7 @@ class WhatIfPanel(Panel):
         )
         y += line + 8
         per_page = max(1, (area.bottom - y + GAP) // (h + GAP))
-        pages, opened = self.paginate(choice_items(self.session), per_page)
+        pages, opened = self.paginate(debrief.choices(self.visit), per_page)
         if self.jump:
             page, self.jump = opened, False
             self.screen.pages[self.id] = page
@@ -171,7 +172,7 @@ class WhatIfPanel(Panel):
         series = [] if mine.outcome.declined else [Series(mine.scores, theme.c("accent"))]
         if other is not None and not other.outcome.declined:
             series.append(Series(other.scores, theme.c("highlight"), dashed=True))
-        level = self.app.level
+        level = self.level
         marks = met_thresholds(level, [d.door for t in (mine, other) if t is not None for d in t.doors])
         span = chart_range([s.scores for s in series], level.score.min, level.score.max, marks)
         steps = max((len(s.scores) for s in series), default=len(mine.scores))

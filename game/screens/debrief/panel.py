@@ -6,13 +6,16 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from game.core.session import Session
+from game.content.models import Level
 from game.i18n import pick
-from game.screens.debrief.layout import Flow, signed
+from game.present.debrief import month_key
+from game.present.labels import category_name, contact_name, door_name, option_label, scene_title
+from game.screens.context import Context
+from game.screens.debrief.layout import Flow
 from game.ui.canvas import Canvas, Rect
+from game.visit import Visit
 
 if TYPE_CHECKING:
-    from game.app import App
     from game.screens.debrief.screen import DebriefScreen
 
 
@@ -27,6 +30,7 @@ class Panel:
     def __init__(self, screen: DebriefScreen) -> None:
         self.screen = screen
         self._flow: tuple[object, Flow, int] | None = None
+        self.page_counts: dict[tuple[object, ...], int] = {}
 
     def cached_flow(self, canvas: Canvas, area: Rect, columns: int, build: Callable[[], Flow]) -> tuple[Flow, int]:
         """Build and paginate a panel's content once per area, scale, text size and language.
@@ -44,18 +48,22 @@ class Panel:
 
     # -- access -----------------------------------------------------------------------------
     @property
-    def app(self) -> App:
-        return self.screen.app
+    def ctx(self) -> Context:
+        return self.screen.ctx
 
     @property
-    def session(self) -> Session:
-        session = self.app.flow.session
-        assert session is not None, "the debrief needs a finished month"
-        return session
+    def visit(self) -> Visit:
+        visit = self.ctx.visit
+        assert visit is not None, "the debrief needs a finished month"
+        return visit
+
+    @property
+    def level(self) -> Level:
+        return self.ctx.level
 
     @property
     def declined(self) -> bool:
-        return "declined" in self.session.state.flags
+        return self.visit.declined
 
     def t(self, key: str, **params: object) -> str:
         return self.screen.t(key, **params)
@@ -64,40 +72,34 @@ class Panel:
         return pick(text, self.screen.lang)
 
     def category(self, cid: str) -> str:
-        found = next((c for c in self.app.level.categories if c.id == cid), None)
-        return self.p(found.name) if found else cid
+        return category_name(self.level, self.screen.words, cid)
 
     def scene_title(self, scene: str) -> str:
-        return self.p(self.session.ix.choice_texts(scene)[0])
+        return scene_title(self.level, self.screen.words, scene)
 
     def option_text(self, scene: str | None, option: str | None) -> str:
-        if scene is None or option is None:
-            return ""
-        texts = dict(self.session.ix.choice_texts(scene)[1])
-        return self.p(texts[option]) if option in texts else option
+        return option_label(self.level, self.screen.words, scene, option)
 
     def contact(self, cid: str) -> str:
-        return self.p(self.session.ix.contacts[cid].name)
+        return contact_name(self.level, self.screen.words, cid)
 
     def door(self, did: str) -> str:
-        return self.p(self.session.ix.doors[did].name)
+        return door_name(self.level, self.screen.words, did)
 
     def num(self, value: float, digits: int = 1) -> str:
-        """A number with the language's decimal mark (1.5 / 1,5)."""
-        text = f"{value:.{digits}f}"
-        return text.replace(".", ",") if self.screen.lang == "fr" else text
+        """A number as the language writes it (1.5 / 1,5)."""
+        return self.screen.words.number(value, digits)
 
     def signed(self, value: float, digits: int = 1) -> str:
-        text = signed(value, digits)
-        return text.replace(".", ",") if self.screen.lang == "fr" else text
+        return self.screen.words.signed(value, digits)
 
     def money(self, amount: int) -> str:
         """An amount in the level's currency for this language."""
-        return self.screen.money(amount)
+        return self.screen.words.money(amount)
 
     def pts(self, value: float) -> str:
         """Score points, signed and whole: the one unit of every number the debrief computes."""
-        return self.t("debrief.pts", n=signed(value, 0))
+        return self.t("debrief.pts", n=self.signed(value, 0))
 
     def effect(self, category: str, points: float) -> str:
         return self.t("debrief.effect", category=self.category(category), points=self.pts(points))
@@ -147,28 +149,33 @@ class Panel:
         return False
 
 
-_PAGE_COUNTS: dict[tuple[object, ...], int] = {}
-
-
 def retained(panel: Panel, canvas: Canvas, area: Rect, page: int, extra: object, paint: Callable[[Canvas], int]) -> int:
     """Draw a page of fixed content once, then blit it; returns the panel's page count.
 
     The key names everything the content is made of: the panel, the month (level,
-    persona, seed, rule set and every choice), ``extra`` state, language, size and scale.
+    persona, seed, rule set, every choice and appeal), ``extra`` state, language, size
+    and scale. The page counts are the panel's own (kept with it, not in a global).
     """
-    st = panel.session.state
-    month = (st.level, st.persona, st.seed, st.variant, tuple(st.choices))
-    base = (panel.id, month, extra, panel.screen.lang, area.w, area.h, canvas.vp.scale, canvas.text_scale)
+    base = (
+        panel.id,
+        month_key(panel.visit),
+        extra,
+        panel.screen.lang,
+        area.w,
+        area.h,
+        canvas.vp.scale,
+        canvas.text_scale,
+    )
 
     def paint_and_count(c: Canvas) -> None:
-        if len(_PAGE_COUNTS) > 500:
-            _PAGE_COUNTS.clear()
-        _PAGE_COUNTS[base] = paint(c)
+        if len(panel.page_counts) > 64:
+            panel.page_counts.clear()
+        panel.page_counts[base] = paint(c)
 
     canvas.layer(("panel-page", *base, page), area, canvas.theme.c("background"), paint_and_count)
-    if base not in _PAGE_COUNTS:  # the picture was kept but not its count: paint once more to learn it
+    if base not in panel.page_counts:  # the picture was kept but not its count: paint once more to learn it
         canvas.layer(("panel-page", *base, page, "recount"), area, canvas.theme.c("background"), paint_and_count)
-    return _PAGE_COUNTS.get(base, 1)
+    return panel.page_counts.get(base, 1)
 
 
 class FlowPanel(Panel):

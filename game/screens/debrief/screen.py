@@ -8,16 +8,24 @@ pages, turned with the arrow buttons in the bar or by dragging.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import Any
 
 from game.input.intents import Drag
 from game.screens.base import Screen
+from game.screens.context import Context
+from game.screens.debrief.p_errors import ErrorsPanel
+from game.screens.debrief.p_fault import FaultPanel
+from game.screens.debrief.p_guess import GuessPanel
+from game.screens.debrief.p_kiosk import KioskPanel
+from game.screens.debrief.p_month import MonthPanel
+from game.screens.debrief.p_others import OthersPanel
+from game.screens.debrief.p_rules import RulesPanel
+from game.screens.debrief.p_text import QuestionsPanel, WorldPanel
+from game.screens.debrief.p_whatif import WhatIfPanel
 from game.screens.debrief.panel import Panel
+from game.screens.transitions import Again, Reset, Transition
 from game.ui.canvas import Canvas, Rect
 from game.ui.widgets import Button
-
-if TYPE_CHECKING:
-    from game.app import App
 
 PANELS: list[str] = ["guess", "month", "rules", "fault", "others", "errors", "whatif", "world", "questions", "kiosk"]
 MARGIN = 80
@@ -25,30 +33,18 @@ TAB_SIZE = 26.0
 DRAG_PAGE = 140.0  # logical px of vertical drag that turns a page
 
 
-def _panels(screen: DebriefScreen) -> dict[str, Panel]:
-    from game.screens.debrief.p_errors import ErrorsPanel
-    from game.screens.debrief.p_fault import FaultPanel
-    from game.screens.debrief.p_guess import GuessPanel
-    from game.screens.debrief.p_kiosk import KioskPanel
-    from game.screens.debrief.p_month import MonthPanel
-    from game.screens.debrief.p_others import OthersPanel
-    from game.screens.debrief.p_rules import RulesPanel
-    from game.screens.debrief.p_text import QuestionsPanel, WorldPanel
-    from game.screens.debrief.p_whatif import WhatIfPanel
-
-    classes: list[type[Panel]] = [
-        GuessPanel,
-        MonthPanel,
-        RulesPanel,
-        FaultPanel,
-        OthersPanel,
-        ErrorsPanel,
-        WhatIfPanel,
-        WorldPanel,
-        QuestionsPanel,
-        KioskPanel,
-    ]
-    return {cls.id: cls(screen) for cls in classes}
+PANEL_CLASSES: list[type[Panel]] = [
+    GuessPanel,
+    MonthPanel,
+    RulesPanel,
+    FaultPanel,
+    OthersPanel,
+    ErrorsPanel,
+    WhatIfPanel,
+    WorldPanel,
+    QuestionsPanel,
+    KioskPanel,
+]
 
 
 BAR_BUTTONS = frozenset({"prev", "next", "finish", "again", "page:up", "page:down"})
@@ -58,14 +54,21 @@ class DebriefScreen(Screen):
     name = "debrief"
     idle_mode = "reading"
 
-    def __init__(self, app: App, panel: str = "guess") -> None:
-        super().__init__(app)
-        self.panels = _panels(self)
-        session = app.flow.session
-        declined = session is not None and "declined" in session.state.flags
+    def __init__(self, ctx: Context, panel: str | None = None, **_: Any) -> None:
+        super().__init__(ctx)
+        if panel is not None and panel not in PANELS and panel != "guess-reveal":
+            raise LookupError(f"no debrief panel {panel!r}; the panels are {', '.join(PANELS)}")
+        self.panels = {cls.id: cls(self) for cls in PANEL_CLASSES}
         # without an account nothing was scored: there is nothing to guess
-        self.ids = [p for p in PANELS if not (declined and p == "guess")]
+        self.ids = [p for p in PANELS if not (self.visit.declined and p == "guess")]
+        if panel == "guess-reveal":  # documentation: the guess after the reveal, the level's order as the guess
+            self.visit.set_guess([c.id for c in ctx.level.categories])
+            panel = "guess"
         self.current = panel if panel in self.ids else self.ids[0]
+        if panel is not None and panel != "guess":
+            guess = self.panels["guess"]
+            assert isinstance(guess, GuessPanel)
+            guess.skip_silently()  # another panel was asked for directly
         self.pages: dict[str, int] = {}
         self.page_count = 1
         self.drag = 0.0
@@ -75,7 +78,7 @@ class DebriefScreen(Screen):
     def frame(self, canvas: Canvas) -> tuple[Rect, Rect, Rect, Rect]:
         """Tabs, title, content and bar rectangles for this window and text size."""
         h = round(self.target())
-        top = 16 + round(min(self.app.min_target(), 100)) + 14
+        top = 16 + round(min(self.ctx.min_target(), 100)) + 14
         width = canvas.theme.width - 2 * MARGIN
         tabs = Rect(MARGIN, top, width, h)
         title_h = math.ceil(canvas.line_height(canvas.theme.s("heading"), "bold"))
@@ -151,7 +154,7 @@ class DebriefScreen(Screen):
 
         prev, nxt = "← " + self.t("debrief.prev"), self.t("debrief.next") + " →"
         finish, again = self.t("debrief.finish"), self.t("debrief.again")
-        right = [width(finish, 240)] + ([] if self.app.settings.kiosk else [width(again, 240)])
+        right = [width(finish, 240)] + ([] if self.ctx.settings.kiosk else [width(again, 240)])
         pager = 100 + 150 + 100
         if sum(right) + width(prev, 220) + width(nxt, 280) + pager + gap * (len(right) + 2) > bar.w:
             prev, nxt = "←", "→"  # no room for words: arrows alone, still big targets
@@ -183,7 +186,7 @@ class DebriefScreen(Screen):
                 "finish", finish, Rect(edge - right[0], bar.y, right[0], bar.h), style="primary" if last else "ghost"
             )
         )
-        if not self.app.settings.kiosk:
+        if not self.ctx.settings.kiosk:
             edge -= right[0] + gap
             self.add(Button("again", again, Rect(edge - right[1], bar.y, right[1], bar.h), style="ghost"))
 
@@ -214,7 +217,7 @@ class DebriefScreen(Screen):
     def turn(self, step: int) -> None:
         self.pages[self.current] = max(0, min(self.page_count - 1, self.page + step))
 
-    def on_button(self, button_id: str) -> None:
+    def on_button(self, button_id: str) -> Transition | None:
         kind, _, rest = button_id.partition(":")
         if kind == "tab":
             self.show(rest)
@@ -225,28 +228,20 @@ class DebriefScreen(Screen):
         elif kind == "page":
             self.turn(-1 if rest == "up" else 1)
         elif button_id == "finish":
-            self.app.reset_to_attract(abandoned=False)
+            return Reset()
         elif button_id == "again":
-            self.play_again()
+            return Again()  # window mode: the same visitor, another life (the language kept)
         elif kind in self.panels:
             self.panels[kind].on_button(rest)
+        return None
 
-    def play_again(self) -> None:
-        """Window mode: the same visitor, another life (the language is kept)."""
-        from game.screens.persona import PersonaScreen
-
-        lang = self.app.settings.lang
-        self.app.session_finished()
-        self.app.flow.reset()
-        self.app.settings.lang = lang
-        self.app.goto(PersonaScreen(self.app))
-
-    def on_back(self) -> None:
+    def on_back(self) -> Transition | None:
         if not self.panel.on_back() and not self.panel.locked():
             self.show(self.ids[max(0, self.ids.index(self.current) - 1)])
+        return None
 
     def on_drag(self, drag: Drag) -> None:
-        self.drag += drag.rel[1] / max(self.app.viewport.scale, 1e-6)
+        self.drag += drag.rel[1] / max(self.ctx.scale(), 1e-6)
         if abs(self.drag) >= DRAG_PAGE:
             self.turn(-1 if self.drag > 0 else 1)
             self.drag = 0.0

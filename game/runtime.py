@@ -1,0 +1,167 @@
+"""The game's running services, which screens reach through :class:`~game.screens.context.Context`.
+
+Settings, words, the theme, pictures, sound, the level (read right after the first
+frame), the visitor's visit, the statistics and the technician's services. The loop
+(:mod:`game.app`) owns one and the window; nothing here knows about the screen stack.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from game.content.models import Level
+from game.i18n import Catalog, load_catalog
+from game.kiosk.logtail import log_tail
+from game.kiosk.pinlock import PinLock
+from game.present.words import Words
+from game.settings import Settings
+from game.stats import StatsStore
+from game.stats.recorder import record_visit
+from game.ui.art import Art
+from game.ui.canvas import Canvas
+from game.ui.sound import Sound
+from game.ui.theme import Theme, load_theme
+from game.ui.toolbar import toolbar, toolbar_action
+from game.ui.widgets import Button, mm_to_logical
+from game.visit import Visit
+
+log = logging.getLogger("open_sesame")
+
+
+class KioskServices:
+    """What the admin screens use: the PIN and its lock, the log tail."""
+
+    def __init__(self, admin_pin: str, clock: Callable[[], float]) -> None:
+        self.admin_pin = admin_pin
+        self.pin_lock = PinLock(clock)  # one lock: closing and reopening the pad keeps the count
+
+    def log_tail(self, lines: int) -> list[str]:
+        return log_tail(lines)
+
+
+class Runtime:
+    """Everything a screen may use (the Context), and the visit's life cycle."""
+
+    def __init__(
+        self,
+        level: Level | Callable[[], Level],
+        settings: Settings,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        admin_pin: str = "",
+        level_path: Path | None = None,
+        stats_path: Path | None = None,
+    ) -> None:
+        self.settings = settings
+        self.clock = clock
+        self.theme: Theme = load_theme()
+        self.catalog: Catalog = load_catalog()
+        self.art = Art()
+        self.sound = Sound()
+        self.kiosk = KioskServices(admin_pin, clock)
+        self.level_path = level_path
+        self.stats_path = stats_path
+        self.show_focus = False
+        self.scale_now = 1.0
+        self.needs_redraw = False
+        self._level: Level | None = None if callable(level) else level
+        self._load = level if callable(level) else None
+        self._visit: Visit | None = None
+        self._stats: StatsStore | None = StatsStore(stats_path, warm=True) if settings.stats else None
+        self.defaults = (settings.larger_text, settings.reduced_motion, settings.sound, settings.audio)
+        self.viewport_to_logical: Callable[[float, float], tuple[float, float]] = lambda x, y: (x, y)
+
+    # -- the level --------------------------------------------------------------------------------
+    @property
+    def level(self) -> Level:
+        if self._level is None:
+            assert self._load is not None
+            self._level = self._load()
+            self.needs_redraw = True
+        return self._level
+
+    @property
+    def loaded_level(self) -> Level | None:
+        return self._level
+
+    def switch_level(self, level: Level, path: Path) -> None:
+        self.end_visit()
+        self._level, self.level_path = level, path
+        log.info("level switched to %s", path)
+
+    # -- the visit ----------------------------------------------------------------------------------
+    @property
+    def visit(self) -> Visit | None:
+        return self._visit
+
+    def begin_visit(self, persona: str) -> Visit:
+        self._visit = Visit.begin(self.level, persona, self.settings.seed, self.clock)
+        return self._visit
+
+    def end_visit(self) -> None:
+        """Record the visit once (if statistics are on) and forget it."""
+        if self._visit is not None:
+            record_visit(self._visit, self.settings, self.statistics())
+        self._visit = None
+
+    def reset_visitor(self, keep_language: bool = False) -> None:
+        """A new visitor: nothing of the last one kept (the kiosk's defaults back)."""
+        lang = self.settings.lang
+        self.end_visit()
+        settings = self.settings
+        settings.larger_text, settings.reduced_motion, settings.sound, settings.audio = self.defaults
+        settings.lang = lang if keep_language else settings.default_lang
+
+    # -- words, sizes, sound ------------------------------------------------------------------------
+    def words(self) -> Words:
+        return Words(self.catalog, self.settings.lang, self._level)
+
+    def now(self) -> float:
+        return float(self.clock())
+
+    def play(self, cue: str) -> None:
+        self.sound.play(cue, self.settings.sound)
+
+    def redraw(self) -> None:
+        self.needs_redraw = True
+
+    def min_target(self) -> float:
+        """20 mm at the configured PPI, in logical pixels, never below the theme's button."""
+        theme = self.theme
+        larger = theme.s("larger_button_scale") if self.settings.larger_text else 1.0
+        wanted = max(
+            theme.s("button_height") * larger, mm_to_logical(theme.s("target_mm"), self.settings.ppi, self.scale_now)
+        )
+        # layouts are fixed logical grids: past this share of the height they would not fit
+        return min(wanted, theme.height * theme.s("max_target_share"))
+
+    def gap(self) -> float:
+        return max(24.0, mm_to_logical(self.theme.s("gap_mm"), self.settings.ppi, self.scale_now))
+
+    def scale(self) -> float:
+        return self.scale_now
+
+    def to_logical(self, x: float, y: float) -> tuple[float, float]:
+        return self.viewport_to_logical(x, y)
+
+    def toolbar(self, canvas: Canvas) -> list[Button]:
+        return toolbar(canvas, self.words(), self.settings, self.min_target())
+
+    def toolbar_action(self, button_id: str) -> None:
+        toolbar_action(self.settings, button_id)
+
+    # -- statistics ---------------------------------------------------------------------------------
+    def statistics(self) -> StatsStore | None:
+        if not self.settings.stats:
+            return None  # with statistics off, nothing is opened and nothing is created
+        if self._stats is None:
+            self._stats = StatsStore(self.stats_path, warm=True)
+        return self._stats
+
+    def close(self) -> None:
+        self.end_visit()
+        if self._stats is not None:
+            self._stats.close()

@@ -1,0 +1,106 @@
+"""Pictures: the SVGs of ``assets/art`` rasterised once per size, kept within a byte budget.
+
+``pygame.image.load_sized_svg`` draws an SVG crisply at any size (nanosvg), so faces and
+objects stay sharp from a small window to 4K. Nothing is rasterised per frame: a
+picture is made the first time a size is asked for, then blitted; the least recently
+used are dropped past the budget. A picture a level names but nobody drew (an
+educator's level) gets a neutral placeholder instead of an error.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from pathlib import Path
+
+import pygame
+
+from game.content.art import ArtCatalog, art_catalog
+
+log = logging.getLogger("open_sesame")
+Colour = tuple[int, int, int]
+
+
+class Art:
+    def __init__(self, catalog: ArtCatalog | None = None, cache_bytes: int = 48_000_000) -> None:
+        self.catalog = catalog or art_catalog()
+        self.cache_bytes = cache_bytes
+        self._cache: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
+        self._bytes = 0
+        self.made = 0  # rasterisations so far (the tests check that frames make none)
+        self._failed: set[Path] = set()
+
+    # -- what screens ask for ---------------------------------------------------------------
+    def person(self, pid: str, expression: str, px: int, grey: bool = False) -> pygame.Surface:
+        """A face, ``px`` pixels square; greyed for someone gone cold."""
+        path = self.catalog.person(pid, expression)
+        if not path.is_file():
+            path = self.catalog.person(pid, "happy")
+        return self._get(("person", path, px, grey), path, px, grey=grey, placeholder="person")
+
+    def thing(self, oid: str, px: int, tint: Colour | None = None) -> pygame.Surface:
+        """An object or an icon, ``px`` pixels square; icons may be tinted."""
+        path = self.catalog.thing(oid)
+        return self._get(("thing", path, px, tint), path, px, tint=tint, placeholder="thing")
+
+    # -- the cache ----------------------------------------------------------------------------
+    @property
+    def cached_bytes(self) -> int:
+        return self._bytes
+
+    def scale_budget(self, pixels: int) -> None:
+        """A budget that holds as many pictures at 4K as at 1080p (it grows with the window)."""
+        self.cache_bytes = max(self.cache_bytes, 48_000_000 * pixels // (1920 * 1080))
+
+    def _get(
+        self,
+        key: tuple[object, ...],
+        path: Path,
+        px: int,
+        *,
+        grey: bool = False,
+        tint: Colour | None = None,
+        placeholder: str,
+    ) -> pygame.Surface:
+        found = self._cache.get(key)
+        if found is not None:
+            self._cache.move_to_end(key)
+            return found
+        px = max(4, min(px, 4096))
+        surf = self._load(path, px) or _placeholder(placeholder, px)
+        if grey:
+            surf = pygame.transform.grayscale(surf)
+            surf.set_alpha(150)
+        if tint is not None:
+            surf = surf.copy()
+            surf.fill((*tint, 0), special_flags=pygame.BLEND_RGBA_MAX)
+        self.made += 1
+        self._cache[key] = surf
+        self._bytes += surf.get_bytesize() * surf.get_width() * surf.get_height()
+        while self._bytes > self.cache_bytes and len(self._cache) > 1:
+            _, old = self._cache.popitem(last=False)
+            self._bytes -= old.get_bytesize() * old.get_width() * old.get_height()
+        return surf
+
+    def _load(self, path: Path, px: int) -> pygame.Surface | None:
+        if path in self._failed or not path.is_file():
+            return None
+        try:
+            surf = pygame.image.load_sized_svg(str(path), (px, px))
+        except (pygame.error, OSError, ValueError) as err:
+            self._failed.add(path)
+            log.warning("picture %s could not be drawn (%s): a placeholder stands in", path, err)
+            return None
+        return surf.convert_alpha() if pygame.display.get_surface() is not None else surf
+
+
+def _placeholder(kind: str, px: int) -> pygame.Surface:
+    """A neutral stand-in: a soft silhouette for a person, a rounded tile for a thing."""
+    surf = pygame.Surface((px, px), pygame.SRCALPHA)
+    ink = (150, 158, 170, 255)
+    if kind == "person":
+        pygame.draw.circle(surf, ink, (px // 2, px * 2 // 5), px // 5)
+        pygame.draw.ellipse(surf, ink, pygame.Rect(px // 5, px * 13 // 20, px * 3 // 5, px * 2 // 5))
+    else:
+        pygame.draw.rect(surf, ink, pygame.Rect(px // 6, px // 6, px * 2 // 3, px * 2 // 3), border_radius=px // 8)
+    return surf
