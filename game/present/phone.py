@@ -77,8 +77,12 @@ def mood(visit: Visit, contact: str) -> str:
     if relation == "dropped":
         return "sad" if "dropped" in by_you else "cold"
     history = st.contact_history
-    falling = len(history) >= 2 and contact in history[-1] and contact in history[-2]
-    if falling and history[-1][contact] < history[-2][contact] - 2:
+    if (
+        len(history) >= 2
+        and contact in history[-1]
+        and contact in history[-2]
+        and history[-1][contact] < history[-2][contact] - 2
+    ):
         return "worried"
     return "happy" if relation == "friend" else "neutral"
 

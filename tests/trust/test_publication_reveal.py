@@ -43,9 +43,9 @@ def test_an_outcome_card_shows_nothing_of_the_publication_to_come(path, lang: st
     press(app, "accept")
     cards = last_scene_card(app)
     assert cards, "no outcome card was shown"
-    for week, seen, shown, published in cards:
+    for week, card_texts, shown, published in cards:
         label_next = app.ctx.catalog("scene.week", lang, n=week + 1)
-        assert not any(t.startswith(label_next) for t in seen), f"week {week} card shows {label_next!r}"
+        assert not any(t.startswith(label_next) for t in card_texts), f"week {week} card shows {label_next!r}"
         assert shown == published, f"week {week}: the phone shows {shown}, last published {published}"
 
 
