@@ -1,14 +1,22 @@
-"""``python -m game simulate LEVEL``: bots play many months; print what outcomes the level produces."""
+"""``python -m game simulate LEVEL``: bots play many months; print what outcomes the level produces.
+
+First the balance report (every policy): the words read as played in each language and
+the minutes they take, goal rates per persona and policy (``loyal`` drops and reports
+nobody), door grant rates, and how often the drawn rule set alone changes the goal for
+the same choices. Then the details of one policy (``--policy``, random by default).
+``--policy-only`` prints just those details.
+"""
 
 from __future__ import annotations
 
 import argparse
 import math
 import sys
+import time
 from pathlib import Path
 
 from game.content.load import ContentInvalid, load_level
-from game.core.simulate import format_report, simulate
+from game.core.simulate import balance, format_balance, format_report, simulate
 
 
 def _rate(text: str) -> float:
@@ -24,11 +32,14 @@ def _rate(text: str) -> float:
 def run(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m game simulate", description=__doc__)
     parser.add_argument("level", type=Path)
-    parser.add_argument("--runs", type=int, default=2000)
+    parser.add_argument("--runs", type=int, default=2000, help="months per policy")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--policy", default="random", help="random, first, or tag:NAME (e.g. tag:conform)")
+    parser.add_argument(
+        "--policy", default="random", help="random, first, conform, loyal, ruthless, honest, kind, or tag:NAME"
+    )
     parser.add_argument("--decline-rate", type=_rate, default=0.03, help="share of bots that decline Halo (0 to 1)")
-    parser.add_argument("--lang", default=None, help="language used to count words read")
+    parser.add_argument("--lang", default=None, help="language of the names and of the words read in the details")
+    parser.add_argument("--policy-only", action="store_true", help="skip the balance report")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -38,11 +49,17 @@ def run(argv: list[str]) -> int:
         for problem in err.problems:
             print(problem, file=sys.stderr)
         return 2
+    lang = args.lang or level.languages[0]
+    started = time.perf_counter()
     try:
         report = simulate(level, args.runs, args.seed, args.policy, args.decline_rate, args.lang)
     except ValueError as err:
         print(f"simulate: {err}", file=sys.stderr)
         return 2
-    print(format_report(report, level, args.lang or level.languages[0]))
+    if not args.policy_only:
+        print(format_balance(balance(level, args.runs, args.seed, args.decline_rate), level, lang))
+        print()
+    print(format_report(report, level, lang))
     print(f"throughput: {report.runs / report.seconds:,.0f} months per second", file=sys.stderr)
+    print(f"time: {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return 0

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from game.content.models import Scene
 from game.core.events import DoorChecked, Notified, Reply
-from game.core.rules import LevelIndex
+from game.core.rules import LevelIndex, holds
+
+if TYPE_CHECKING:
+    from game.core.state import SessionState
 
 Text = dict[str, str]
 
@@ -22,3 +28,9 @@ def notify_text(ix: LevelIndex, event: Notified) -> Text:
 def door_text(ix: LevelIndex, event: DoorChecked) -> Text:
     """What the door says (it may write ``{amount}``, filled in at the edge)."""
     return dict(ix.tier(event.door, event.tier).text)
+
+
+def scene_text(scene: Scene, state: SessionState) -> Text:
+    """The scene's situation as the visitor reads it now: the first ``text_when`` line
+    whose condition holds, else its ``text`` (the level's own mapping, not a copy)."""
+    return next((line.text for line in scene.text_when if holds(line.when, state)), scene.text)

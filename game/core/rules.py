@@ -112,7 +112,7 @@ class LevelIndex:
         else:
             index = next((i for i, t in enumerate(door.tiers) if score >= t.min), len(door.tiers) - 1)
             tier, key, reason = door.tiers[index], str(index), "score"
-        if tier.outcome != "refuse" and tier.amount > money:
+        if tier.outcome != "refuse" and tier.amount and tier.amount > money:  # nothing to pay: no money needed
             return DoorResult("refuse", tier.amount, tier, key, "money")
         return DoorResult(tier.outcome, tier.amount, tier, key, reason)
 

@@ -68,7 +68,7 @@ def test_every_persona_can_live_a_month_and_decline(path: Path) -> None:
                 assert steps < 500, "the month never ends"
             assert level.score.min <= session.state.published <= level.score.max
             outcome = session.outcome()
-            assert outcome.declined == (seed == 0)
+            assert outcome.declined == (seed == 0 and not outcome.joined_late)  # a refusal may end in joining
 
 
 @pytest.mark.parametrize("path", LEVEL_FILES, ids=lambda p: p.name)

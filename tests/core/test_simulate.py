@@ -9,18 +9,28 @@ import sys
 import pytest
 
 from game.content.load import load_level
+from game.core.lookup import scene_text
+from game.core.rules import index_of
+from game.core.session import Session
 from game.core.simulate import (
+    POLICIES,
+    balance,
+    betrays,
     first_policy,
+    format_balance,
     format_report,
+    loyal_policy,
+    play_counting,
     play_one,
     policy_named,
     random_policy,
+    ruthless_policy,
     simulate,
     tag_policy,
     words_of,
 )
 from game.paths import LEVELS_DIR, ROOT
-from tests.core.levelkit import base, build, option, scene
+from tests.core.levelkit import base, build, cat, contact, option, scene, t
 
 SAMPLE_PATH = LEVELS_DIR / "sample.yaml"
 SAMPLE = load_level(SAMPLE_PATH)
@@ -129,9 +139,9 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_cli_simulate_many_runs_prints_a_report() -> None:
-    done = run_cli(str(SAMPLE_PATH), "--runs", "10000")
+    done = run_cli(str(SAMPLE_PATH), "--runs", "3000")
     assert done.returncode == 0, done.stderr
-    assert "level sample: 10000 months, policy random, seed 0" in done.stdout
+    assert "level sample: 3000 months, policy random, seed 0" in done.stdout
     assert "scenes never reached:" in done.stdout and "endings never reached:" in done.stdout
     for persona in SAMPLE.personas:
         assert f"[{persona.id}]" in done.stdout
@@ -185,3 +195,123 @@ def test_reports_of_different_levels_built_in_turn_stay_deterministic() -> None:
     for _ in range(5):
         build(base())  # other levels come and go
         assert report_text() == first
+
+
+# -- the balance report: what a level promises -------------------------------------------------
+
+
+def betrayal_level():  # type: ignore[no-untyped-def]
+    """s1 offers to drop Mei (conform), to keep quiet (untagged) or to be kind; s2 to report a stranger."""
+    data = base()
+    data["contacts"] = [contact("mei", 450)]
+    data["weeks"][0]["scenes"][0]["options"] = [
+        option("drop", tags=["conform"], effects=[{"contact": "mei", "relation": "dropped"}]),
+        option("quiet"),
+        option("hug", tags=["kind"], effects=[cat("behaviour", -5)]),
+    ]
+    data["weeks"][1]["scenes"].append(
+        scene("bins", [option("report", tags=["conform", "betray"]), option("shrug", tags=["conform"])])
+    )
+    return build(data)
+
+
+def test_betrayals_are_read_from_effects_and_tags_not_ids() -> None:
+    level = betrayal_level()
+    ix = index_of(level)
+    assert betrays(ix.options[("s1", "drop")]) and betrays(ix.options[("bins", "report")])
+    assert not any(betrays(ix.options[k]) for k in (("s1", "quiet"), ("s1", "hug"), ("bins", "shrug")))
+
+
+def test_loyal_conforms_without_betraying_and_ruthless_betrays() -> None:
+    level = betrayal_level()
+    rng = random.Random(0)
+    for seed in range(10):
+        loyal, _ = play_one(level, "ann", seed, loyal_policy, rng, 0.0, "en")
+        assert ("s1", "quiet") in loyal.state.choices  # no conform option betrays nobody: keeps its head down
+        assert ("bins", "shrug") in loyal.state.choices
+        ruthless, _ = play_one(level, "ann", seed, ruthless_policy, rng, 0.0, "en")
+        assert ("s1", "drop") in ruthless.state.choices and ("bins", "report") in ruthless.state.choices
+    assert policy_named("loyal") is loyal_policy and policy_named("ruthless") is ruthless_policy
+    assert callable(policy_named("conform")) and callable(policy_named("honest"))
+
+
+def test_words_count_the_lines_actually_shown() -> None:
+    data = base()
+    data["contacts"] = [contact("mei", 500)]
+    s2 = data["weeks"][0]["scenes"][1]
+    s2["text"] = t("one two three")
+    s2["text_when"] = [{"when": {"not_friends": ["mei"]}, "text": t("a b c d e f g h i j")}]
+    s2["options"][1]["reply"] = t("plain")
+    s2["options"][1]["reply_when"] = [{"when": {"not_friends": ["mei"]}, "text": t("x y z w")}]
+    data["weeks"][0]["scenes"][0]["options"][0]["effects"].append({"contact": "mei", "relation": "dropped"})
+    level = build(data)
+
+    def words(first: str) -> int:
+        session = Session(level, "ann", 1)
+        counted = 0
+        session.choose("accept")
+        session.choose(first)
+        counted = words_of(scene_text(session.scene, session.state), "en")  # type: ignore[arg-type]
+        return counted
+
+    assert words("up") == 10 and words("down") == 3  # "up" dropped Mei: the other text is shown
+
+    def month(first: str) -> int:
+        script = iter([first, "walk", "walk"])
+        return play_counting(level, "ann", 1, lambda s, r: next(script), random.Random(0), 0.0, ("en",))[1]["en"]
+
+    assert month("up") - month("down") == (10 - 3) + (4 - 1)
+
+
+def test_a_month_without_halo_counts_no_level_week_titles() -> None:
+    data = base()
+    data["weeks"][0]["title"] = t(" ".join(["long"] * 50))
+    level = build(data)
+    declined = play_counting(level, "ann", 1, first_policy, random.Random(0), 1.0, ("en",))[1]["en"]
+    accepted = play_counting(level, "ann", 1, first_policy, random.Random(0), 0.0, ("en",))[1]["en"]
+    assert accepted > 50 > declined - words_of(level.consent.declined_end, "en") - 40
+
+
+def test_balance_is_deterministic_and_prints_every_promise() -> None:
+    a = format_balance(balance(SAMPLE, 90, seed=4), SAMPLE, "en")
+    assert a == format_balance(balance(SAMPLE, 90, seed=4), SAMPLE, "en")
+    for must in (
+        "fr: ",
+        "en: ",
+        "min at 200 words/min",
+        "loyal",
+        "ruthless",
+        "honesty costs",
+        "door bike",
+        "rule sets: 1",
+    ):
+        assert must in a.replace("  bike:", "door bike"), must
+
+
+def test_the_rule_set_change_rate_replays_the_same_choices() -> None:
+    data = base()
+    data["rules"].append(
+        {"id": "credit", "name": t("Credit"), "weights": {"credit": 9, "behaviour": 1, "connections": 0}}
+    )
+    for week_ in data["weeks"]:
+        for scene_ in week_["scenes"]:
+            for option_ in scene_["options"]:
+                if option_["id"] == "ride":  # the goal needs the bike without a deposit
+                    option_["on_granted"] = [{"flag": "done", "when": {"score_at_least": 650}}]
+    level = build(data)
+    result = balance(level, 60, seed=2)
+    assert result.rule_sets == 2 and result.replayed == 60 * len(POLICIES)
+    # ann starts at 600 (650 opens the bike without a deposit): only the behaviour-heavy
+    # rules let "up" reach the door in week 2, so the rule set changes some outcomes
+    assert 0 < result.changed <= result.replayed
+    assert f"{100 * result.change_rate:.1f}%" in format_balance(result, level, "en")
+
+
+def test_cli_prints_the_balance_report_first() -> None:
+    done = run_cli(str(SAMPLE_PATH), "--runs", "60")
+    assert done.returncode == 0, done.stderr
+    head, _, tail = done.stdout.partition("level sample: 60 months, policy random")
+    assert "balance over 60 months per policy" in head and "goal reached, per persona and policy" in head
+    assert "scenes never reached" in tail
+    only = run_cli(str(SAMPLE_PATH), "--runs", "20", "--policy-only")
+    assert "balance over" not in only.stdout and "level sample: 20 months" in only.stdout

@@ -153,3 +153,16 @@ def test_lines_depend_on_the_month_so_far() -> None:
         session = Session(level, "ann")
         (reply,) = [e for e in play(session, "accept", first, "walk") if isinstance(e, Reply)]
         assert reply_text(session.ix, reply) == t(said)
+
+
+def test_every_effect_survives_a_dump_and_a_reload() -> None:
+    """A level dumped to plain data (unset targets as None) validates back to the same level."""
+    from game.content.load import load_level
+    from game.content.models import Level
+    from game.paths import LEVELS_DIR
+
+    for path in sorted(LEVELS_DIR.glob("*.yaml")):
+        level = load_level(path)
+        again = Level.model_validate(level.model_dump())
+        assert again == level, path.name
+    assert infer_kind({"rate": None, "rated_by": "mei", "stars": 2}) == "effect:rating"

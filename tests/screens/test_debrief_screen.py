@@ -192,7 +192,7 @@ def test_guess_by_touch_then_reveal() -> None:
     tap(app, button(app, "guess:reveal"))
     assert app.ctx.visit.guess == ["behaviour", "fulfilment"]
     texts = drive.texts(app)
-    assert "Your guess and the real weights" in texts
+    assert "Your guess and this game's weights" in texts
     assert any(t.startswith("You put Behaviour and preferences first.") for t in texts)
     assert "35%" in texts and button(app, "tab:rules").enabled
 

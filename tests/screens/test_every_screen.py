@@ -51,11 +51,28 @@ def test_letterboxing_keeps_the_aspect_ratio() -> None:
     assert vp.oy > 0 and vp.ox == 0
 
 
-def test_a_long_text_at_a_large_size_is_read_first_then_the_options() -> None:
+def _levels_dir():  # type: ignore[no-untyped-def]
     from game.paths import LEVELS_DIR
 
-    kiosk = load_level(LEVELS_DIR / "kiosk.yaml")
+    return LEVELS_DIR
+
+
+def _long_scene_level(tmp_path):  # type: ignore[no-untyped-def]
+    """The kiosk level with its longest scene text made an eighth longer: too long to sit beside the options."""
+    path = _levels_dir() / "kiosk.yaml"
+    kiosk = load_level(path)
     scene = max((s for w in kiosk.weeks for s in w.scenes), key=lambda s: len(s.text["fr"]))
+    text = path.read_text(encoding="utf-8")
+    said = f'fr: "{scene.text["fr"]}"'
+    assert said in text
+    copy = tmp_path / "kiosk.yaml"
+    more = scene.text["fr"][: len(scene.text["fr"]) // 8].rsplit(" ", 1)[0]
+    copy.write_text(text.replace(said, f'fr: "{scene.text["fr"]} {more}"', 1), encoding="utf-8")
+    return load_level(copy), scene
+
+
+def test_a_long_text_at_a_large_size_is_read_first_then_the_options(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    kiosk, scene = _long_scene_level(tmp_path)
     app = make_app(kiosk, lang="fr", size=(1024, 768), larger_text=True)
     stage(app, "scene", scene.id, None, kiosk.personas[0].id, random.Random(1))
     app.draw()

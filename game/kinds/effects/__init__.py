@@ -32,9 +32,10 @@ def infer_kind(data: Any) -> str | None:
         return TAG + data.kind
     if not isinstance(data, dict):
         return None
-    if sum(1 for t in TARGETS if t in data) != 1:
+    given = {k for k, v in data.items() if v is not None}  # a dumped effect lists its unset targets as None
+    if sum(1 for t in TARGETS if t in given) != 1:
         return None
-    found = [cls.kind for cls in KINDS.values() for keys in cls.selects if all(k in data for k in keys)]
+    found = [cls.kind for cls in KINDS.values() for keys in cls.selects if all(k in given for k in keys)]
     return TAG + found[0] if len(found) == 1 else None
 
 

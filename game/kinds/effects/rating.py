@@ -32,7 +32,7 @@ class RatingEffect(EffectBase):
     @model_validator(mode="before")
     @classmethod
     def _one_side(cls, data: Any) -> Any:
-        if isinstance(data, dict) and ("rate" in data) == ("rated_by" in data):
+        if isinstance(data, dict) and (data.get("rate") is not None) == (data.get("rated_by") is not None):
             raise ValueError("a rating has either rate (you rate them) or rated_by (they rate you)")
         return data
 
