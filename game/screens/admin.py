@@ -141,6 +141,7 @@ class AdminScreen(Screen):
             ("stats", self.t("admin.stats_on" if settings.stats else "admin.stats_off")),
             ("level", self.t("admin.level", level=self.ctx.level.id)),
             ("facilitator", self.t("admin.facilitator")),
+            ("save_visit", self.t("admin.save_visit")),
             ("back", self.t("admin.back")),
             ("exit", self.t(self.exit_label())),
         ]
@@ -188,4 +189,7 @@ class AdminScreen(Screen):
             return SwitchLevel()
         elif button_id == "facilitator":
             return Push("facilitator")
+        elif button_id == "save_visit":
+            self.ctx.kiosk.save_visit()
+            self.log_lines = self.ctx.kiosk.log_tail(24)  # where it went, or why not
         return None
