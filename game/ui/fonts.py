@@ -1,0 +1,163 @@
+"""Font stacks: the families a language is drawn with, and a text cut into runs per family.
+
+pygame-ce's ``Font`` draws with one file and shows a box for every character that file
+lacks. A language names its stack in ``languages.yaml`` (``fonts: [noto_sans_sc, inter]``);
+the families and their files are data too (``assets/fonts/fonts.yaml``), so a new
+script is files, not code. :meth:`FontStack.runs` cuts a text into runs, each drawn by the
+first family of the stack that has its characters; the font book measures and draws the
+runs side by side on one baseline.
+
+Nothing here imports pygame: ``python -m game check`` and the tests ask the same stacks
+which characters no font would draw (:meth:`FontStack.missing`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from game.content.yamlsafe import read_yaml
+from game.paths import FONTS_DIR
+from game.ui.cmap import coverage
+
+FAMILIES_FILE = "fonts.yaml"
+FACES = ("regular", "italic", "semibold", "bold")
+NEAREST = {
+    "regular": ("regular",),
+    "italic": ("italic", "regular"),
+    "semibold": ("semibold", "bold", "regular"),
+    "bold": ("bold", "semibold", "regular"),
+}
+"""The faces tried, in order, when a family lacks the one asked for (italic falls back upright)."""
+
+_FOLLOWERS = frozenset("\u200c\u200d\u034f")
+"""Joiners that belong with the character before them (like combining marks)."""
+
+
+@dataclass(frozen=True)
+class Family:
+    """One typeface: its files per face, in ``folder``."""
+
+    id: str
+    name: str
+    faces: Mapping[str, str]
+    folder: Path = FONTS_DIR
+    licence: str = ""
+
+    def file(self, face: str) -> Path:
+        """The file for ``face``, or the nearest face this family has."""
+        for option in NEAREST.get(face, (face, "regular")):
+            if option in self.faces:
+                return self.folder / self.faces[option]
+        return self.folder / next(iter(self.faces.values()))
+
+    def files(self) -> list[Path]:
+        return [self.folder / name for name in self.faces.values()]
+
+
+@lru_cache(maxsize=4)
+def load_families(folder: Path = FONTS_DIR) -> dict[str, Family]:
+    """The families of ``folder/fonts.yaml``, in its order (the first is the default)."""
+    data: Any = read_yaml(folder / FAMILIES_FILE).data
+    out: dict[str, Family] = {}
+    for fid, info in data.items():
+        faces = {str(k): str(v) for k, v in info["faces"].items()}
+        out[str(fid)] = Family(str(fid), str(info.get("name", fid)), faces, folder, str(info.get("licence", "")))
+    return out
+
+
+@dataclass(frozen=True)
+class FontStack:
+    """The families a language is drawn with, first choice first, and whether it has italics."""
+
+    families: tuple[Family, ...]
+    italic: bool = True
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        """What caches of rendered text are keyed on besides the text itself."""
+        return (*(f.id for f in self.families), "italic" if self.italic else "upright")
+
+    @property
+    def single(self) -> bool:
+        return len(self.families) == 1
+
+    def face(self, face: str) -> str:
+        """The face actually drawn: italic is drawn upright in a script without italics."""
+        return "regular" if face == "italic" and not self.italic else face
+
+    def files(self, face: str) -> list[Path]:
+        """Each family's file for ``face`` (or its nearest), first choice first."""
+        shown = self.face(face)
+        return [family.file(shown) for family in self.families]
+
+    def runs(self, text: str, face: str) -> list[tuple[Path, str]]:
+        """``text`` cut into runs, each with the file that draws it.
+
+        A character goes to the first family that has it; a combining mark or a joiner
+        stays with the character before it, and a space stays in the run it is in when
+        that family has it, so runs break only where the script changes. A character no
+        family has stays in the current run (it shows as that font's box: see
+        :meth:`missing`). A stack of one family is one run, with no look at the text.
+        """
+        files = self.files(face)
+        if len(files) == 1 or not text:
+            return [(files[0], text)]
+        maps = [coverage(self.families[i].file("regular")) for i in range(len(files))]
+        runs: list[tuple[Path, str]] = []
+        current = -1
+        start = 0
+        for at, ch in enumerate(text):
+            code = ord(ch)
+            if current >= 0 and (ch in _FOLLOWERS or unicodedata.combining(ch) or _is_mark(ch)):
+                continue
+            if current >= 0 and ch.isspace() and code in maps[current]:
+                continue
+            pick = next((i for i, m in enumerate(maps) if code in m), max(current, 0))
+            if pick != current:
+                if current >= 0:
+                    runs.append((files[current], text[start:at]))
+                current, start = pick, at
+        runs.append((files[current], text[start:]))
+        return runs
+
+    def missing(self, text: str) -> list[str]:
+        """The characters of ``text`` that no family of the stack has (each once, in order)."""
+        maps = [coverage(family.file("regular")) for family in self.families]
+        out: list[str] = []
+        for ch in text:
+            if ch in "\n\r" or ch in out:
+                continue
+            if not any(ord(ch) in m for m in maps):
+                out.append(ch)
+        return out
+
+    @property
+    def names(self) -> str:
+        return ", ".join(f.name for f in self.families)
+
+
+def _is_mark(ch: str) -> bool:
+    return (
+        unicodedata.category(ch) in ("Mn", "Mc", "Me") or 0xFE00 <= ord(ch) <= 0xFE0F or 0xE0100 <= ord(ch) <= 0xE01EF
+    )
+
+
+@lru_cache(maxsize=32)
+def stack_for(fonts: tuple[str, ...], italic: bool = True, folder: Path = FONTS_DIR) -> FontStack:
+    """The stack a language names (unknown names skipped), ending with the default family.
+
+    A language that names no family is drawn with the default alone, exactly as before
+    stacks existed; one that names others still falls back to the default last, so the
+    digits and punctuation its own fonts lack are drawn rather than boxed.
+    """
+    families = load_families(folder)
+    default = next(iter(families.values()))
+    chosen = [families[name] for name in fonts if name in families]
+    if default not in chosen:
+        chosen.append(default)
+    return FontStack(tuple(chosen), italic)
