@@ -16,8 +16,11 @@ import pytest
 
 from game.cli import check
 from game.cli.screenshot import stage
-from game.i18n import Catalog, ui_languages
+from game.content.glyphs import glyph_problems
+from game.content.yamlsafe import read_yaml
+from game.i18n import Catalog, load_catalog, ui_languages
 from game.kiosk.assets import catalog_problems
+from game.paths import I18N_DIR
 from game.present.words import Words
 from game.tools.drive import texts
 from tests.screens.helpers import make_app
@@ -64,7 +67,7 @@ def test_a_language_entry_is_checked(tmp_path: Path) -> None:
 
 
 def test_the_linter_names_each_text_a_level_lacks_in_a_language_it_declares(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    catalog: Catalog, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     lines = kit.LEVEL_FILE.read_text(encoding="utf-8").splitlines()
     at = next(i for i, line in enumerate(lines) if "Lina dances at the wedding." in line)
@@ -89,3 +92,34 @@ def test_a_level_may_offer_fewer_languages_than_the_interface(catalog: Catalog) 
     stage(app, "persona", None, None, "student", random.Random(1))
     app.draw()
     assert "中文" in texts(app) and "Français" not in texts(app)
+
+
+def test_check_names_the_characters_a_language_s_fonts_lack(
+    catalog: Catalog, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = kit.LEVEL_FILE.read_text(encoding="utf-8")
+    assert check.run([str(kit.LEVEL_FILE)]) == 0
+    broken = tmp_path / "level.yaml"
+    broken.write_text(
+        text.replace("小梅再也不跟您打招呼了。", "小梅再也不跟您打招呼了𠀀。").replace(
+            "Twenty minutes on foot.", "Twenty minutes on foot (步行)."
+        ),
+        encoding="utf-8",
+    )
+    assert check.run([str(broken)]) == 2
+    err = capsys.readouterr().err
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if "小梅再也不跟您打招呼了" in t)
+    assert f"{broken}:{line}:" in err
+    assert (
+        "side_scenes[0].options[0].reply.zh: no glyph for 𠀀 (U+20000) in the 'zh' fonts (Noto Sans SC, Inter)" in err
+    )
+    assert (
+        "weeks[0].scenes[0].options[1].reply.en: no glyph for 步 (U+6B65) 行 (U+884C) in the 'en' fonts (Inter)" in err
+    )
+
+
+def test_check_refuses_a_language_the_interface_does_not_know() -> None:
+    found = glyph_problems(kit.level(), read_yaml(kit.LEVEL_FILE), load_catalog(I18N_DIR))  # no zh shipped
+    assert [str(p).split(": ", 1)[1] for p in found] == [
+        "languages[0]: language 'zh' has no entry in assets/i18n/languages.yaml"
+    ]

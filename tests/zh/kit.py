@@ -43,8 +43,9 @@ def level() -> Level:
 
 @contextmanager
 def zh_catalog(monkeypatch: pytest.MonkeyPatch, folder: Path) -> Iterator[Catalog]:
-    """The game's catalog is the zh one while inside (the runtime and the reading rates)."""
+    """The game's catalog is the zh one while inside (the runtime, the reading rates, the check)."""
     catalog = load_catalog(catalog_folder(folder))
     monkeypatch.setattr("game.runtime.load_catalog", lambda: catalog)
     monkeypatch.setattr("game.core.reading.load_catalog", lambda: catalog)
+    monkeypatch.setattr("game.content.glyphs.load_catalog", lambda: catalog)
     yield catalog
