@@ -83,6 +83,7 @@ class FontBook:
         self.max_fonts = 96
         self._text_bytes = 0
         self._sizes: dict[tuple[tuple[str, ...], str, int, str], tuple[int, int]] = {}
+        self._linesizes: dict[tuple[tuple[str, ...], str, int], int] = {}
         self.wrapped: dict[tuple[str, int, int, str, str, tuple[str, ...]], tuple[str, ...]] = {}
         self.layers: dict[object, tuple[pygame.Surface, list[DrawnText]]] = {}
         self.layer_bytes = 40_000_000
@@ -115,7 +116,14 @@ class FontBook:
 
     def linesize(self, face: str, px: int) -> int:
         """The line height of the stack: its tallest family's, so mixed lines never collide."""
-        return max(self._open(str(path), px).get_linesize() for path in self.stack.files(face))
+        key = (self.stack.key, face, px)
+        found = self._linesizes.get(key)
+        if found is None:
+            if len(self._linesizes) > 4 * self.cache_size:
+                self._linesizes.clear()
+            found = max(self._open(str(path), px).get_linesize() for path in self.stack.files(face))
+            self._linesizes[key] = found
+        return found
 
     def render(self, face: str, px: int, text: str, colour: Colour) -> pygame.Surface:
         key = (self.stack.key, face, px, text, colour)

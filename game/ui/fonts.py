@@ -16,7 +16,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -72,14 +72,20 @@ def load_families(folder: Path = FONTS_DIR) -> dict[str, Family]:
 
 @dataclass(frozen=True)
 class FontStack:
-    """The families a language is drawn with, first choice first, and whether it has italics."""
+    """The families a language is drawn with, first choice first, and whether it has italics.
+
+    ``fallbacks`` are the other families the game has, asked only for a character none of
+    the stack's own has: the name of another language on its button (中文 on an English
+    screen), a word quoted in another script. Their files are opened only then.
+    """
 
     families: tuple[Family, ...]
     italic: bool = True
+    fallbacks: tuple[Family, ...] = ()
 
-    @property
+    @cached_property
     def key(self) -> tuple[str, ...]:
-        """What caches of rendered text are keyed on besides the text itself."""
+        """What caches of rendered text are keyed on besides the text itself (asked per text drawn)."""
         return (*(f.id for f in self.families), "italic" if self.italic else "upright")
 
     @property
@@ -91,43 +97,65 @@ class FontStack:
         return "regular" if face == "italic" and not self.italic else face
 
     def files(self, face: str) -> list[Path]:
-        """Each family's file for ``face`` (or its nearest), first choice first."""
-        shown = self.face(face)
-        return [family.file(shown) for family in self.families]
+        """Each family's file for ``face`` (or its nearest), first choice first (remembered:
+        layout asks on every line it measures)."""
+        found = self._files.get(face)
+        if found is None:
+            shown = self.face(face)
+            found = self._files[face] = [family.file(shown) for family in self.families]
+        return found
+
+    @cached_property
+    def _files(self) -> dict[str, list[Path]]:
+        return {}
 
     def runs(self, text: str, face: str) -> list[tuple[Path, str]]:
         """``text`` cut into runs, each with the file that draws it.
 
-        A character goes to the first family that has it; a combining mark or a joiner
-        stays with the character before it, and a space stays in the run it is in when
-        that family has it, so runs break only where the script changes. A character no
-        family has stays in the current run (it shows as that font's box: see
-        :meth:`missing`). A stack of one family is one run, with no look at the text.
+        A character goes to the first family of the stack that has it, else to the first
+        fallback that has it; a combining mark or a joiner stays with the character before
+        it, and a space stays in the run it is in when that family has it, so runs break
+        only where the script changes. A character no family has stays in the current run
+        (it shows as that font's box: see :meth:`missing`). An ASCII text drawn by a stack
+        of one family is one run, with no look at its characters.
         """
-        files = self.files(face)
-        if len(files) == 1 or not text:
-            return [(files[0], text)]
-        maps = [coverage(self.families[i].file("regular")) for i in range(len(files))]
-        runs: list[tuple[Path, str]] = []
+        shown = self.face(face)
+        own = len(self.families)
+        if not text or (own == 1 and text.isascii()):
+            return [(self.families[0].file(shown), text)]
+        families = (*self.families, *self.fallbacks)
+        maps: list[frozenset[int] | None] = [None] * len(families)
+
+        def has(i: int, code: int) -> bool:
+            found = maps[i]
+            if found is None:
+                found = maps[i] = coverage(families[i].file("regular"))
+            return code in found
+
+        picks: list[int] = []
         current = -1
-        start = 0
-        for at, ch in enumerate(text):
+        for ch in text:
             code = ord(ch)
-            if current >= 0 and (ch in _FOLLOWERS or unicodedata.combining(ch) or _is_mark(ch)):
-                continue
-            if current >= 0 and ch.isspace() and code in maps[current]:
-                continue
-            pick = next((i for i, m in enumerate(maps) if code in m), max(current, 0))
-            if pick != current:
-                if current >= 0:
-                    runs.append((files[current], text[start:at]))
-                current, start = pick, at
-        runs.append((files[current], text[start:]))
+            follows = ch in _FOLLOWERS or unicodedata.combining(ch) or _is_mark(ch)
+            if current < 0 or not (follows or (ch.isspace() and has(current, code))):
+                chosen = next((i for i in range(own) if has(i, code)), None)
+                if chosen is None:
+                    chosen = next((i for i in range(own, len(families)) if has(i, code)), max(current, 0))
+                current = chosen
+            picks.append(current)
+        runs: list[tuple[Path, str]] = []
+        start = 0
+        for at in range(1, len(text) + 1):
+            if at == len(text) or picks[at] != picks[start]:
+                runs.append((families[picks[start]].file(shown), text[start:at]))
+                start = at
         return runs
 
-    def missing(self, text: str) -> list[str]:
-        """The characters of ``text`` that no family of the stack has (each once, in order)."""
-        maps = [coverage(family.file("regular")) for family in self.families]
+    def missing(self, text: str, strict: bool = True) -> list[str]:
+        """The characters of ``text`` that no family of the stack has (each once, in order);
+        with ``strict=False``, that neither the stack nor its fallbacks have (boxes on screen)."""
+        families = self.families if strict else (*self.families, *self.fallbacks)
+        maps = [coverage(family.file("regular")) for family in families]
         out: list[str] = []
         for ch in text:
             if ch in "\n\r" or ch in out:
@@ -160,4 +188,5 @@ def stack_for(fonts: tuple[str, ...], italic: bool = True, folder: Path = FONTS_
     chosen = [families[name] for name in fonts if name in families]
     if default not in chosen:
         chosen.append(default)
-    return FontStack(tuple(chosen), italic)
+    others = tuple(f for f in families.values() if f not in chosen)
+    return FontStack(tuple(chosen), italic, others)
