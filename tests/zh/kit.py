@@ -2,7 +2,8 @@
 
 ``catalog_folder`` builds what a translator would add to ``assets/i18n/``: the real
 catalogs, the ``zh`` entry of ``languages.yaml`` (its fonts, no italics, reading in
-characters) and a ``zh.yaml`` of its own beside them. ``zh_app`` runs the real game on
+characters) and the language's own catalog files beside them (``zh.yaml``,
+``zh_debrief.yaml``). ``zh_app`` runs the real game on
 the Chinese copy of the sample level (``tests/zh/level.yaml``) with that catalog.
 """
 
@@ -23,6 +24,7 @@ from game.paths import I18N_DIR
 HERE = Path(__file__).parent
 LEVEL_FILE = HERE / "level.yaml"
 CATALOG_FILE = HERE / "zh.yaml"
+CATALOG_FILES = (CATALOG_FILE, HERE / "zh_debrief.yaml")
 LANGUAGE_ENTRY = HERE / "languages.yaml"
 
 
@@ -33,7 +35,8 @@ def catalog_folder(into: Path) -> Path:
         shutil.copyfile(path, into / path.name)
     with (into / "languages.yaml").open("a", encoding="utf-8") as out:
         out.write("\n" + LANGUAGE_ENTRY.read_text(encoding="utf-8"))
-    shutil.copyfile(CATALOG_FILE, into / "zh.yaml")
+    for path in CATALOG_FILES:
+        shutil.copyfile(path, into / path.name)
     return into
 
 
