@@ -116,18 +116,22 @@ class Language:
 
 
 def language_from(code: str, info: Mapping[str, Any]) -> Language:
-    """A ``languages.yaml`` entry as a :class:`Language` (defaults for what it leaves out)."""
-    reading = info.get("reading") or {}
+    """A ``languages.yaml`` entry as a :class:`Language` (defaults for what it leaves out,
+    or gets wrong: the preflight names the mistake, the game still starts)."""
+    reading = info.get("reading")
+    reading = reading if isinstance(reading, dict) else {}
+    fonts = info.get("fonts")
+    rate = reading.get("per_minute", 200)
     return Language(
         code,
         str(info["name"]),
         str(info.get("decimal", ".")),
         str(info.get("group", ",")),
         tuple(int(n) for n in info.get("one", [1])),
-        tuple(str(f) for f in info.get("fonts", [])),
-        bool(info.get("italic", True)),
-        str(reading.get("unit", "words")),
-        float(reading.get("per_minute", 200)),
+        tuple(str(f) for f in fonts) if isinstance(fonts, list) else (),
+        info.get("italic", True) is not False,
+        "chars" if reading.get("unit") == "chars" else "words",
+        float(rate) if type(rate) in (int, float) and rate > 0 else 200.0,
     )
 
 

@@ -13,6 +13,7 @@ which characters no font would draw (:meth:`FontStack.missing`).
 
 from __future__ import annotations
 
+import logging
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -20,9 +21,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from game.content.yamlsafe import read_yaml
+from game.content.yamlsafe import YamlRejected, read_yaml
 from game.paths import FONTS_DIR
-from game.ui.cmap import coverage
+from game.ui.cmap import BadFont, coverage
 
 FAMILIES_FILE = "fonts.yaml"
 FACES = ("regular", "italic", "semibold", "bold")
@@ -59,15 +60,34 @@ class Family:
         return [self.folder / name for name in self.faces.values()]
 
 
+DEFAULT = {
+    "regular": "Inter-Regular.otf",
+    "italic": "Inter-Italic.otf",
+    "semibold": "Inter-SemiBold.otf",
+    "bold": "Inter-Bold.otf",
+}
+"""Inter's faces, drawn with when ``fonts.yaml`` cannot be read (the preflight says why)."""
+
+
 @lru_cache(maxsize=4)
 def load_families(folder: Path = FONTS_DIR) -> dict[str, Family]:
-    """The families of ``folder/fonts.yaml``, in its order (the first is the default)."""
-    data: Any = read_yaml(folder / FAMILIES_FILE).data
+    """The families of ``folder/fonts.yaml``, in its order (the first is the default).
+
+    A kiosk must start whatever was done to that file: unreadable or damaged, it is
+    logged and Inter alone is used (``kiosk --check`` reports the problem with its line).
+    """
     out: dict[str, Family] = {}
-    for fid, info in data.items():
-        faces = {str(k): str(v) for k, v in info["faces"].items()}
-        out[str(fid)] = Family(str(fid), str(info.get("name", fid)), faces, folder, str(info.get("licence", "")))
-    return out
+    try:
+        data: Any = read_yaml(folder / FAMILIES_FILE).data
+        for fid, info in data.items():
+            faces = {str(k): str(v) for k, v in info["faces"].items() if k in FACES and "/" not in str(v)}
+            if "regular" in faces:
+                name, licence = str(info.get("name", fid)), str(info.get("licence", ""))
+                out[str(fid)] = Family(str(fid), name, faces, folder, licence)
+    except (OSError, YamlRejected, AttributeError, KeyError, TypeError) as err:
+        logging.getLogger("open_sesame").error("font families not read, drawing with Inter alone: %s", err)
+        out = {}
+    return out or {"inter": Family("inter", "Inter", DEFAULT, folder, "LICENSE-Inter.txt")}
 
 
 @dataclass(frozen=True)
@@ -129,7 +149,7 @@ class FontStack:
         def has(i: int, code: int) -> bool:
             found = maps[i]
             if found is None:
-                found = maps[i] = coverage(families[i].file("regular"))
+                found = maps[i] = _drawable(families[i].file("regular"))
             return code in found
 
         picks: list[int] = []
@@ -167,6 +187,17 @@ class FontStack:
     @property
     def names(self) -> str:
         return ", ".join(f.name for f in self.families)
+
+
+@lru_cache(maxsize=16)
+def _drawable(path: Path) -> frozenset[int]:
+    """``coverage``, or nothing when the file cannot be read: drawing never raises (the
+    preflight reports a missing or damaged font with its path)."""
+    try:
+        return coverage(path)
+    except (OSError, BadFont) as err:
+        logging.getLogger("open_sesame").error("font not read: %s", err)
+        return frozenset()
 
 
 def _is_mark(ch: str) -> bool:

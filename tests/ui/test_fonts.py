@@ -113,3 +113,17 @@ def test_the_caches_are_kept_apart_per_stack() -> None:
 def test_a_stack_with_unknown_families_falls_back_to_the_default() -> None:
     stack = stack_for(("no_such_font",))
     assert [f.id for f in stack.families] == ["inter"]
+
+
+def test_damaged_font_data_never_stops_the_game(tmp_path, caplog) -> None:  # type: ignore[no-untyped-def]
+    """An unreadable fonts.yaml leaves Inter alone; a font file that cannot be read draws nothing special."""
+    from game.ui.fonts import Family, FontStack
+
+    assert list(load_families(tmp_path)) == ["inter"]
+    (tmp_path / "fonts.yaml").write_text("inter: [not, a, mapping]\n", encoding="utf-8")
+    load_families.cache_clear()
+    assert list(load_families(tmp_path)) == ["inter"]
+    load_families.cache_clear()
+    gone = Family("gone", "Gone", {"regular": "Gone.ttf"}, tmp_path)
+    stack = FontStack((gone, load_families()["inter"]))
+    assert [(p.name, part) for p, part in stack.runs("abc 中", "regular")] == [("Inter-Regular.otf", "abc 中")]
