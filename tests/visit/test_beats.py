@@ -8,7 +8,7 @@ import random
 from game.cli.screenshot import find_path
 from game.content.load import load_level
 from game.paths import LEVELS_DIR
-from game.visit import AfterChoice, Blacklisted, Visit
+from game.visit import Blacklisted, Visit
 from tests.screens.helpers import make_app
 
 KIOSK = load_level(LEVELS_DIR / "kiosk.yaml")
