@@ -36,6 +36,8 @@ class MirrorStep(RevealStep):
         super().__init__(screen)
         self.revealed_at: float | None = None  # the screen's age when the chart came alive
         self.guess: str | None = None
+        self.cued = 0  # the causes whose cue has played
+        self._strikes: list[Strike] | None = None
 
     # -- state ------------------------------------------------------------------------------
     @property
@@ -51,7 +53,9 @@ class MirrorStep(RevealStep):
         self.revealed_at = self.screen.age
 
     def strikes(self) -> list[Strike]:
-        return strikes(debrief.steps(self.visit))
+        if self._strikes is None:  # the month is over: its causes never change
+            self._strikes = strikes(debrief.steps(self.visit))
+        return self._strikes
 
     def shown(self, age: float) -> int:
         """How many causes are up at ``age`` (all of them with reduced motion)."""
@@ -67,6 +71,13 @@ class MirrorStep(RevealStep):
         if self.revealed_at is None or self.reduced:
             return False
         return age - self.revealed_at < FIRST_S + EACH_S * len(self.strikes()) + SLIDE_S
+
+    def tick(self, age: float) -> None:
+        """Each cause lands with the publication's sound: up or down."""
+        found = self.strikes()
+        while self.cued < min(self.shown(age), len(found)):
+            self.screen.ctx.play("up" if found[self.cued].act.points >= 0 else "down")
+            self.cued += 1
 
     def on_button(self, action: str) -> None:
         kind, _, rest = action.partition(":")
