@@ -18,7 +18,7 @@ from game.screens.debrief.chart import Series, draw_chart, plot_rect
 from game.screens.debrief.layout import sign_colour
 from game.screens.reveal.step import RevealStep
 from game.ui.canvas import Canvas, Rect
-from game.ui.pictures import door_picture, ease
+from game.ui.pictures import door_picture, ease, face
 from game.ui.widgets import Button
 
 if TYPE_CHECKING:
@@ -162,14 +162,26 @@ class MirrorStep(RevealStep):
             )
         top = area.y + answer_h + 20
         below = 230
+        if not self.revealed:  # the mirror, still veiled: the visitor's own face in it
+            self.draw_veil(canvas, Rect(area.x, top, area.w, area.bottom - top))
+            return
         chart = Rect(area.x, top, area.w, area.bottom - top - below - 20)
         self.draw_month(canvas, chart, age, Rect(area.x, area.bottom - below, area.w, below))
+
+    def draw_veil(self, canvas: Canvas, box: Rect) -> None:
+        side = min(box.h - 90, 380)
+        if side < 120:
+            return
+        frame = Rect(box.centerx - side // 2 - 40, box.y + (box.h - side) // 2 - 20, side + 80, side + 40)
+        canvas.rect(frame, canvas.theme.c("surface_alt"), radius=side // 2)
+        persona = next(p for p in self.level.personas if p.id == self.visit.persona)
+        face(canvas, (frame.centerx, frame.centery), side - 40, persona.portrait or persona.id, "happy", grey=True)
 
     def guess_row(self, canvas: Canvas, row: Rect) -> int:
         """The categories as chips, as many rows as their words need; returns the rows' height."""
         cats = [(f"step:guess:{c.id}", self.category(c.id)) for c in self.level.categories]
         cats.append(("step:guess:", self.t("reveal.mirror.skip")))
-        gap = 16
+        gap = max(16, round(self.screen.ctx.gap()))
         size = self.screen.button_size_for(canvas)
         x, y = row.x, row.y
         for bid, label in cats:
