@@ -84,6 +84,10 @@ class Context(Protocol):
 
     def toolbar_action(self, button_id: str) -> None: ...
 
+    def audio_unavailable(self) -> str:
+        """Why speech cannot be heard, as a catalog key ("" when it can): the audio button says it."""
+        ...
+
     def statistics(self) -> StatsStore | None:
         """The local statistics, opened on first use; None when they are off."""
         ...
