@@ -134,3 +134,16 @@ def make_app_without_speech():  # type: ignore[no-untyped-def]
     app = App(LEVEL, opts, size=(1280, 720), clock=FakeClock(), speaker=NullSpeaker("espeak-ng not installed"))
     app.step()
     return app
+
+
+def test_another_life_keeps_audio_mode_and_a_new_visitor_gets_the_kiosks_setting() -> None:
+    from game.screens.transitions import Again, Reset
+
+    ear = Ear(LEVEL, "en")
+    app = ear.app
+    app.ctx.defaults = (False, False, False, False)  # this kiosk starts visits with audio off
+    app.apply(Again())
+    assert app.ctx.settings.audio and app.top.name == "persona"
+    app.apply(Reset())
+    assert not app.ctx.settings.audio
+    ear.close()
