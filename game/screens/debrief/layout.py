@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from game.ui.canvas import Canvas, DrawnText, Rect
 from game.ui.theme import Colour
@@ -158,6 +158,7 @@ class Flow:
         width = (area.w - gap * (n - 1)) // n
         drawn: dict[int, list[Rect]] = {}
         texts: dict[int, tuple[str, int]] = {}
+        lines: dict[int, list[int]] = {}  # where each paragraph's lines went in canvas.drawn
         for k, parts in enumerate(self.columns[page * n : page * n + n]):
             x, y = area.x + k * (width + gap), area.y
             for group, rows in parts:
@@ -170,17 +171,26 @@ class Flow:
                 yy = y + group.pad
                 for row in rows:
                     rect = Rect(x + group.pad, yy, width - 2 * group.pad, row.h)
+                    first = len(self.canvas.drawn)
                     row.draw(self.canvas, rect)
                     if row.para is not None:
+                        lines.setdefault(row.para[0], []).extend(range(first, len(self.canvas.drawn)))
                         drawn.setdefault(row.para[0], []).append(rect)
                         texts[row.para[0]] = (row.para[1], row.para[2])
                     yy += row.h
                 y += h + group.gap
+        recorded = self.canvas.drawn
+        whole_ones: list[tuple[int, DrawnText]] = []
         for pid, rects in drawn.items():
             text, count = texts[pid]
-            if len(rects) == count:  # a paragraph wholly on this page: record it whole, for tests
+            if len(rects) == count:  # wholly on this page: recorded whole where it starts (tests, audio mode)
                 whole = rects[0].unionall(rects[1:])
-                self.canvas.drawn.append(DrawnText(text, whole, whole))
+                for i in lines[pid]:
+                    recorded[i] = replace(recorded[i], part=True)
+                start = lines[pid][0] if lines[pid] else len(recorded)
+                whole_ones.append((start, DrawnText(text, whole, whole)))
+        for start, item in sorted(whole_ones, key=lambda found: found[0], reverse=True):
+            recorded.insert(start, item)
 
 
 def _text_row(line: str, size: float, colour: Colour, face: str, indent: int) -> Draw:

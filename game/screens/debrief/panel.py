@@ -130,6 +130,11 @@ class Panel:
         """A short line beside the title, shown when there is room (how to go deeper)."""
         return ""
 
+    def speech(self) -> list[str]:
+        """What audio mode says of this panel after its title; empty (the default): the
+        texts the panel drew, in drawing order. See :meth:`game.screens.base.Screen.speech`."""
+        return []
+
     def locked(self) -> bool:
         """True while the other panels must wait (the guess before the reveal)."""
         return False
