@@ -10,10 +10,13 @@ Examples::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import os
 import random
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 SCREENS = [
@@ -31,7 +34,10 @@ SCREENS = [
     "pin",
     "admin",
     "facilitator",
+    "sandbox",
 ]
+DEMO_CLASS = 30
+"""The rules sandbox's screenshot shows a demonstration class of this many bot-played months."""
 
 
 def parser() -> argparse.ArgumentParser:
@@ -101,6 +107,22 @@ def render(
     scene: str | None = None,
     panel: str | None = None,
 ) -> None:
+    ticks = itertools.count()
+    with demo_statistics(level, screen) as stats_path:
+        _render(level, args, screen, lang, out, scene, panel, stats_path, ticks)
+
+
+def _render(
+    level: object,
+    args: argparse.Namespace,
+    screen: str,
+    lang: str,
+    out: Path,
+    scene: str | None,
+    panel: str | None,
+    stats_path: Path | None,
+    ticks: Iterator[int],
+) -> None:
     import pygame
 
     from game.app import App
@@ -108,7 +130,6 @@ def render(
     from game.settings import Settings
 
     assert isinstance(level, Level)
-    ticks = itertools.count()
     settings = Settings(
         lang=lang,
         default_lang=lang,
@@ -116,10 +137,15 @@ def render(
         seed=args.seed,
         larger_text=args.larger_text,
         kiosk=screen in ("pin", "idle"),
-        stats=False,
+        stats=stats_path is not None,
     )
     app = App(
-        level, settings, size=args.size, clock=lambda: next(ticks) * 10.0, admin_pin="604917" if screen == "pin" else ""
+        level,
+        settings,
+        size=args.size,
+        clock=lambda: next(ticks) * 10.0,
+        admin_pin="604917" if screen == "pin" else "",
+        stats_path=stats_path,
     )
     try:
         stage(app, screen, scene, panel, args.persona or level.personas[0].id, random.Random(args.seed))
@@ -134,6 +160,25 @@ def render(
             raise CannotWrite(f"cannot write {out}: {getattr(err, 'strerror', None) or err}") from None
     finally:
         app.quit()
+
+
+@contextlib.contextmanager
+def demo_statistics(level: object, screen: str) -> Iterator[Path | None]:
+    """For the sandbox, a throw-away statistics file holding a demonstration class (bots'
+    months, see game/sandbox/demo.py); for every other screen, none (statistics off)."""
+    if screen != "sandbox":
+        yield None
+        return
+    from game.content.models import Level
+    from game.sandbox.demo import bot_months, record_class
+    from game.stats.store import StatsStore
+
+    assert isinstance(level, Level)
+    with tempfile.TemporaryDirectory(prefix="open-sesame-demo-") as folder:
+        path = Path(folder) / "stats.db"
+        with StatsStore(path) as store:
+            record_class(store, level, bot_months(level, DEMO_CLASS))
+        yield path
 
 
 class CannotWrite(Exception):
@@ -202,7 +247,7 @@ def stage(app: object, screen: str, scene: str | None, panel: str | None, person
         open_debrief(app, panel)
     elif screen == "idle":
         app.apply(Push("idle", {"seconds": 14}))
-    elif screen in ("pin", "admin", "facilitator"):
+    elif screen in ("pin", "admin", "facilitator", "sandbox"):
         app.apply(Push(screen))
 
 

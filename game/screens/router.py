@@ -18,6 +18,7 @@ from game.screens.end import EndScreen
 from game.screens.facilitator import FacilitatorScreen
 from game.screens.idle import IdleWarningScreen
 from game.screens.persona import PersonaScreen
+from game.screens.sandbox import SandboxScreen
 from game.screens.scene import SceneScreen
 from game.screens.week import PublicationScreen, WeekIntroScreen
 from game.visit import AfterChoice, MonthEnd, Publication, WeekIntro
@@ -35,6 +36,7 @@ SCREENS: dict[str, type[Screen]] = {
     "pin": PinScreen,
     "admin": AdminScreen,
     "facilitator": FacilitatorScreen,
+    "sandbox": SandboxScreen,
 }
 
 
