@@ -50,6 +50,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--scene", default=None, help="a scene id of the level (with --screen scene)")
     p.add_argument("--panel", default=None, help="a debrief panel (with --screen debrief)")
     p.add_argument("--page", type=int, default=0, help="a page of that panel (a large number: its last page)")
+    p.add_argument(
+        "--press",
+        action="append",
+        default=[],
+        metavar="BUTTON",
+        help="with --screen sandbox: a button to press first, e.g. preset:fair, tab:doors, weight:+:connections",
+    )
     p.add_argument("--persona", default=None)
     p.add_argument("--lang", default="fr")
     p.add_argument("--level", type=Path, default=None)
@@ -152,6 +159,12 @@ def _render(
         if screen == "debrief" and bool(getattr(args, "page", 0)) and app.top.name == "debrief":
             app.top.pages[app.top.current] = args.page  # type: ignore[attr-defined]
             app.draw()  # a page past the end shows the last one
+        for pressed in getattr(args, "press", []) if screen == "sandbox" else []:
+            app.draw()
+            found = next((b for b in app.top.buttons if b.id == pressed), None)
+            if found is None:
+                raise LookupError(f"no button {pressed!r} on the sandbox now")
+            app.apply(app.top.press(found))
         app.draw()
         try:
             out.parent.mkdir(parents=True, exist_ok=True)

@@ -311,12 +311,13 @@ class SandboxScreen(Screen):
         top_h = line if top else 0
         if top:
             canvas.text(top, Rect(inner.x, inner.y, inner.w, top_h), small, theme.c("good"), "semibold")
-        gap_h = line if view.gap else 0
+        lines = len(canvas.wrap(view.gap, inner.w, small)) if view.gap else 0
+        gap_h = min(2, lines) * line
         body = Rect(inner.x, inner.y + top_h, inner.w, inner.h - top_h - gap_h)
         size = theme.s("heading") if self.chart_only else theme.s("body")
         canvas.paragraph(view.answer, body, size, theme.c("highlight"), "semibold", valign="center")
         if view.gap:
-            canvas.text(view.gap, Rect(inner.x, inner.bottom - gap_h, inner.w, gap_h), small, theme.c("text"))
+            canvas.paragraph(view.gap, Rect(inner.x, inner.bottom - gap_h, inner.w, gap_h), small, theme.c("text"))
 
     # -- input ---------------------------------------------------------------------------------------
     def handle(self, intent: Intent) -> Transition | None:

@@ -33,27 +33,30 @@ WORKSHOP = load_level(LEVELS_DIR / "workshop.yaml")
 
 @pytest.fixture(scope="module")
 def class_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A statistics file holding a class of 30 bot months of the kiosk level (copied per test)."""
+    """A statistics file holding a class of 30 bot months of each level (copied per test)."""
     path = tmp_path_factory.mktemp("class") / "stats.db"
     with StatsStore(path) as store:
-        record_class(store, KIOSK, bot_months(KIOSK, 30))
+        for level in (KIOSK, WORKSHOP):
+            record_class(store, level, bot_months(level, 30))
     return path
 
 
-def app_with_class(tmp_path: Path, class_db: Path, lang: str = "fr", size=(1920, 1080), **settings: object) -> App:  # type: ignore[no-untyped-def]
+def app_with_class(  # type: ignore[no-untyped-def]
+    tmp_path: Path, class_db: Path, lang: str = "fr", size=(1920, 1080), level=KIOSK, **settings: object
+) -> App:
     stats = tmp_path / "stats.db"
     shutil.copy(class_db, stats)
-    opts = Settings(lang=lang, default_lang=lang, languages=list(KIOSK.languages), seed=5, ppi=PPI)
+    opts = Settings(lang=lang, default_lang=lang, languages=list(level.languages), seed=5, ppi=PPI)
     for key, value in settings.items():
         setattr(opts, key, value)
-    app = App(KIOSK, opts, size=size, clock=FakeClock(), stats_path=stats, level_path=tmp_path / "kiosk.yaml")
+    app = App(level, opts, size=size, clock=FakeClock(), stats_path=stats, level_path=tmp_path / f"{level.id}.yaml")
     app.step()
     return app
 
 
 def open_sandbox(app: App) -> None:
     """A month played through the screens, then the sandbox (as the screenshot command does)."""
-    stage(app, "sandbox", None, None, KIOSK.personas[0].id, random.Random(2))
+    stage(app, "sandbox", None, None, app.ctx.level.personas[0].id, random.Random(2))
     app.draw()
 
 
@@ -85,15 +88,18 @@ def every_view(app: App):  # type: ignore[no-untyped-def]
     screen.on_button("controls")
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_every_tab_fits_at_every_size(tmp_path: Path, class_db: Path, lang: str) -> None:
-    app = app_with_class(tmp_path, class_db, lang)
+@pytest.mark.parametrize(
+    ("name", "lang"), [*(("kiosk", lang) for lang in LANGS), ("workshop", "fr")], ids=lambda v: str(v)
+)
+def test_every_tab_fits_at_every_size(tmp_path: Path, class_db: Path, name: str, lang: str) -> None:
+    app = app_with_class(tmp_path, class_db, lang, level=KIOSK if name == "kiosk" else WORKSHOP)
     open_sandbox(app)
     for size in SIZES:
         app.resize(size)
         for view in every_view(app):
             assert texts(app), view
             assert overflowing(app) == [], (size, view)
+            assert [d.text for d in app.canvas.drawn if d.cut] == [], (size, view)  # nothing shortened with "…"
     app.quit()
 
 
