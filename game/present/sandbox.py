@@ -269,11 +269,13 @@ def _toggles(level: Level, rules: Rules, words: Words) -> tuple[Toggle, ...]:
         return delta * span * rules.weight(category) / total / 100.0
 
     on, off = words.t("sandbox.on"), words.t("sandbox.off")
+    on_many, off_many = words.t("sandbox.on_many"), words.t("sandbox.off_many")
     out = [
         Toggle(
             "friends",
             words.t("sandbox.friends"),
-            f"{on if rules.friends_average else off} · {words.t('sandbox.friends.note')}",
+            f"{words.t('sandbox.friends.on' if rules.friends_average else 'sandbox.friends.off')}"
+            f" · {words.t('sandbox.friends.note')}",
             rules.friends_average,
         )
     ]
@@ -295,7 +297,7 @@ def _toggles(level: Level, rules: Rules, words: Words) -> tuple[Toggle, ...]:
             Toggle(
                 f"cat:{category}",
                 words.t("sandbox.category", category=category_name(level, words, category)),
-                f"{on if counts else off} · {note}",
+                f"{on_many if counts else off_many} · {note}",
                 counts,
             )
         )

@@ -43,7 +43,7 @@ class SandboxConfig(Strict):
     presets: list[PresetSpec] = Field(default_factory=list)
     weights: WeightSteps = WeightSteps()
     thresholds: ThresholdSteps = ThresholdSteps()
-    class_months: Annotated[int, Field(ge=1, le=100_000)] = 200
+    class_months: Annotated[int, Field(ge=1, le=100_000)] = 100
     alike_within: Annotated[float, Field(ge=0, le=100)] = 1.0  # score points: "every life moves alike"
 
 

@@ -6,8 +6,9 @@ whether friends' scores count, and the presets. Right, the chart a projector can
 per persona, the mean score as lived and under these rules, the goal rate before and
 after, and the answer to "who do these rules favour?" in one sentence. The months are the
 class's (from the local statistics, k ≥ 5) or this visit's choices lived by every life.
-"Chart only" gives the chart the whole screen. Reached from the facilitator view and the
-debrief; it imports no other screen.
+"Chart only" gives the chart the whole screen, in large type (the screen is drawn at the
+normal text size even after a visitor chose larger text). Reached from the facilitator view
+and the debrief; it imports no other screen.
 """
 
 from __future__ import annotations
@@ -66,6 +67,9 @@ class SandboxScreen(Screen):
 
     # -- drawing ------------------------------------------------------------------------------------
     def draw_body(self, canvas: Canvas) -> None:
+        # A dense tool for a facilitator, drawn at the normal text size whatever the last
+        # visitor chose: "Chart only" is its large type, for the back of the room.
+        canvas.text_scale = 1.0
         view = self.view()
         theme = canvas.theme
         h = round(self.target())
@@ -143,11 +147,29 @@ class SandboxScreen(Screen):
             elif self.tab == "doors":
                 self.draw_threshold(canvas, row, box, h)
             elif self.tab == "data":
-                self.add(Button(f"toggle:{row.id}", row.label, box, row.enabled, note=row.note, selected=row.on))
+                self.draw_choice(canvas, f"toggle:{row.id}", row.label, row.note, box, row.on, row.enabled)
             else:
                 note = f"{self.t('sandbox.active')} · {row.note}" if row.active else row.note
-                self.add(Button(f"preset:{row.id}", row.label, box, note=note, selected=row.active))
+                self.draw_choice(canvas, f"preset:{row.id}", row.label, note, box, row.active)
         return pages
+
+    def draw_choice(
+        self, canvas: Canvas, bid: str, label: str, note: str, box: Rect, selected: bool, enabled: bool = True
+    ) -> None:
+        """A toggle or a preset: a button whose label and note wrap rather than being cut."""
+        theme = canvas.theme
+        if not enabled:
+            bg, fg = theme.c("button_disabled"), theme.c("button_disabled_text")
+        elif selected:
+            bg, fg = theme.c("accent"), theme.c("card_text")
+        else:
+            bg, fg = theme.c("button"), theme.c("button_text")
+        canvas.rect(box, bg, radius=18)
+        inner = Rect(box.x + 24, box.y + 8, box.w - 48, box.h - 16)
+        top = round(inner.h * 0.56)
+        canvas.paragraph(label, Rect(inner.x, inner.y, inner.w, top), 28, fg, "semibold", spacing=1.0, valign="bottom")
+        canvas.paragraph(note, Rect(inner.x, inner.y + top, inner.w, inner.h - top), 20, fg, "italic", spacing=1.0)
+        self.add(Button(bid, label, box, enabled, style="card", selected=selected))
 
     def draw_slider(self, canvas: Canvas, slider: Slider, box: Rect) -> None:
         theme = canvas.theme
@@ -189,7 +211,10 @@ class SandboxScreen(Screen):
             "semibold",
         )
         y = box.y + label_h
-        width = max(h, 100)
+        widest = max(
+            canvas.measure(self.words.signed(step, 0), theme.s("button"), "semibold")[0] for step, _ in row.steps
+        )
+        width = max(h, 100, round(widest) + 64)
         gap = 10
         middle = Rect(box.x + 2 * (width + gap), y, box.w - 4 * width - 4 * gap, h)
         canvas.rect(middle, theme.c("surface"), radius=14)
@@ -248,7 +273,7 @@ class SandboxScreen(Screen):
         title_h = math.ceil(canvas.line_height(title, "bold") * 1.05)
         canvas.text(view.question, Rect(area.x, y, area.w, title_h), title, theme.c("text"), "bold")
         y += title_h + 4
-        verdict_h = round(min(240 if big else 180, area.h * 0.24))
+        verdict_h = self.verdict_height(canvas, view, area.w - 40, big, area.h)
         verdict = Rect(area.x, area.bottom - verdict_h, area.w, verdict_h)
         self.draw_chart(canvas, view, view.chart, Rect(area.x, y, area.w, verdict.y - GAP - y))
         self.draw_verdict(canvas, view, verdict)
@@ -300,6 +325,16 @@ class SandboxScreen(Screen):
             )
         else:
             canvas.text(row.goal, below, size, theme.c("muted"))
+
+    def verdict_height(self, canvas: Canvas, view: SandboxView, width: int, big: bool, room: int) -> int:
+        """As tall as the answer needs (at least the usual box), never more than 40 % of the column."""
+        theme = canvas.theme
+        size = theme.s("heading") if big else theme.s("body")
+        small_line = math.ceil(canvas.line_height(theme.s("small")) * 1.1)
+        answer = len(canvas.wrap(view.answer, width, size, "semibold")) * canvas.line_height(size, "semibold") * 1.15
+        gap = min(2, len(canvas.wrap(view.gap, width, theme.s("small")))) * small_line if view.gap else 0
+        needed = math.ceil(answer + gap + (small_line if self.status else 0) + 24)
+        return min(max(240 if big else 180, needed), round(room * 0.4))
 
     def draw_verdict(self, canvas: Canvas, view: SandboxView, area: Rect) -> None:
         theme = canvas.theme
