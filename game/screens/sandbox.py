@@ -301,7 +301,7 @@ class SandboxScreen(Screen):
     def draw_row(self, canvas: Canvas, chart: Chart, row: Any, box: Rect) -> None:
         """Name and mean score; the two bars; the goal rate and the doors."""
         theme = canvas.theme
-        size = min(theme.s("body") if self.chart_only else theme.s("small"), box.h / 4.2)
+        size = theme.s("body") if self.chart_only and box.h >= 4.2 * theme.s("body") else theme.s("small")
         text_h = math.ceil(canvas.line_height(size) * 1.05)
         bars_h = max(8, box.h - 2 * text_h)
         half = box.w // 2
