@@ -301,7 +301,11 @@ class SandboxScreen(Screen):
     def draw_row(self, canvas: Canvas, chart: Chart, row: Any, box: Rect) -> None:
         """Name and mean score; the two bars; the goal rate and the doors."""
         theme = canvas.theme
-        size = theme.s("body") if self.chart_only and box.h >= 4.2 * theme.s("body") else theme.s("small")
+        size = theme.s("small")
+        if self.chart_only:  # large type for the room, when the row has the height for it
+            big = theme.s("body")
+            if box.h - 2 * math.ceil(canvas.line_height(big) * 1.05) >= 36:
+                size = big
         text_h = math.ceil(canvas.line_height(size) * 1.05)
         bars_h = max(8, box.h - 2 * text_h)
         half = box.w // 2
@@ -334,7 +338,7 @@ class SandboxScreen(Screen):
         answer = len(canvas.wrap(view.answer, width, size, "semibold")) * canvas.line_height(size, "semibold") * 1.15
         gap = min(2, len(canvas.wrap(view.gap, width, theme.s("small")))) * small_line if view.gap else 0
         needed = math.ceil(answer + gap + (small_line if self.status else 0) + 24)
-        return min(max(240 if big else 180, needed), round(room * 0.4))
+        return min(max(150, needed), round(room * 0.4))
 
     def draw_verdict(self, canvas: Canvas, view: SandboxView, area: Rect) -> None:
         theme = canvas.theme
@@ -352,7 +356,8 @@ class SandboxScreen(Screen):
         size = theme.s("heading") if self.chart_only else theme.s("body")
         canvas.paragraph(view.answer, body, size, theme.c("highlight"), "semibold", valign="center")
         if view.gap:
-            canvas.paragraph(view.gap, Rect(inner.x, inner.bottom - gap_h, inner.w, gap_h), small, theme.c("text"))
+            box = Rect(inner.x, inner.bottom - gap_h, inner.w, gap_h)
+            canvas.paragraph(view.gap, box, small, theme.c("text"), valign="bottom")
 
     # -- input ---------------------------------------------------------------------------------------
     def handle(self, intent: Intent) -> Transition | None:
