@@ -283,6 +283,14 @@ class SandboxScreen(Screen):
         small = theme.s("small")
         line = math.ceil(canvas.line_height(small) * 1.05)
         foot = [t for t in (view.visit, chart.note) if t]
+        if not chart.rows:  # nothing to chart: say why where the chart would be
+            y = area.y
+            for text in reversed(foot):
+                y += round(
+                    canvas.paragraph(text, Rect(area.x, y, area.w, area.h // 3), theme.s("body"), theme.c("muted"))
+                )
+                y += GAP
+            return
         foot_line = round(min(2 * line, area.h * 0.14))
         foot_h = len(foot) * foot_line
         canvas.text(chart.legend, Rect(area.x, area.y, area.w, line), small, theme.c("muted"))
@@ -291,8 +299,6 @@ class SandboxScreen(Screen):
             canvas.paragraph(text, Rect(area.x, y, area.w, foot_line), small, theme.c("muted"))
             y += foot_line
         rows_box = Rect(area.x, area.y + line + 6, area.w, area.h - line - 6 - foot_h - 6)
-        if not chart.rows:
-            return
         row_h = min(rows_box.h // len(chart.rows), 220 if self.chart_only else 150)
         for i, row in enumerate(chart.rows):
             box = Rect(rows_box.x, rows_box.y + i * row_h, rows_box.w, row_h - 8)

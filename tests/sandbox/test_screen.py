@@ -135,6 +135,29 @@ def test_reached_by_touch_from_the_facilitator_view(tmp_path: Path, class_db: Pa
     app.quit()
 
 
+def test_with_no_class_the_chart_says_why_in_reading_type(tmp_path: Path) -> None:
+    """No months to chart (statistics off): the reason stands where the chart would be, in body
+    type, not in the small footnote at the bottom."""
+    app = App(
+        KIOSK,
+        Settings(lang="en", default_lang="en", languages=["fr", "en"], stats=False),
+        size=(1920, 1080),
+        clock=FakeClock(),
+    )
+    app.step()
+    from game.screens.transitions import Push
+
+    app.apply(Push("sandbox"))
+    app.draw()
+    why = app.ctx.words().t("sandbox.chart.stats_off")
+    drawn = [d for d in app.canvas.drawn if d.text == why]
+    assert drawn, texts(app)
+    assert drawn[0].px >= app.canvas.px(app.canvas.theme.s("body")) - 1
+    assert drawn[0].rect.y < app.viewport.logical[1] // 3
+    assert overflowing(app) == []
+    app.quit()
+
+
 def test_reached_by_touch_from_the_debrief_with_this_months_choices(tmp_path: Path, class_db: Path) -> None:
     app = app_with_class(tmp_path, class_db, "en", (1280, 720))
     stage(app, "debrief", None, "whatif", KIOSK.personas[0].id, random.Random(2))  # the explorer
