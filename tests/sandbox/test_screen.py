@@ -14,8 +14,11 @@ import pytest
 from game.app import App
 from game.cli.screenshot import stage
 from game.content.load import load_level
+from game.core.replay import play_log
+from game.core.session import Session
 from game.paths import LEVELS_DIR
 from game.sandbox.demo import bot_months, record_class
+from game.sandbox.rules import Rules
 from game.screens.sandbox import TABS, SandboxScreen
 from game.settings import Settings
 from game.stats.store import StatsStore
@@ -215,6 +218,43 @@ def test_the_weights_move_by_touch_and_by_drag(tmp_path: Path, class_db: Path) -
     app.step(events=[])
     assert screen.rules.weight("connections") == pytest.approx(50, abs=2)  # let go at the middle
     assert [t for t in texts(app) if "→" in t] != chart_before
+    app.quit()
+
+
+def test_the_chart_under_a_rule_set_is_the_engines_replay_of_the_class_under_it(tmp_path: Path, class_db: Path) -> None:
+    """Each rule set's preset, pressed on the screen: every persona's mean score and goal rate
+    charted are those of the engine's own sessions replaying the recorded months under it."""
+    app = app_with_class(tmp_path, class_db, "en", level=WORKSHOP)
+    open_sandbox(app)
+    screen = sandbox(app)
+    with StatsStore(tmp_path / "stats.db") as store:
+        found = store.class_months(WORKSHOP.id, 200)
+    assert found is not None and len(found.sessions) >= 30
+    tap(app, button(app, "tab:presets"))
+    goals_shown = 0
+    for rule_set in WORKSHOP.rules:
+        while not any(b.id == f"preset:rules:{rule_set.id}" for b in screen.buttons):
+            tap(app, button(app, "page:down"))
+        tap(app, button(app, f"preset:rules:{rule_set.id}"))
+        assert screen.rules == Rules.shipped(WORKSHOP, rule_set.id)
+        outcomes: dict[str, list[tuple[int, bool]]] = {}
+        for _, rec in found.sessions:
+            assert rec.seed is not None
+            again = play_log(Session(WORKSHOP, rec.persona, rec.seed, rule_set.id), rec.scene_choices(), strict=False)
+            outcome = again.outcome()
+            outcomes.setdefault(rec.persona, []).append((outcome.final_score, outcome.goal_reached))
+        rows = [r for r in screen.view().chart.rows if not r.hidden]
+        assert rows and {r.persona for r in rows} <= set(outcomes)
+        shown = texts(app)
+        for row in rows:
+            scores = [score for score, _ in outcomes[row.persona]]
+            assert row.after == pytest.approx(sum(scores) / len(scores)), (rule_set.id, row.persona)
+            reached = round(100 * sum(goal for _, goal in outcomes[row.persona]) / len(scores))
+            after = row.goal.rsplit("→ ", 1)[1]
+            assert after in (f"{reached}%", "<5"), (rule_set.id, row.goal)  # or hidden: k ≥ 5
+            goals_shown += after != "<5"
+            assert row.score in shown and row.goal in shown  # on the screen, not only in the model
+    assert goals_shown
     app.quit()
 
 
