@@ -308,10 +308,11 @@ class SandboxScreen(Screen):
         """Name and mean score; the two bars; the goal rate and the doors."""
         theme = canvas.theme
         size = theme.s("small")
-        if self.chart_only:  # large type for the room, when the row has the height for it
-            big = theme.s("body")
-            if box.h - 2 * math.ceil(canvas.line_height(big) * 1.05) >= 36:
-                size = big
+        if self.chart_only:  # larger type for the room: the largest up to body that leaves the bars their height
+            trial = theme.s("body")
+            while trial > size and box.h - 2 * math.ceil(canvas.line_height(trial) * 1.05) < 32:
+                trial -= 1
+            size = trial
         text_h = math.ceil(canvas.line_height(size) * 1.05)
         bars_h = max(8, box.h - 2 * text_h)
         half = box.w // 2
@@ -328,10 +329,15 @@ class SandboxScreen(Screen):
             width = round(bars.w * min(1.0, max(0.0, (value - chart.lo) / span)))
             canvas.rect(Rect(bars.x, bars.y + 2 + j * (bar_h + 2), max(4, width), bar_h), theme.c(colour_name), 4)
         below = Rect(box.x, bars.bottom, box.w, box.bottom - bars.bottom)
-        if row.doors:
-            canvas.text(row.goal, Rect(below.x, below.y, half - 10, below.h), size, theme.c("muted"))
+        if row.doors:  # the goal is short: the doors take the rest of the line, so they keep the row's size
+            goal_w = min(half, math.ceil(canvas.measure(row.goal, size)[0]) + 24)
+            canvas.text(row.goal, Rect(below.x, below.y, goal_w - 10, below.h), size, theme.c("muted"))
             canvas.text(
-                row.doors, Rect(below.x + half, below.y, below.w - half, below.h), size, theme.c("muted"), align="right"
+                row.doors,
+                Rect(below.x + goal_w, below.y, below.w - goal_w, below.h),
+                size,
+                theme.c("muted"),
+                align="right",
             )
         else:
             canvas.text(row.goal, below, size, theme.c("muted"))
