@@ -40,5 +40,6 @@ def record_visit(visit: Visit, settings: Settings, store: StatsStore | None) -> 
             completed=session.over,
             started=ended - timedelta(seconds=visit.seconds),
             ended=ended,
+            seed=st.seed,
         )
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import secrets
 import sqlite3
 from collections.abc import Iterator
+from typing import Any
 
 from game.stats.record import SessionRecord
 from game.stats.schema import legacy_uid
@@ -35,9 +36,11 @@ def new_uid() -> str:
 
 def insert_record(conn: sqlite3.Connection, rec: SessionRecord, uid: str | None = None) -> int:
     """Insert one session and its choices and guess; return the new session id."""
-    values = [*(getattr(rec, name) for name in SESSION_COLUMNS), uid or new_uid()]
+    values = [*(getattr(rec, name) for name in SESSION_COLUMNS), uid or new_uid(), rec.seed]
     placeholders = ", ".join("?" for _ in values)
-    cursor = conn.execute(f"INSERT INTO sessions ({', '.join(SESSION_COLUMNS)}, uid) VALUES ({placeholders})", values)
+    cursor = conn.execute(
+        f"INSERT INTO sessions ({', '.join(SESSION_COLUMNS)}, uid, seed) VALUES ({placeholders})", values
+    )
     session_id = cursor.lastrowid
     if session_id is None:  # pragma: no cover - sqlite always sets it after an INSERT
         raise sqlite3.DatabaseError("no id for the inserted session")
@@ -60,16 +63,39 @@ def read_records(conn: sqlite3.Connection) -> Iterator[SessionRecord]:
 
 def read_sessions(conn: sqlite3.Connection) -> Iterator[tuple[str, SessionRecord]]:
     """Every stored session with its uid (a content fingerprint for files from before uids)."""
-    has_uid = any(row[1] == "uid" for row in conn.execute("PRAGMA table_info(sessions)"))
-    uid_column = "uid" if has_uid else "NULL"
-    query = f"SELECT id, {uid_column}, {', '.join(SESSION_COLUMNS)} FROM sessions ORDER BY id"
-    for session_id, uid, *values in conn.execute(query):
-        row = dict(zip(SESSION_COLUMNS, values, strict=True))
-        for flag in ("goal_reached", "completed"):
-            row[flag] = None if row[flag] is None else bool(row[flag])
-        choices = conn.execute(
-            "SELECT scene_id || '.' || option_id FROM choices WHERE session_id = ? ORDER BY pos", (session_id,)
-        )
-        guess = conn.execute("SELECT category FROM guess WHERE session_id = ? ORDER BY rank", (session_id,))
-        rec = SessionRecord(choices=tuple(c for (c,) in choices), guess=tuple(g for (g,) in guess), **row)
+    have = {row[1] for row in conn.execute("PRAGMA table_info(sessions)")}
+    uid_column = "uid" if "uid" in have else "NULL"
+    seed_column = "seed" if "seed" in have else "NULL"  # kept since schema version 3
+    query = f"SELECT id, {uid_column}, {seed_column}, {', '.join(SESSION_COLUMNS)} FROM sessions ORDER BY id"
+    for session_id, uid, seed, *values in conn.execute(query):
+        rec = _record(conn, session_id, seed, values)
         yield (str(uid) if uid else legacy_uid(conn, session_id)), rec
+
+
+def read_completed(conn: sqlite3.Connection, level: str, limit: int) -> list[tuple[int, SessionRecord]]:
+    """The newest ``limit`` completed sessions of ``level`` with their ids, oldest first."""
+    have = {row[1] for row in conn.execute("PRAGMA table_info(sessions)")}
+    seed_column = "seed" if "seed" in have else "NULL"
+    query = (
+        f"SELECT id, {seed_column}, {', '.join(SESSION_COLUMNS)} FROM sessions "
+        "WHERE level = ? AND completed = 1 ORDER BY id DESC LIMIT ?"
+    )
+    rows = conn.execute(query, (level, max(0, limit))).fetchall()
+    return [(int(session_id), _record(conn, session_id, seed, values)) for session_id, seed, *values in reversed(rows)]
+
+
+def _record(conn: sqlite3.Connection, session_id: int, seed: Any, values: list[Any]) -> SessionRecord:
+    """One stored session, checked again on the way out."""
+    row = dict(zip(SESSION_COLUMNS, values, strict=True))
+    for flag in ("goal_reached", "completed"):
+        row[flag] = None if row[flag] is None else bool(row[flag])
+    choices = conn.execute(
+        "SELECT scene_id || '.' || option_id FROM choices WHERE session_id = ? ORDER BY pos", (session_id,)
+    )
+    guess = conn.execute("SELECT category FROM guess WHERE session_id = ? ORDER BY rank", (session_id,))
+    return SessionRecord(
+        choices=tuple(c for (c,) in choices),
+        guess=tuple(g for (g,) in guess),
+        seed=seed if isinstance(seed, int) else None,
+        **row,
+    )

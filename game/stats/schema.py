@@ -26,6 +26,13 @@ def _add_session_uids(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE UNIQUE INDEX sessions_by_uid ON sessions (uid)")
 
 
+def _add_session_seeds(conn: sqlite3.Connection) -> None:
+    """Version 3: each session keeps the seed its month was drawn from (a random number, nothing
+    about the visitor), so the rules sandbox can replay it exactly. Sessions from before have
+    none (NULL)."""
+    conn.execute("ALTER TABLE sessions ADD COLUMN seed INTEGER")
+
+
 def legacy_uid(conn: sqlite3.Connection, session_id: int) -> str:
     """A fingerprint of one stored session's whole content (its id included)."""
     import hashlib
@@ -74,6 +81,7 @@ MIGRATIONS: list[tuple[str | Callable[[sqlite3.Connection], None], ...]] = [
         "CREATE INDEX choices_by_scene ON choices (scene_id, option_id)",
     ),
     (_add_session_uids,),
+    (_add_session_seeds,),
 ]
 
 VERSION = len(MIGRATIONS)

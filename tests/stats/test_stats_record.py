@@ -28,6 +28,7 @@ FIELDS = {
     "completed",
     "duration_s",
     "hour",
+    "seed",  # the number the month's draws came from: random, nothing about the visitor (the sandbox replays it)
 }
 SEQUENCE_TABLES = {
     "choices": {"session_id", "pos", "scene_id", "option_id"},
