@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from game.content.models import Level, Option, Scene
 from game.content.walk import all_scenes
+from game.core import reading
 from game.core.events import DoorChecked, Event, Notified, Reply, WeekPublished, WeekStarted
 from game.core.lookup import scene_text
 from game.core.replay import play_log
@@ -141,8 +142,8 @@ _WORDS: dict[tuple[int, str], tuple[dict[str, str], int]] = {}
 
 
 def count_words(text: str) -> int:
-    """Words a reader reads: French spacing before ``: ; ! ?`` and « » does not add words."""
-    return sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
+    """Words a reader reads (characters in scripts without spaces: :mod:`game.core.reading`)."""
+    return reading.reading_units(text)
 
 
 def words_of(text: dict[str, str] | None, lang: str) -> int:
@@ -369,10 +370,7 @@ def format_report(report: Report, level: Level, lang: str) -> str:
     words = report.words
     if words:
         median = statistics.median(words)
-        lines.append(
-            f"\nreading: median {median:.0f} words per month ≈ {median / WORDS_PER_MINUTE:.1f} min"
-            f" at {WORDS_PER_MINUTE} words/min"
-        )
+        lines.append(f"\nreading: median per month {reading.describe(median, lang)}")
     lines.append(f"scenes never reached: {', '.join(report.unreached_scenes) or 'none'}")
     lines.append(f"endings never reached: {', '.join(report.unreached_endings) or 'none'}")
     return "\n".join(lines)
@@ -414,7 +412,7 @@ class Balance:
         return float(statistics.median(self.words[lang])) if self.words.get(lang) else 0.0
 
     def minutes(self, lang: str) -> float:
-        return self.median_words(lang) / WORDS_PER_MINUTE
+        return reading.minutes(self.median_words(lang), lang)
 
     @property
     def change_rate(self) -> float:
@@ -505,10 +503,7 @@ def format_balance(result: Balance, level: Level, lang: str) -> str:
     lines = [f"level {result.level}: balance over {result.runs} months per policy, seed {result.seed}", ""]
     lines.append("words read as played (median of a month; the lines shown, variants included):")
     for code in level.languages:
-        lines.append(
-            f"  {code}: {result.median_words(code):.0f} words ≈ {result.minutes(code):.1f} min"
-            f" at {WORDS_PER_MINUTE} words/min"
-        )
+        lines.append(f"  {code}: {reading.describe(result.median_words(code), code)}")
     lines.append("")
     lines.append("goal reached, per persona and policy (loyal: conforms but drops and reports nobody):")
     width = max(len(n) for n in names.values()) + len(max(names, key=len)) + 3
