@@ -75,7 +75,8 @@ def check_folder(folder: Path) -> dict[str, list[str]]:
 
 def main(argv: list[str]) -> int:
     if not available():
-        print("ocr_check: tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-fra tesseract-ocr-deu)")
+        packages = "tesseract-ocr tesseract-ocr-fra tesseract-ocr-deu"
+        print(f"ocr_check: tesseract is not installed (apt-get install {packages})")
         return 2
     bad = check_folder(Path(argv[0] if argv else "docs/screenshots"))
     for name, found in bad.items():
