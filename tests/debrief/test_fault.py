@@ -19,7 +19,7 @@ from game.debrief.fault import FAULT_CAUSES, Fault, fault_of, fault_sentence
 from game.i18n import load_catalog
 from game.paths import LEVELS_DIR
 from game.present.words import Words
-from tests.core.levelkit import base, build, cat, contact, option, persona, scene, t
+from tests.core.levelkit import base, build, cat, contact, option, persona, t
 
 
 def month(level: Level, who: str, picks: list[str], variant: str | None = None) -> Session:
