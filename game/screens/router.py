@@ -19,6 +19,7 @@ from game.screens.end import EndScreen
 from game.screens.facilitator import FacilitatorScreen
 from game.screens.idle import IdleWarningScreen
 from game.screens.persona import PersonaScreen
+from game.screens.reveal import RevealScreen
 from game.screens.scene import SceneScreen
 from game.screens.week import PublicationScreen, WeekIntroScreen
 from game.visit import AfterChoice, Blacklisted, MonthEnd, Publication, WeekIntro
@@ -33,6 +34,7 @@ SCREENS: dict[str, type[Screen]] = {
     "publication": PublicationScreen,
     "end": EndScreen,
     "debrief": DebriefScreen,
+    "reveal": RevealScreen,
     "idle": IdleWarningScreen,
     "pin": PinScreen,
     "admin": AdminScreen,

@@ -52,6 +52,7 @@ class Flow:
         self.columns: list[list[Part]] = []
         self.per_page = 1
         self._paras = 0
+        self.split_card = False  # the last layout cut a framed card across columns
 
     # -- building -----------------------------------------------------------------------------
     def group(
@@ -95,6 +96,7 @@ class Flow:
     def layout(self, height: int, columns: int = 1) -> int:
         """Cut the groups into columns ``height`` tall; return the number of pages."""
         self.per_page = columns
+        self.split_card = False
         cols: list[list[Part]] = [[]]
         used = 0
         groups = [g for g in self.groups if g.rows]
@@ -121,6 +123,7 @@ class Flow:
                     cols[-1].append((group, taken))
                     used += sum(r.h for r in taken) + 2 * group.pad + group.gap
                 if rows:
+                    self.split_card |= group.frame is not None and bool(taken)
                     cols.append([])
                     used = 0
         self.columns = cols
