@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import math
 
-from game.debrief.fault import Fault, fault_of, fault_sentence
+from game.debrief.fault import Fault, fault_sentence
+from game.present import debrief
 from game.screens.debrief.layout import sign_colour
 from game.screens.reveal.step import RevealStep
 from game.ui.canvas import Canvas, Rect
@@ -19,7 +20,8 @@ class VerdictStep(RevealStep):
     id = "fault"
 
     def fault(self) -> Fault:
-        return fault_of(self.level, self.visit.session.state)
+        """The measure replays the month under other choices and rules: made once, kept."""
+        return debrief.fault(self.visit)
 
     def pans(self, fault: Fault) -> list[tuple[str, str, float]]:
         """Each pan: what weighs in it, what that is, its signed net points."""
