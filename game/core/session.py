@@ -331,7 +331,15 @@ class Session(World):
         result = self.ix.check_door(option.door, st.published, st.flags, st.money)
         st.doors.append(
             DoorMet(
-                option.door, st.week + 1, scene, option.id, result.outcome, result.amount, result.reason, st.published
+                option.door,
+                st.week + 1,
+                scene,
+                option.id,
+                result.outcome,
+                result.amount,
+                result.reason,
+                st.published,
+                len(st.ledger),
             )
         )
         self._events.append(

@@ -42,6 +42,7 @@ class DoorMet:
     amount: int
     reason: str
     score: int
+    seq: int = 0  # the ledger's length when the door checked: what it saw, and what followed it
 
 
 @dataclass(slots=True)

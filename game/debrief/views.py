@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from game.content.models import Level
-from game.core.ledger import CAUSES, Cause, LedgerEntry, net_points_by_cause, points_by_cause
+from game.core.ledger import Cause, LedgerEntry
 from game.core.rules import index_of
 from game.core.state import DoorMet, SessionState
 
@@ -143,35 +143,6 @@ def met_thresholds(level: Level, doors: Sequence[str]) -> list[int]:
     thresholds = door_thresholds(level)
     met = set(doors)
     return [v for v, ids in thresholds.items() if met & set(ids)] or list(thresholds)
-
-
-# -- not your fault ---------------------------------------------------------------------------
-@dataclass(frozen=True)
-class FaultView:
-    """How far each cause moved the score (absolute and signed), from the ledger."""
-
-    moved: dict[Cause, float]
-    net: dict[Cause, float]
-
-    @property
-    def total(self) -> float:
-        return sum(self.moved.values())
-
-    @property
-    def not_chosen(self) -> float:
-        return sum(v for c, v in self.moved.items() if c != "choice")
-
-    @property
-    def share_not_chosen(self) -> float:
-        return self.not_chosen / self.total if self.total else 0.0
-
-
-def fault_view(ledger: Sequence[LedgerEntry]) -> FaultView:
-    entries = list(ledger)
-    return FaultView(points_by_cause(entries), net_points_by_cause(entries))
-
-
-NOT_CHOSEN: tuple[Cause, ...] = tuple(c for c in CAUSES if c != "choice")
 
 
 # -- what it cost others ----------------------------------------------------------------------

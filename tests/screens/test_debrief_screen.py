@@ -17,8 +17,10 @@ from game.app import App
 from game.content.load import load_level
 from game.content.models import Level
 from game.core.replay import another_persona, what_if
-from game.debrief.views import errors_view, fault_view, month_steps, others_view
+from game.debrief.fault import fault_of, fault_sentence
+from game.debrief.views import errors_view, month_steps, others_view
 from game.paths import LEVELS_DIR
+from game.present.words import Words
 from game.screens.debrief import PANELS
 from game.screens.debrief.layout import signed
 from game.stats import SessionRecord, StatsStore
@@ -99,14 +101,27 @@ def test_touching_a_week_shows_everything_that_moved_it() -> None:
 
 
 @pytest.mark.parametrize("picks", [CRUEL, KIND], ids=["cruel", "kind"])
-def test_fault_panel_sets_causes_against_choices(picks: dict[str, str]) -> None:
+def test_fault_panel_shows_the_verdict_and_each_cause_signed(picks: dict[str, str]) -> None:
+    # (it showed the share of absolute movement not chosen, which let small choices both ways
+    # outweigh a persona pushing one way: the corrected measure is game.debrief.fault)
     app = month_app(picks)
-    texts = show(app, "fault")
-    view = fault_view(session_of(app).state.ledger)
-    share = round(view.share_not_chosen * 100)
-    assert f"{share}% of your score's movement did not come from your choices." in texts
-    for cause in ("choice", "persona", "contact", "system_error", "recompute"):
-        assert f"{view.moved[cause]:.0f} pts in all · net {signed(view.net[cause], 0)}" in texts
+    show(app, "fault")
+    texts = all_pages(app)
+    fault = fault_of(app.ctx.level, session_of(app).state)
+    words = Words(app.ctx.catalog, "en", app.ctx.level)
+    assert fault_sentence(fault, words) in texts
+    for cause, part in fault.contributions.items():
+        label = app.ctx.catalog(f"debrief.fault.cause.{cause}", "en")
+        shown = label[:1].upper() + label[1:]
+        assert (shown in texts) == part.felt, cause
+        if part.felt:
+            assert app.ctx.catalog("debrief.pts", "en", n=signed(part.points, 0)) in texts
+    error = fault.contributions["system_error"]
+    if picks is CRUEL:  # the lost payment: −31.5 pts; the train stays shut without it (€20 left for €40)
+        assert error.points == pytest.approx(-31.5) and error.doors == ()
+        assert fault.verdict == "handicap"
+    else:
+        assert error.doors == () and error.points == 0
 
 
 def test_others_panel_shows_who_was_dropped_and_their_score() -> None:

@@ -35,5 +35,7 @@ def test_the_refusal_debrief_never_shows_a_score(level, lang: str) -> None:  # t
     assert "—" not in [t.strip() for t in everything], "a score shown as a dash"
     assert app.ctx.catalog("debrief.fault.declined_headline", lang) in joined
     assert app.ctx.catalog("debrief.month.no_score", lang) in joined
-    share = app.ctx.catalog("debrief.fault.headline", lang, share="").strip()
-    assert share[:20] not in joined, "a share of a score that never existed"
+    assert app.ctx.catalog("debrief.fault.verdict.declined", lang, n=2)[:30] in joined
+    for verdict in ("privilege", "handicap", "mostly_you", "mostly_system"):
+        scored = app.ctx.catalog(f"debrief.fault.verdict.{verdict}", lang).split("{")[0].strip()
+        assert scored not in joined, "a verdict on a score that never existed"

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import math
 
-from game.debrief.fault import Fault, fault_of, fault_sentence
+from game.debrief.fault import Fault, fault_sentence
+from game.present import debrief
 from game.screens.debrief.layout import sign_colour
 from game.screens.reveal.step import RevealStep
 from game.ui.canvas import Canvas, Rect
@@ -19,7 +20,8 @@ class VerdictStep(RevealStep):
     id = "fault"
 
     def fault(self) -> Fault:
-        return fault_of(self.level, self.visit.session.state)
+        """The measure replays the month under other choices and rules: made once, kept."""
+        return debrief.fault(self.visit)
 
     def pans(self, fault: Fault) -> list[tuple[str, str, float]]:
         """Each pan: what weighs in it, what that is, its signed net points."""
@@ -41,14 +43,16 @@ class VerdictStep(RevealStep):
     def draw(self, canvas: Canvas, area: Rect, age: float) -> None:
         theme = canvas.theme
         fault = self.fault()
-        canvas.paragraph(
+        used = canvas.paragraph(
             fault_sentence(fault, self.screen.words),
             Rect(area.x, area.y, area.w, 130),
             theme.s("heading"),
             theme.c("highlight"),
             "semibold",
         )
-        self.balance(canvas, Rect(area.x, area.y + 150, area.w, area.h - 150), self.pans(fault))
+        # the tipped beam rises about 100 above its pivot's box: keep it under the sentence
+        top = max(150, round(used) + 100)
+        self.balance(canvas, Rect(area.x, area.y + top, area.w, area.h - top), self.pans(fault))
 
     def balance(self, canvas: Canvas, box: Rect, pans: list[tuple[str, str, float]]) -> None:
         """A beam on its pivot, tipped toward the pan that moved the month more."""
