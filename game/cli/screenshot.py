@@ -28,6 +28,7 @@ SCREENS = [
     "publication",
     "end",
     "debrief",
+    "join_again",
     "declined",
     "idle",
     "pin",
@@ -207,6 +208,10 @@ def stage(app: object, screen: str, scene: str | None, panel: str | None, person
         play_until(app, lambda s: s.name == "end", rng)
     if screen == "debrief":
         open_debrief(app, panel)
+    elif screen == "join_again":
+        open_debrief(app, "kiosk")
+        app.draw()
+        press(app, "finish")
     elif screen == "idle":
         app.apply(Push("idle", {"seconds": 14}))
     elif screen in ("pin", "admin", "facilitator"):

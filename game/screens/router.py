@@ -18,6 +18,7 @@ from game.screens.debrief import DebriefScreen
 from game.screens.end import EndScreen
 from game.screens.facilitator import FacilitatorScreen
 from game.screens.idle import IdleWarningScreen
+from game.screens.join_again import JoinAgainScreen
 from game.screens.persona import PersonaScreen
 from game.screens.scene import SceneScreen
 from game.screens.week import PublicationScreen, WeekIntroScreen
@@ -33,6 +34,7 @@ SCREENS: dict[str, type[Screen]] = {
     "publication": PublicationScreen,
     "end": EndScreen,
     "debrief": DebriefScreen,
+    "join_again": JoinAgainScreen,
     "idle": IdleWarningScreen,
     "pin": PinScreen,
     "admin": AdminScreen,
