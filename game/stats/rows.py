@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Iterator
 
 from game.stats.record import SessionRecord
-from game.stats.schema import legacy_uid
+from game.stats.schema import LEARNING_COLUMNS, columns_of, legacy_uid
 
 SESSION_COLUMNS = (
     "level",
@@ -25,6 +25,9 @@ SESSION_COLUMNS = (
     "duration_s",
     "hour",
 )
+"""The columns every version of the file has."""
+RECORD_COLUMNS = (*SESSION_COLUMNS, *LEARNING_COLUMNS)
+FLAGS = ("goal_reached", "completed", *LEARNING_COLUMNS)
 
 
 def new_uid() -> str:
@@ -35,9 +38,9 @@ def new_uid() -> str:
 
 def insert_record(conn: sqlite3.Connection, rec: SessionRecord, uid: str | None = None) -> int:
     """Insert one session and its choices and guess; return the new session id."""
-    values = [*(getattr(rec, name) for name in SESSION_COLUMNS), uid or new_uid()]
+    values = [*(getattr(rec, name) for name in RECORD_COLUMNS), uid or new_uid()]
     placeholders = ", ".join("?" for _ in values)
-    cursor = conn.execute(f"INSERT INTO sessions ({', '.join(SESSION_COLUMNS)}, uid) VALUES ({placeholders})", values)
+    cursor = conn.execute(f"INSERT INTO sessions ({', '.join(RECORD_COLUMNS)}, uid) VALUES ({placeholders})", values)
     session_id = cursor.lastrowid
     if session_id is None:  # pragma: no cover - sqlite always sets it after an INSERT
         raise sqlite3.DatabaseError("no id for the inserted session")
@@ -59,17 +62,33 @@ def read_records(conn: sqlite3.Connection) -> Iterator[SessionRecord]:
 
 
 def read_sessions(conn: sqlite3.Connection) -> Iterator[tuple[str, SessionRecord]]:
-    """Every stored session with its uid (a content fingerprint for files from before uids)."""
-    has_uid = any(row[1] == "uid" for row in conn.execute("PRAGMA table_info(sessions)"))
-    uid_column = "uid" if has_uid else "NULL"
-    query = f"SELECT id, {uid_column}, {', '.join(SESSION_COLUMNS)} FROM sessions ORDER BY id"
+    """Every stored session with its uid (a content fingerprint for files from before uids).
+
+    A file of an older schema (read, never migrated) gives what its migration would: the
+    consent from the choices, the answers that did not exist yet unknown.
+    """
+    have = columns_of(conn, "sessions")
+    uid_column = "uid" if "uid" in have else "NULL"
+    picked = ", ".join(c if c in have else "NULL" for c in RECORD_COLUMNS)
+    query = f"SELECT id, {uid_column}, {picked} FROM sessions ORDER BY id"
     for session_id, uid, *values in conn.execute(query):
-        row = dict(zip(SESSION_COLUMNS, values, strict=True))
-        for flag in ("goal_reached", "completed"):
+        row = dict(zip(RECORD_COLUMNS, values, strict=True))
+        for flag in FLAGS:
             row[flag] = None if row[flag] is None else bool(row[flag])
-        choices = conn.execute(
-            "SELECT scene_id || '.' || option_id FROM choices WHERE session_id = ? ORDER BY pos", (session_id,)
+        choices = tuple(
+            c
+            for (c,) in conn.execute(
+                "SELECT scene_id || '.' || option_id FROM choices WHERE session_id = ? ORDER BY pos", (session_id,)
+            )
         )
+        if "joined" not in have:
+            row["joined"] = consent_of(choices)
         guess = conn.execute("SELECT category FROM guess WHERE session_id = ? ORDER BY rank", (session_id,))
-        rec = SessionRecord(choices=tuple(c for (c,) in choices), guess=tuple(g for (g,) in guess), **row)
+        rec = SessionRecord(choices=choices, guess=tuple(g for (g,) in guess), **row)
         yield (str(uid) if uid else legacy_uid(conn, session_id)), rec
+
+
+def consent_of(choices: tuple[str, ...]) -> bool | None:
+    """The consent at the start, from the choices (as the version 3 migration reads it)."""
+    found = next((c for c in choices if c.startswith("consent.")), None)
+    return {"consent.accept": True, "consent.decline": False}.get(found or "")

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 import pygame
 
 from game.app import App
+from game.debrief.guess import own_ranking
 from game.kiosk.idle import IdleTimer
-from game.screens.transitions import JOIN_AGAIN, Goto, after_reveal
+from game.screens.transitions import JOIN_AGAIN, Goto, Pop, Push, after_reveal
 from game.tools.drive import open_debrief, texts
 from game.visit import Visit
 from tests.screens.helpers import FakeClock, begin, button, content_buttons, key, make_app, press, tap, to_the_end
+from tests.stats.conftest import build_record
 
 
 def at_the_question(consent: str = "accept", clock: FakeClock | None = None, **settings: object) -> App:
@@ -79,3 +84,71 @@ def test_an_idle_kiosk_resets_from_the_question_leaving_it_unanswered() -> None:
 
 def test_the_route_is_one_name_for_every_way_through_the_reveal() -> None:
     assert after_reveal() == Goto("join_again")
+
+
+# -- kept anonymously, shown to the facilitator -----------------------------------------------------
+def test_the_answer_the_consent_and_the_guess_match_are_recorded(tmp_path: Path) -> None:
+    db = tmp_path / "stats.db"
+    app = make_app(lang="en", stats=True)
+    app.ctx.stats_path, app.ctx._stats = db, None
+    begin(app, "accept")
+    to_the_end(app)
+    visit = app.ctx.visit
+    assert visit is not None
+    own = own_ranking(visit.level, visit.session.state)
+    visit.set_guess([own[0]])  # the visitor named their own top cause
+    open_debrief(app, "kiosk")
+    app.step(events=[])
+    press(app, "finish")
+    press(app, "yes")
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT joined, join_again, guess_matched FROM sessions").fetchall() == [(1, 1, 1)]
+
+
+def test_a_declined_month_records_no_guess_match(tmp_path: Path) -> None:
+    db = tmp_path / "stats.db"
+    app = at_the_question("decline", stats=True)
+    app.ctx.stats_path, app.ctx._stats = db, None
+    assert app.ctx.visit is not None
+    app.ctx.visit.set_guess(["credit_history"])
+    press(app, "no")
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT joined, join_again, guess_matched FROM sessions").fetchall() == [(0, 0, None)]
+
+
+def test_the_facilitator_sees_the_rates_with_their_intervals_or_nothing_below_five(tmp_path: Path) -> None:
+    db = tmp_path / "stats.db"
+    app = make_app(lang="en", size=(1920, 1080), stats=True)
+    app.ctx.stats_path, app.ctx._stats = db, None
+    store = app.ctx.statistics()
+    assert store is not None
+    for i in range(10):  # 10 sessions, of which 4 answered the question and ranked
+        answered = i < 4
+        store.record(
+            build_record(
+                choices=("consent.accept",),
+                joined=True,
+                join_again=(i < 2) if answered else None,
+                guess_matched=True if answered else None,
+            )
+        )
+    app.apply(Push("facilitator"))
+    app.draw()
+    press(app, "learning")
+    shown = texts(app)
+    assert "What the visits taught" in shown and "Would join again, knowing all this" in shown
+    assert "67%" not in " ".join(shown) and shown.count("fewer than 5") >= 3
+    for i in range(11):  # 15 answered now (and 6 did not)
+        store.record(build_record(choices=("consent.accept",), joined=True, join_again=i < 8, guess_matched=i < 10))
+    app.apply(Pop())
+    app.apply(Push("facilitator"))
+    app.draw()
+    press(app, "learning")
+    shown = texts(app)
+    # 15 answered, all had joined; 10 would join again (Wilson 42-85 %); 14 of 15 matched: 1 did not,
+    # so the match is hidden (its cells are 14 and 1), and chance is still shown beside it
+    assert "100% (15 of 15), 95%: 80% to 100%" in shown
+    assert "67% (10 of 15), 95%: 42% to 85%" in shown
+    assert any(t.startswith("fewer than 5 · chance: 20%") for t in shown)
+    press(app, "learning")
+    assert "Choices, scene by scene" in texts(app)

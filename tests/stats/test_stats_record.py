@@ -28,6 +28,9 @@ FIELDS = {
     "completed",
     "duration_s",
     "hour",
+    "joined",
+    "join_again",
+    "guess_matched",
 }
 SEQUENCE_TABLES = {
     "choices": {"session_id", "pos", "scene_id", "option_id"},
