@@ -13,6 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from game.content.models import Level
+from game.datadir import data_dir
+from game.debrief import opening
 from game.i18n import Catalog, load_catalog
 from game.kiosk.logtail import log_tail
 from game.kiosk.pinlock import PinLock
@@ -72,6 +74,7 @@ class Runtime:
         self.level_path = level_path
         self.stats_path = stats_path
         self.show_focus = False
+        self._openings: dict[str, opening.Opening] = {}  # choices that could not be saved
         self.scale_now = 1.0
         self.needs_redraw = False
         self._level: Level | None = None
@@ -180,6 +183,23 @@ class Runtime:
         toolbar_action(self.settings, button_id)
 
     # -- statistics ---------------------------------------------------------------------------------
+    @property
+    def openings_path(self) -> Path:
+        """The facilitator's choice of debrief per level, beside the statistics."""
+        folder = self.stats_path.parent if self.stats_path is not None else data_dir()
+        return folder / opening.FILE_NAME
+
+    def debrief_opening(self) -> opening.Opening:
+        kept = self._openings.get(self.level.id)
+        return kept if kept is not None else opening.opening(self.level, self.openings_path)
+
+    def choose_debrief_opening(self, value: opening.Opening) -> None:
+        try:
+            opening.choose(self.level, value, self.openings_path)
+        except OSError as err:  # a read-only data folder: the choice holds for this run only
+            log.warning("debrief opening not saved: %s", err)
+            self._openings[self.level.id] = value
+
     def statistics(self) -> StatsStore | None:
         if not self.settings.stats:
             return None  # with statistics off, nothing is opened and nothing is created

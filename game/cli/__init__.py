@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "kiosk": ("game.kiosk.supervisor", "run the game under a crash-restarting supervisor"),
     "stats": ("game.stats.cli", "summarise, export or merge the local statistics"),
     "bench": ("game.cli.bench", "measure startup, frame cost, idle CPU, throughput, memory"),
+    "words": ("game.tools.reveal_words", "count the words of the guided reveal, per language (budget 300)"),
     "replay": ("game.cli.replay", "replay a logged month, with every hidden change and its cause"),
 }
 

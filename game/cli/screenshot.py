@@ -27,6 +27,7 @@ SCREENS = [
     "blacklist",
     "publication",
     "end",
+    "reveal",
     "debrief",
     "join_again",
     "declined",
@@ -35,6 +36,9 @@ SCREENS = [
     "admin",
     "facilitator",
 ]
+
+
+REVEAL_STEPS = ["1", "2", "3", "4"]
 
 
 def parser() -> argparse.ArgumentParser:
@@ -46,6 +50,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--screen", choices=SCREENS, default="scene")
     p.add_argument("--scene", default=None, help="a scene id of the level (with --screen scene)")
     p.add_argument("--panel", default=None, help="a debrief panel (with --screen debrief)")
+    p.add_argument("--step", type=int, default=1, choices=[1, 2, 3, 4], help="a step of the guided reveal")
     p.add_argument("--page", type=int, default=0, help="a page of that panel (a large number: its last page)")
     p.add_argument("--persona", default=None)
     p.add_argument("--lang", default="fr")
@@ -77,14 +82,15 @@ def run(argv: list[str]) -> int:
 
             for lang in level.languages:
                 for screen in SCREENS:
-                    panels = PANELS if screen == "debrief" else [None]
+                    panels = PANELS if screen == "debrief" else REVEAL_STEPS if screen == "reveal" else [None]
                     for panel in panels:
                         name = f"{screen}-{panel}" if panel else screen
                         out = args.out / f"{name}-{lang}.png"
                         render(level, args, screen, lang, out, panel=panel)
                         print(out)
             return 0
-        render(level, args, args.screen, args.lang, args.out, scene=args.scene, panel=args.panel)
+        panel = str(args.step) if args.screen == "reveal" else args.panel
+        render(level, args, args.screen, args.lang, args.out, scene=args.scene, panel=panel)
     except (LookupError, CannotWrite) as err:
         print(f"screenshot: {err}", file=sys.stderr)
         return 2
@@ -149,7 +155,7 @@ def stage(app: object, screen: str, scene: str | None, panel: str | None, person
     """Bring the app to ``screen`` by playing through the real screens, as a visitor would."""
     from game.app import App
     from game.screens.scene import SceneScreen
-    from game.screens.transitions import Push
+    from game.screens.transitions import Goto, Push
     from game.tools.autoplay import play_until
     from game.tools.drive import open_debrief, press
 
@@ -208,6 +214,11 @@ def stage(app: object, screen: str, scene: str | None, panel: str | None, person
         play_until(app, lambda s: s.name == "end", rng)
     if screen == "debrief":
         open_debrief(app, panel)
+    elif screen == "reveal":
+        app.apply(Goto("reveal", {"step": int(panel or 1) - 1}))
+        if panel in (None, "1"):  # the mirror after a guess: the chart and its causes
+            app.draw()
+            press(app, f"step:guess:{app.ctx.level.categories[0].id}")
     elif screen == "join_again":
         open_debrief(app, "kiosk")
         app.draw()

@@ -371,6 +371,7 @@ class Level(Strict):
     format: Literal[1]
     id: Ident
     mode: Literal["kiosk", "workshop"] = "kiosk"
+    debrief: Literal["reveal", "explorer"] | None = None  # the debrief it opens with (by mode when left out)
     languages: list[Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]] = Field(min_length=1)
     title: Text
     currency: Text | None = None  # how an amount is written, per language: {fr: "{amount} €", en: "€{amount}"}

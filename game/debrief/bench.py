@@ -3,7 +3,8 @@
 ``measure_what_if(level)`` plays seeded months for every persona, then times one engine
 replay per choice changed (the other option at each choice that had one) and returns
 the slowest, in milliseconds. The target is 100 ms on the kiosk level, so a visitor
-touching an option sees the other month at once. Run it with::
+touching an option sees the other month at once. ``measure_decisive(level)`` times the
+reveal's search for the decisive choice (target 200 ms). Run them with::
 
     python -m game.debrief.bench [level.yaml]
 """
@@ -47,12 +48,28 @@ def measure_what_if(level: Level, seeds: int = 3) -> float:
     return worst
 
 
+def measure_decisive(level: Level, seeds: int = 3) -> float:
+    """The slowest search for the decisive what-if (every single other choice and every
+    other life, from a fresh WhatIf), in ms, over ``seeds`` months per persona."""
+    from game.debrief.decisive import decisive
+
+    worst = 0.0
+    for persona in level.personas:
+        for seed in range(seeds):
+            session = _month(level, persona.id, seed)
+            start = time.perf_counter()
+            decisive(WhatIf(session))
+            worst = max(worst, (time.perf_counter() - start) * 1000.0)
+    return worst
+
+
 def main(argv: list[str]) -> int:
     from game.content.load import load_level
     from game.paths import DEFAULT_LEVEL
 
     level = load_level(Path(argv[0]) if argv else DEFAULT_LEVEL)
     print(f"what-if on {level.id}: slowest replay {measure_what_if(level):.2f} ms (target: under 100 ms)")
+    print(f"decisive what-if on {level.id}: slowest search {measure_decisive(level):.1f} ms (target: under 200 ms)")
     return 0
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from game.content.models import Level
+    from game.debrief.opening import Opening
     from game.i18n import Catalog
     from game.kiosk.pinlock import PinLock
     from game.present.words import Words
@@ -83,6 +84,14 @@ class Context(Protocol):
     def toolbar(self, canvas: Canvas) -> list[Button]: ...
 
     def toolbar_action(self, button_id: str) -> None: ...
+
+    def debrief_opening(self) -> Opening:
+        """Which debrief this level opens with: the guided reveal or the explorer."""
+        ...
+
+    def choose_debrief_opening(self, value: Opening) -> None:
+        """The facilitator's choice for this level, kept across runs."""
+        ...
 
     def statistics(self) -> StatsStore | None:
         """The local statistics, opened on first use; None when they are off."""

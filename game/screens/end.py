@@ -83,4 +83,4 @@ class EndScreen(PhoneScreen):
         canvas.text(view.score_line, Rect(300, y + 120, 950, 50), theme.s("body"), theme.c("text"))
 
     def on_button(self, button_id: str) -> Transition | None:
-        return Goto("debrief")
+        return Goto("reveal" if self.ctx.debrief_opening() == "reveal" else "debrief")

@@ -36,6 +36,8 @@ class FacilitatorScreen(Screen):
         s = self.summary
         h = round(self.target())
         self.add(Button("back", self.t("admin.back"), Rect(1340, 1040 - h, 500, h), style="primary"))
+        opening = self.ctx.debrief_opening()  # which debrief this level opens with; a tap switches it
+        self.add(Button("opening", self.t(f"reveal.opening.{opening}"), Rect(80, 1040 - h, 560, h)))
         if s is None or not s.sessions:
             canvas.paragraph(
                 self.t("facilitator.too_few"), Rect(80, 200, 1500, 200), theme.s("heading"), theme.c("muted")
@@ -200,6 +202,8 @@ class FacilitatorScreen(Screen):
             return Pop()
         if button_id == "next":
             self.page += 1
+        if button_id == "opening":
+            self.ctx.choose_debrief_opening("explorer" if self.ctx.debrief_opening() == "reveal" else "reveal")
         return None
 
     def on_back(self) -> Transition | None:

@@ -20,6 +20,7 @@ from game.screens.facilitator import FacilitatorScreen
 from game.screens.idle import IdleWarningScreen
 from game.screens.join_again import JoinAgainScreen
 from game.screens.persona import PersonaScreen
+from game.screens.reveal import RevealScreen
 from game.screens.scene import SceneScreen
 from game.screens.week import PublicationScreen, WeekIntroScreen
 from game.visit import AfterChoice, Blacklisted, MonthEnd, Publication, WeekIntro
@@ -34,6 +35,7 @@ SCREENS: dict[str, type[Screen]] = {
     "publication": PublicationScreen,
     "end": EndScreen,
     "debrief": DebriefScreen,
+    "reveal": RevealScreen,
     "join_again": JoinAgainScreen,
     "idle": IdleWarningScreen,
     "pin": PinScreen,

@@ -159,3 +159,11 @@ def what_if_ms(level_path: Path) -> float:
     from game.debrief.bench import measure_what_if
 
     return measure_what_if(load_level(level_path))
+
+
+def decisive_ms(level_path: Path) -> float:
+    """The slowest search for the reveal's decisive what-if on a level."""
+    from game.content.load import load_level
+    from game.debrief.bench import measure_decisive
+
+    return measure_decisive(load_level(level_path))

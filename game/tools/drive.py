@@ -5,6 +5,8 @@ The app itself carries no test helpers; these read its stack and its canvas.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from game.app import App
 from game.screens.transitions import Goto
 from game.ui.widgets import Button
@@ -32,6 +34,25 @@ def centre_of(app: App, target: Button) -> tuple[int, int]:
 def open_debrief(app: App, panel: str | None = None) -> None:
     """Show the debrief of the month just played, on its first panel or on ``panel``."""
     app.apply(Goto("debrief", {"panel": panel}))
+
+
+def walk_reveal(app: App) -> Iterator[str]:
+    """Show every state of the guided reveal in turn (the mirror before and after a guess),
+    drawn; yields each state's name."""
+    from game.screens.reveal import RevealScreen
+
+    app.apply(Goto("reveal"))
+    screen = app.top
+    assert isinstance(screen, RevealScreen)
+    for index, step in enumerate(screen.steps):
+        screen.go(index)
+        app.draw()
+        yield step.id
+        if index == 0 and any(b.id.startswith("step:guess:") for b in screen.buttons):
+            press(app, next(b for b in screen.buttons if b.id.startswith("step:guess:")))
+            settle(app)
+            app.draw()
+            yield f"{step.id} after the guess"
 
 
 def press(app: App, target: Button | str) -> None:

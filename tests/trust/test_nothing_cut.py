@@ -11,7 +11,7 @@ from game.content.load import load_level
 from game.paths import LEVELS_DIR
 from game.screens.debrief import PANELS
 from game.tools.autoplay import press_something
-from game.tools.drive import open_debrief
+from game.tools.drive import open_debrief, walk_reveal
 from tests.langs import LANGS
 from tests.screens.helpers import make_app
 
@@ -46,6 +46,8 @@ def test_a_whole_visit_cuts_no_text(level: str, lang: str, size: tuple[int, int]
     assert app.top.name == "end"
     app.draw()
     cut += cut_texts(app)
+    for _ in walk_reveal(app):
+        cut += cut_texts(app)
     for panel in PANELS:
         open_debrief(app, panel)
         screen = app.top
