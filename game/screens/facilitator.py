@@ -13,7 +13,7 @@ from game.present.labels import option_label, scene_title
 from game.screens.base import Screen
 from game.screens.context import Context
 from game.screens.transitions import Pop, Transition
-from game.stats.report import Learning, Rate, Summary
+from game.stats.report import Rate, Summary
 from game.ui.canvas import Canvas, Rect
 from game.ui.widgets import Button
 

@@ -156,7 +156,6 @@ class LevelTable:
         ]
         return GuessRanks(sessions, dict(sorted(means, key=_hidden_last)))
 
-
     def learning(self) -> Learning:
         answered, guessed = self.get("answered"), self.get("matchable")
         return Learning(

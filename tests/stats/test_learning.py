@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from game.cli import main as cli_main
-from game.stats import StatsStore
-from game.stats import schema
+from game.stats import StatsStore, schema
 from game.stats.interval import wilson
 from game.stats.merge import merge
 from game.stats.render import summary_lines
@@ -56,9 +55,7 @@ def fill(db: Path, answers: list[tuple[bool | None, bool | None, bool | None]]) 
         for joined, again, matched in answers:
             consent = "consent.accept" if joined else "consent.decline"
             store.record(
-                build_record(
-                    choices=(consent, "w1_shop.cheap"), joined=joined, join_again=again, guess_matched=matched
-                )
+                build_record(choices=(consent, "w1_shop.cheap"), joined=joined, join_again=again, guess_matched=matched)
             )
 
 
