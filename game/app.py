@@ -16,7 +16,21 @@ from pathlib import Path
 import pygame
 
 from game.content.models import Level
-from game.input.intents import Activate, AdminChord, Back, Digit, InputReader, Intent, Move, Poke, Quit, Resize
+from game.input.intents import (
+    Activate,
+    AdminChord,
+    Back,
+    Digit,
+    InputReader,
+    Intent,
+    Move,
+    Poke,
+    Quit,
+    Repeat,
+    Resize,
+    StopSpeech,
+    ToggleAudio,
+)
 from game.kiosk import signals
 from game.kiosk.fault import maybe_inject_fault
 from game.kiosk.idle import IdleTimer
@@ -24,7 +38,9 @@ from game.kiosk.watchdog import heartbeat_from_env
 from game.runtime import Runtime
 from game.screens import router
 from game.screens.base import Screen
+from game.screens.narrate import Narrator
 from game.settings import Settings
+from game.speech import Speaker
 from game.stack import Stack
 from game.ui.canvas import Canvas, FontBook, Viewport
 
@@ -47,6 +63,7 @@ class App(Stack):
         admin_pin: str = "",
         level_path: Path | None = None,
         stats_path: Path | None = None,
+        speaker: Speaker | None = None,
     ) -> None:
         pygame.display.init()
         pygame.font.init()
@@ -55,8 +72,15 @@ class App(Stack):
             (0, 0) if fullscreen else size, pygame.FULLSCREEN if fullscreen else pygame.RESIZABLE
         )
         self.ctx = Runtime(
-            level, settings, clock=clock, admin_pin=admin_pin, level_path=level_path, stats_path=stats_path
+            level,
+            settings,
+            clock=clock,
+            admin_pin=admin_pin,
+            level_path=level_path,
+            stats_path=stats_path,
+            speaker=speaker,
         )
+        self.narrator = Narrator(self.ctx.announcer)
         self.clock = clock
         self.idle = idle
         self.fonts = FontBook()
@@ -152,6 +176,7 @@ class App(Stack):
         pygame.display.flip()
         self.frames += 1
         self.dirty = False
+        self.narrator.after_draw(self.top, self.ctx.settings.audio)
 
     def handle(self, intent: Intent) -> None:
         settings = self.ctx.settings
@@ -175,6 +200,16 @@ class App(Stack):
         if isinstance(intent, Back) and settings.kiosk and len(self.stack) == 1 and self.top.name == "attract":
             return
         if isinstance(intent, Poke):
+            return
+        if isinstance(intent, Repeat):
+            self.ctx.announcer.repeat()
+            return
+        if isinstance(intent, StopSpeech):
+            self.ctx.announcer.stop()
+            return
+        if isinstance(intent, ToggleAudio):
+            self.ctx.toolbar_action("tb:audio")  # the next frame says the screen, or falls silent
+            self.dirty = True
             return
         self.apply(self.top.handle(intent))
 

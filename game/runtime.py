@@ -1,6 +1,6 @@
 """The game's running services, which screens reach through :class:`~game.screens.context.Context`.
 
-Settings, words, the theme, pictures, sound, the level (read right after the first
+Settings, words, the theme, pictures, sound, speech (audio mode), the level (read right after the first
 frame), the visitor's visit, the statistics and the technician's services. The loop
 (:mod:`game.app`) owns one and the window; nothing here knows about the screen stack.
 """
@@ -8,6 +8,7 @@ frame), the visitor's visit, the statistics and the technician's services. The l
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +21,7 @@ from game.kiosk.logtail import log_tail
 from game.kiosk.pinlock import PinLock
 from game.present.words import Words
 from game.settings import Settings
+from game.speech import Announcer, Speaker, make_speaker
 from game.stats import StatsStore
 from game.stats.recorder import record_visit
 from game.ui.art import Art
@@ -32,6 +34,8 @@ from game.visit import Visit
 from game.visit.saved import save_visit
 
 log = logging.getLogger("open_sesame")
+SPEECH_ENGINE_ENV = "OPEN_SESAME_SPEECH"
+"""The speech engine: auto (default: eSpeak NG if installed), espeak, none, or fake (tests, demos)."""
 
 
 class KioskServices:
@@ -63,6 +67,7 @@ class Runtime:
         admin_pin: str = "",
         level_path: Path | None = None,
         stats_path: Path | None = None,
+        speaker: Speaker | None = None,
     ) -> None:
         self.settings = settings
         self.clock = clock
@@ -70,6 +75,8 @@ class Runtime:
         self.catalog: Catalog = load_catalog()
         self.art = Art()
         self.sound = Sound()
+        self.speaker = speaker or make_speaker(True, os.environ.get(SPEECH_ENGINE_ENV, "auto"))
+        self.announcer = Announcer(self.speaker, lambda: self.settings.lang, enabled=False)  # the loop switches it
         self.kiosk = KioskServices(admin_pin, clock, self)
         self.level_path = level_path
         self.stats_path = stats_path
@@ -177,7 +184,13 @@ class Runtime:
         return self.viewport_to_logical(x, y)
 
     def toolbar(self, canvas: Canvas) -> list[Button]:
-        return toolbar(canvas, self.words(), self.settings, self.min_target())
+        unavailable = self.audio_unavailable()
+        return toolbar(canvas, self.words(), self.settings, self.min_target(), audio_unavailable=unavailable)
+
+    def audio_unavailable(self) -> str:
+        """Why speech cannot be heard, as a catalog key ("" when it can)."""
+        speaker = self.speaker
+        return "" if speaker.available else (speaker.reason_key or "speech.unavailable_broken")
 
     def toolbar_action(self, button_id: str) -> None:
         toolbar_action(self.settings, button_id)
@@ -209,5 +222,6 @@ class Runtime:
 
     def close(self) -> None:
         self.end_visit()
+        self.speaker.close()
         if self._stats is not None:
             self._stats.close()

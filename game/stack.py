@@ -58,7 +58,9 @@ class Stack:
         elif isinstance(transition, Reset):
             self.reset_to_attract()
         elif isinstance(transition, Again):  # window mode: the same visitor, another life
+            audio = ctx.settings.audio  # who plays by ear goes on hearing
             ctx.reset_visitor(keep_language=True)
+            ctx.settings.audio = audio
             self.goto(router.build(ctx, "persona"))
         elif isinstance(transition, QuitGame):
             log.info("stopped from the admin screen")

@@ -8,6 +8,9 @@ import tempfile
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+# Audio mode in tests speaks to a recording fake, never through the machine's eSpeak NG
+# (the speech tests drive the real engine themselves); the toolbar looks the same everywhere.
+os.environ.setdefault("OPEN_SESAME_SPEECH", "fake")
 
 import pytest
 

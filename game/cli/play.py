@@ -42,6 +42,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--larger-text", action="store_true")
     p.add_argument("--reduced-motion", action="store_true")
     p.add_argument("--sound", action="store_true")
+    p.add_argument("--audio", action="store_true", help="start in audio mode: every screen spoken (eSpeak NG)")
     p.add_argument("--log-sessions", action="store_true", help="log each session's replay line even with --no-stats")
     return p
 

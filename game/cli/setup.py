@@ -52,6 +52,7 @@ def settings_from(args: argparse.Namespace) -> Options:
         stats=not args.no_stats and (config.stats if config else True),
         seed=args.seed,
         log_sessions=bool(getattr(args, "log_sessions", False) or (config and config.log_sessions)),
+        audio=bool(getattr(args, "audio", False) or (config and config.audio)),
     )
     level_path = args.level or (Path(config.level) if config else None)
     window = (config.window_size if config and config.window_size else None) or args.window

@@ -1,5 +1,9 @@
 """The only reader of pygame events: it turns them into intents the screens understand.
 
+Keys named in the tactile keypad's table (``assets/keypad.yaml``) mean what the table
+says (up, down, left, right, select, help, stop speech, audio); the other keys keep
+their usual meaning. A damaged table is logged and the usual keys still work.
+
 A touch produces one activation: SDL also sends a synthetic mouse event for every touch
 (``event.touch`` is true); those are dropped so nothing fires twice. Finger coordinates
 are normalised 0..1 to the window and converted here.
@@ -7,11 +11,17 @@ are normalised 0..1 to the window and converted here.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pygame
 
+from game.content.load import ContentInvalid
 from game.settings import WINDOW_MIN
+from game.speech.keypad import KeypadTable, load_keypad
+
+log = logging.getLogger("open_sesame")
 
 
 @dataclass(frozen=True)
@@ -66,7 +76,45 @@ class Drag:
     rel: tuple[float, float]
 
 
-Intent = Activate | Move | Back | Quit | Resize | Digit | AdminChord | Poke | Drag
+@dataclass(frozen=True)
+class Repeat:
+    """The help key: say the screen again, then the focused control (audio mode)."""
+
+
+@dataclass(frozen=True)
+class StopSpeech:
+    """Silence at once (audio mode)."""
+
+
+@dataclass(frozen=True)
+class ToggleAudio:
+    """Audio mode on or off, from any screen."""
+
+
+Intent = Activate | Move | Back | Quit | Resize | Digit | AdminChord | Poke | Drag | Repeat | StopSpeech | ToggleAudio
+
+KEYPAD_INTENTS: dict[str, Intent] = {
+    "up": Move(-1),
+    "down": Move(1),
+    "left": Move(-1),
+    "right": Move(1),
+    "select": Activate(None),
+    "help": Repeat(),
+    "stop_speech": StopSpeech(),
+    "audio": ToggleAudio(),
+}
+"""What each keypad action does: left and right move the focus like up and down."""
+
+
+@lru_cache(maxsize=1)
+def shipped_keypad() -> KeypadTable | None:
+    """``assets/keypad.yaml``, or None (logged once) when it cannot be read."""
+    try:
+        return load_keypad()
+    except ContentInvalid as err:
+        log.error("keypad table unusable, the usual keys only: %s", err)
+        return None
+
 
 CORNER_ORDER = ("tl", "tr", "br", "bl")
 
@@ -74,7 +122,8 @@ CORNER_ORDER = ("tl", "tr", "br", "bl")
 class InputReader:
     """Stateful translation: remembers corner taps for the admin gesture."""
 
-    def __init__(self, corner_window_s: float = 5.0) -> None:
+    def __init__(self, corner_window_s: float = 5.0, keypad: KeypadTable | None = None) -> None:
+        self.keypad = keypad if keypad is not None else shipped_keypad()
         self.corners: list[tuple[str, float]] = []
         self.corner_window_s = corner_window_s
         self.window_size = (1, 1)
@@ -121,6 +170,10 @@ class InputReader:
             return [AdminChord()]
         if key == pygame.K_F4 and mods & pygame.KMOD_ALT:
             return [Quit()]
+        if self.keypad is not None and not mods & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            action = self.keypad.action_for(pygame.key.name(key))
+            if action is not None:
+                return [KEYPAD_INTENTS[action]]
         if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
             return [Activate(None)]
         if key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):

@@ -14,7 +14,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from game.content.load import ContentInvalid, validate_document
 from game.content.yamlsafe import Document, Problem, YamlRejected, read_yaml
@@ -74,6 +83,7 @@ class KioskConfig(_Frozen):
     sound: bool = True
     reduced_motion: bool = False
     larger_text: bool = False
+    audio: StrictBool = False  # every visit starts in audio mode; only true or false (not "yes", 1, "on")
     window: str | None = None
 
     @model_validator(mode="before")

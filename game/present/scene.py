@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.core.events import Rated
 from game.core.lookup import door_text, notify_text, reply_text
 from game.core.rules import holds
 from game.present.phone import mood
@@ -79,6 +80,7 @@ class AfterView:
     ratings: tuple[str, ...]
     speaker_mood: str  # the speaker's face once they have heard the choice ("" without a speaker)
     reactions: tuple[Reaction, ...]
+    spoken_ratings: tuple[str, ...] = ()  # the ratings as audio mode says them ("3 stars out of 5")
 
 
 def scene_view(visit: Visit, words: Words) -> SceneView:
@@ -142,14 +144,16 @@ def after_view(visit: Visit, words: Words, after: AfterChoice) -> AfterView:
             checked.outcome == "refuse" and checked.reason in APPEALABLE,
             checked.reason,
         )
-    ratings = tuple(
-        words.t(
+
+    def rated(stars: str, r: Rated) -> str:
+        return words.t(
             "scene.rated" if r.rater == "you" else "scene.rated_by",
             name=words.p(ix.contacts[r.rated if r.rater == "you" else r.rater].name),
-            stars="★" * r.stars + "☆" * (5 - r.stars),
+            stars=stars,
         )
-        for r in after.ratings
-    )
+
+    ratings = tuple(rated("★" * r.stars + "☆" * (5 - r.stars), r) for r in after.ratings)
+    spoken = tuple(rated(words.t("speech.stars", n=r.stars), r) for r in after.ratings)
     scene = ix.scenes[after.scene]
     st = visit.session.state
     speaker = scene.speaker
@@ -161,6 +165,7 @@ def after_view(visit: Visit, words: Words, after: AfterChoice) -> AfterView:
         ratings,
         mood(visit, speaker) if speaker is not None and speaker in st.contacts else "",
         tuple(reaction(visit, words, after, cid) for cid in after.hurt if cid in st.contacts and cid != speaker),
+        spoken,
     )
 
 

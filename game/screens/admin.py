@@ -37,14 +37,15 @@ class PinScreen(Screen):
         panel = Rect(560, 80, 800, 940)
         overlay_panel(canvas, panel, self.t("admin.pin"), theme.s("heading"), pad=40)
         shown = "•" * len(self.entered) or " "
-        canvas.text(
-            shown,
-            Rect(panel.x + 40, panel.y + 100, panel.w - 80, 60),
-            theme.s("heading"),
-            theme.c("highlight"),
-            "bold",
-            "center",
-        )
+        with self.quiet(canvas):  # audio mode: a digit typed is not a new screen to read out
+            canvas.text(
+                shown,
+                Rect(panel.x + 40, panel.y + 100, panel.w - 80, 60),
+                theme.s("heading"),
+                theme.c("highlight"),
+                "bold",
+                "center",
+            )
         notice = self.notice()
         if notice:
             canvas.text(

@@ -17,6 +17,7 @@ from game.screens.transitions import Goto, Push, Transition
 from game.ui.canvas import Canvas, Rect
 from game.ui.dial import dial_block, dial_colour
 from game.ui.pictures import door_picture, ease, face, score_bubble
+from game.ui.toolbar import audio_button
 from game.ui.widgets import Button
 
 DIAL_BOX = Rect(1060, 250, 760, 560)
@@ -68,10 +69,17 @@ class AttractScreen(Screen):
             self.add(Button(f"lang:{lang}", label, Rect(x, 900, round(w), round(h)), style=style))
             x += round(w) + 40
         level = self.ctx.loaded_level
+        right = 1800
         if level is not None and level.mode == "workshop":
             label = self.t("attract.facilitator")
             w = canvas.measure(label, theme.s("button"), "semibold")[0] + 80
-            self.add(Button("facilitator", label, Rect(round(1800 - w), 900, round(w), round(h)), style="ghost"))
+            right = round(1800 - w)
+            self.add(Button("facilitator", label, Rect(right, 900, round(w), round(h)), style="ghost"))
+            right -= 40
+        # audio mode from the very first screen (there is no toolbar here)
+        room = Rect(x, 900, max(1, right - x), round(h))
+        words, unavailable = self.words, self.ctx.audio_unavailable()
+        self.add(audio_button(canvas, words, self.ctx.settings, room, unavailable, theme.s("button")))
 
     def draw_people(self, canvas: Canvas) -> None:
         """Up to three lives side by side: face and score above, their goal's door below."""
@@ -137,6 +145,10 @@ class AttractScreen(Screen):
     def animate(self, canvas: Canvas) -> list[Rect] | None:
         self.draw_people(canvas)
         return [STRIP if self.ctx.loaded_level is not None else DIAL_BOX]
+
+    def speech(self) -> list[str]:
+        """The promise and how to start (the people's scores move: they are not said)."""
+        return ["Halo", self.t("attract.slogan"), self.t("attract.pitch"), self.t("attract.touch")]
 
     def on_button(self, button_id: str) -> Transition | None:
         if button_id == "facilitator":

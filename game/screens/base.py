@@ -9,6 +9,8 @@ the game's state itself (the visit changes through its own verbs: choose, appeal
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from game.input.intents import Activate, Back, Drag, Intent, Move
@@ -36,6 +38,8 @@ class Screen:
         self.buttons: list[Button] = []
         self.focus: int | None = None
         self.age = 0.0
+        self.drawn_texts: list[str] = []  # what draw_body wrote last frame, outside quiet(): the default speech
+        self._quiet: list[tuple[int, int]] = []
 
     # -- helpers ----------------------------------------------------------------------------
     @property
@@ -75,7 +79,16 @@ class Screen:
             canvas.clear(canvas.theme.c("background"))
         elif not self.overlay and self.backdrop is not None:
             canvas.backdrop(self.backdrop, self.paint_backdrop)
+        start = len(canvas.drawn)
+        self._quiet = []
         self.draw_body(canvas)
+        start = min(start, len(canvas.drawn))  # a body that cleared the canvas and drew again
+        quiet = self._quiet
+        self.drawn_texts = [
+            d.text
+            for i, d in enumerate(canvas.drawn[start:], start)
+            if d.text.strip() and not d.part and not any(a <= i < b for a, b in quiet)
+        ]
         if self.chrome:
             self.buttons.extend(self.ctx.toolbar(canvas))
         focused = self.focused_button()
@@ -84,6 +97,37 @@ class Screen:
 
     def button_size(self, button: Button) -> float | None:
         return None
+
+    # -- audio mode -------------------------------------------------------------------------
+    def speech(self) -> list[str]:
+        """What audio mode says when this screen opens, and again on the help key.
+
+        Return the title first, then the body, in reading order, one text per item, in the
+        visitor's language (``self.t``, ``self.p``), written as a sighted visitor reads it:
+        symbols such as "+12" or "612 → 595" are turned into words later
+        (``assets/speech.yaml``). Leave the buttons out: the focused one is said after
+        these lines, from its label and note (or its ``Button.speech``), and each time the
+        focus moves.
+
+        The default is every text ``draw_body`` drew in the last frame, in drawing order,
+        except what it drew inside ``with self.quiet(canvas):`` (the phone, decoration).
+        Override it when that order is not the reading order, when a picture carries the
+        meaning (a dial, a chart: say it as a sentence), or when a text changes by itself
+        (a countdown, an animated number). The lines must not depend on an animation's
+        progress: whenever they change, audio mode takes it as new content (the answer
+        card after a choice, a new page, another language) and says them again, cutting
+        off what was being said. Called only in audio mode, after the screen was drawn.
+        """
+        return list(self.drawn_texts)
+
+    @contextmanager
+    def quiet(self, canvas: Canvas) -> Iterator[None]:
+        """Texts drawn inside this block are not part of the default :meth:`speech`."""
+        start = len(canvas.drawn)
+        try:
+            yield
+        finally:
+            self._quiet.append((start, len(canvas.drawn)))
 
     def paint_backdrop(self, canvas: Canvas) -> None:
         """The static background, painted once per window size (see Canvas.backdrop)."""

@@ -50,5 +50,9 @@ class BlacklistScreen(PhoneScreen):
         h = round(self.target())
         self.add(Button("continue", self.t("common.continue"), Rect(100, 1030 - h, 700, h), style="primary"))
 
+    def speech(self) -> list[str]:
+        view = blacklist_view(self.visit, self.words)
+        return [view.title, view.stamp, view.body]
+
     def on_button(self, button_id: str) -> Transition | None:
         return Next()

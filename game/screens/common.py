@@ -26,4 +26,5 @@ class PhoneScreen(Screen):
         speaker: str | None = None,
     ) -> None:
         view = phone_view(self.visit, self.words, self.ctx.now(), clock, score, delta, speaker)
-        draw_phone(canvas, PHONE_BOX, view, self.ctx.settings.reduced_motion)
+        with self.quiet(canvas):  # the phone's clock and feed are not the screen's text
+            draw_phone(canvas, PHONE_BOX, view, self.ctx.settings.reduced_motion)

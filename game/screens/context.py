@@ -93,6 +93,10 @@ class Context(Protocol):
         """The facilitator's choice for this level, kept across runs."""
         ...
 
+    def audio_unavailable(self) -> str:
+        """Why speech cannot be heard, as a catalog key ("" when it can): the audio button says it."""
+        ...
+
     def statistics(self) -> StatsStore | None:
         """The local statistics, opened on first use; None when they are off."""
         ...

@@ -82,5 +82,10 @@ class EndScreen(PhoneScreen):
         canvas.paragraph(view.meaning, Rect(300, y + 66, 950, 50), theme.s("body"), theme.c("muted"))
         canvas.text(view.score_line, Rect(300, y + 120, 950, 50), theme.s("body"), theme.c("text"))
 
+    def speech(self) -> list[str]:
+        view = end_view(self.visit, self.words)
+        grade = [view.grade_line, view.meaning, view.score_line] if view.grade is not None else [view.meaning]
+        return [view.title, view.goal_line, view.goal_text, *grade, view.near_miss, view.decided]
+
     def on_button(self, button_id: str) -> Transition | None:
         return Goto("reveal" if self.ctx.debrief_opening() == "reveal" else "debrief")

@@ -20,6 +20,7 @@ class IdleWarningScreen(Screen):
     def __init__(self, ctx: Context, seconds: int = 20, **_: Any) -> None:
         super().__init__(ctx)
         self.seconds = seconds
+        self.first_seconds = seconds  # said once: a countdown said every second would never end
 
     def draw_body(self, canvas: Canvas) -> None:
         theme = canvas.theme
@@ -50,6 +51,9 @@ class IdleWarningScreen(Screen):
                 style="primary",
             )
         )
+
+    def speech(self) -> list[str]:
+        return [self.t("idle.title"), self.t("idle.body", n=self.first_seconds)]
 
     def handle(self, intent: Intent) -> Transition | None:
         """Any input at all keeps the visitor's session (the app already reset the timer)."""

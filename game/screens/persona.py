@@ -136,7 +136,8 @@ class PersonaScreen(Screen):
                     theme.c("primary"),
                     "semibold",
                 )
-            self.add(Button(f"persona:{persona.id}", self.p(persona.name), card, style="card"))
+            button = self.add(Button(f"persona:{persona.id}", self.p(persona.name), card, style="card"))
+            button.speech = self.life(persona)
 
     def draw_faces(self, canvas: Canvas, band: Rect, persona: Persona) -> None:
         """The person, large, and the object of their goal in a bubble beside them."""
@@ -173,6 +174,27 @@ class PersonaScreen(Screen):
         bottom = card.bottom - 40 - h
         self.add(Button("live", self.t("persona.live"), Rect(card.x + 60, bottom, 860, h), style="primary"))
         self.add(Button("back", self.t("persona.back"), Rect(card.right - 60 - 700, bottom, 700, h), style="ghost"))
+
+    # -- audio mode ------------------------------------------------------------------------------
+    def life(self, persona: Persona) -> str:
+        """A card as audio mode says it when focused: the name, the goal, what Halo knows
+        (a line each: eSpeak pauses at the end of a line)."""
+        facts = ", ".join(self.p(d.label) for d in persona.data)
+        return "\n".join(
+            (
+                self.p(persona.name),
+                self.t("persona.goal"),
+                self.p(persona.goal.text),
+                self.t("persona.known"),
+                facts,
+            )
+        )
+
+    def speech(self) -> list[str]:
+        if self.detail is None:
+            return [self.t("persona.title"), self.t("persona.subtitle")]
+        persona = next(p for p in self.ctx.level.personas if p.id == self.detail)
+        return [self.life(persona), self.p(persona.description)]
 
     # -- acting ----------------------------------------------------------------------------------
     def on_button(self, button_id: str) -> Transition | None:

@@ -172,6 +172,27 @@ class SceneScreen(PhoneScreen):
         self.draw_door(canvas, view.door)
         return [self.door_box.inflate(8, 8)]
 
+    def speech(self) -> list[str]:
+        """The scene (title, when, who speaks, its text, the choices out of reach), or the
+        answer card (the choice, the door's verdict and words, who it hurt, the reply)."""
+        view = self.view
+        if self.after is None:
+            lines = [view.title, view.header]
+            if view.speaker is not None:
+                lines.append(f"{view.speaker.name}, {view.speaker.role}")
+            lines.append(view.text)
+            lines += [self.t("speech.not_possible", choice=o.text) for o in view.options if not o.available]
+            return lines
+        after = after_view(self.visit, self.words, self.after)
+        lines = [after.chosen]
+        if self.appealed:  # what changed, first
+            lines.insert(0, self.t("door.appeal_registered"))
+        if after.door is not None:
+            lines += [f"{after.door.name}, {after.door.label}.", after.door.body]
+        lines += [person.line for person in after.reactions]
+        lines += [after.reply, after.notify, *after.spoken_ratings]
+        return lines
+
     def on_back(self) -> Transition | None:
         """From a long scene's choices back to its text; a choice made is never undone."""
         if self.after is None and self.text_read:

@@ -42,6 +42,12 @@ class WeekIntroScreen(PhoneScreen):
         h = round(self.target())
         self.add(Button("continue", self.t("common.continue"), Rect(100, 1030 - h, 700, h), style="primary"))
 
+    def speech(self) -> list[str]:
+        view = week_view(self.visit, self.words, self.beat)
+        if view.declined_text or view.whisper is None:
+            return [view.title, view.declined_text]
+        return [view.title, view.overheard, view.whisper.text]
+
     def on_button(self, button_id: str) -> Transition | None:
         return Next()
 
@@ -110,6 +116,22 @@ class PublicationScreen(PhoneScreen):
             canvas.paragraph(view.assessed, Rect(720, 560, 530, 130), theme.s("body"), theme.c("muted"))
         self.draw_dropped(canvas, view.dropped, Rect(100, 740, 1150, 1030 - h - 20 - 740))
         self.add(Button("continue", self.t("common.continue"), Rect(100, 1030 - h, 700, h), style="primary"))
+
+    def speech(self) -> list[str]:
+        """The week's end: the dial said as a sentence (the new score, its change, the band)."""
+        view = publication_view(self.visit, self.words, self.beat)
+        if view.declined:
+            return [view.title, view.message]
+        change = view.after - view.before
+        moved = (
+            self.t("speech.up", n=change)
+            if change > 0
+            else self.t("speech.down", n=-change)
+            if change < 0
+            else self.t("speech.same")
+        )
+        score = self.t("speech.score", score=view.after, change=moved, band=view.band(view.after))
+        return [view.title, score, view.message, view.assessed, *(line for _, line in view.dropped)]
 
     def draw_dropped(self, canvas: Canvas, dropped: tuple[tuple[str, str], ...], area: Rect) -> None:
         """Who left you this week, their faces cold: as many as fit whole."""

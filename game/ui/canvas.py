@@ -12,7 +12,7 @@ import copy
 import math
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -214,6 +214,7 @@ class DrawnText:
     box: Rect
     cut: bool = False  # shown shortened with "…": nothing a visitor needs may be
     px: int = 0  # the size it was rendered at, in window pixels
+    part: bool = False  # one line of a paragraph recorded whole after its lines (audio mode reads the whole)
 
 
 class Canvas:
@@ -447,10 +448,12 @@ class Canvas:
         step = self.line_height(size, face) * spacing
         total = len(lines) * step
         y = box.y if valign == "top" else box.centery - total / 2 if valign == "center" else box.bottom - total
+        first = len(self.drawn)
         for line in lines:
             if line:
                 self.text(line, Rect(box.x, round(y), box.w, math.ceil(step)), size, colour, face, align, shrink=False)
             y += step
+        self.drawn[first:] = [replace(d, part=True) for d in self.drawn[first:]]
         if lines:
             self.drawn.append(DrawnText(text, Rect(box.x, box.y, box.w, math.ceil(total)), box, px=self.px(size)))
         return total

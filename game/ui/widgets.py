@@ -20,6 +20,11 @@ class Button:
     selected: bool = False
     on_background: bool = False  # sits on the plain background: its picture can be kept and reused
     icon: str | None = None  # a picture id (assets/art objects or icons) drawn before the label
+    speech: str = ""  # audio mode says this when it has the focus ("": the label and the note)
+
+    def spoken(self) -> tuple[str, str]:
+        """What audio mode says when this button gets the focus: its words and a note."""
+        return (self.speech, "") if self.speech else (self.label, self.note)
 
 
 def mm_to_logical(mm: float, ppi: float, scale: float) -> float:

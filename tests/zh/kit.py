@@ -24,7 +24,7 @@ from game.paths import I18N_DIR
 HERE = Path(__file__).parent
 LEVEL_FILE = HERE / "level.yaml"
 CATALOG_FILE = HERE / "zh.yaml"
-CATALOG_FILES = (CATALOG_FILE, HERE / "zh_debrief.yaml")
+CATALOG_FILES = (CATALOG_FILE, HERE / "zh_debrief.yaml", HERE / "zh_reveal.yaml")
 LANGUAGE_ENTRY = HERE / "languages.yaml"
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from game.ui.canvas import Canvas, DrawnText, Rect
 from game.ui.theme import Colour
@@ -52,6 +52,7 @@ class Flow:
         self.columns: list[list[Part]] = []
         self.per_page = 1
         self._paras = 0
+        self.split_card = False  # the last layout cut a framed card across columns
 
     # -- building -----------------------------------------------------------------------------
     def group(
@@ -95,6 +96,7 @@ class Flow:
     def layout(self, height: int, columns: int = 1) -> int:
         """Cut the groups into columns ``height`` tall; return the number of pages."""
         self.per_page = columns
+        self.split_card = False
         cols: list[list[Part]] = [[]]
         used = 0
         groups = [g for g in self.groups if g.rows]
@@ -121,6 +123,7 @@ class Flow:
                     cols[-1].append((group, taken))
                     used += sum(r.h for r in taken) + 2 * group.pad + group.gap
                 if rows:
+                    self.split_card |= group.frame is not None and bool(taken)
                     cols.append([])
                     used = 0
         self.columns = cols
@@ -155,6 +158,7 @@ class Flow:
         width = (area.w - gap * (n - 1)) // n
         drawn: dict[int, list[Rect]] = {}
         texts: dict[int, tuple[str, int]] = {}
+        lines: dict[int, list[int]] = {}  # where each paragraph's lines went in canvas.drawn
         for k, parts in enumerate(self.columns[page * n : page * n + n]):
             x, y = area.x + k * (width + gap), area.y
             for group, rows in parts:
@@ -167,17 +171,26 @@ class Flow:
                 yy = y + group.pad
                 for row in rows:
                     rect = Rect(x + group.pad, yy, width - 2 * group.pad, row.h)
+                    first = len(self.canvas.drawn)
                     row.draw(self.canvas, rect)
                     if row.para is not None:
+                        lines.setdefault(row.para[0], []).extend(range(first, len(self.canvas.drawn)))
                         drawn.setdefault(row.para[0], []).append(rect)
                         texts[row.para[0]] = (row.para[1], row.para[2])
                     yy += row.h
                 y += h + group.gap
+        recorded = self.canvas.drawn
+        whole_ones: list[tuple[int, DrawnText]] = []
         for pid, rects in drawn.items():
             text, count = texts[pid]
-            if len(rects) == count:  # a paragraph wholly on this page: record it whole, for tests
+            if len(rects) == count:  # wholly on this page: recorded whole where it starts (tests, audio mode)
                 whole = rects[0].unionall(rects[1:])
-                self.canvas.drawn.append(DrawnText(text, whole, whole))
+                for i in lines[pid]:
+                    recorded[i] = replace(recorded[i], part=True)
+                start = lines[pid][0] if lines[pid] else len(recorded)
+                whole_ones.append((start, DrawnText(text, whole, whole)))
+        for start, item in sorted(whole_ones, key=lambda found: found[0], reverse=True):
+            recorded.insert(start, item)
 
 
 def _text_row(line: str, size: float, colour: Colour, face: str, indent: int) -> Draw:

@@ -72,6 +72,37 @@ class MonthPanel(Panel):
     def hint(self) -> str:
         return "" if self.detail is not None or self.declined else self.t("debrief.month.hint")
 
+    # -- audio mode ------------------------------------------------------------------------------
+    def speech(self) -> list[str]:
+        """The chart as a sentence per week: "Week 2: down 17, mostly credit history, a system error."
+
+        A week's detail and the month without an account are said as drawn (empty here)."""
+        if self.detail is not None or self.declined:
+            return []
+        return [self.spoken_step(step) for step in self.steps()] + [self.hint()]
+
+    def spoken_step(self, step: Step) -> str:
+        if step.index == 0:
+            return self.t("speech.week", week=self.step_label(step), what=step.after)
+        change = step.delta
+        parts = [
+            self.t("speech.up", n=change)
+            if change > 0
+            else self.t("speech.down", n=-change)
+            if change < 0
+            else self.t("speech.same")
+        ]
+        by_category: dict[str, float] = {}
+        for act in step.acts:
+            by_category[act.category] = by_category.get(act.category, 0.0) + act.points
+        if by_category and change:
+            most = max(by_category, key=lambda c: abs(by_category[c]))
+            if round(by_category[most]):
+                parts.append(self.t("speech.mostly", category=self.category(most)))
+        if any(act.cause == "system_error" and round(act.points) for act in step.acts):
+            parts.append(self.t("speech.an_error"))
+        return self.t("speech.week", week=self.step_label(step), what=", ".join(parts))
+
     # -- drawing ---------------------------------------------------------------------------------
     def draw(self, canvas: Canvas, area: Rect, page: int) -> int:
         steps = self.steps()
@@ -96,7 +127,8 @@ class MonthPanel(Panel):
         for step, x in zip(steps, xs, strict=True):
             rect = Rect(round(x - w / 2), chart.bottom + 16, w, below)
             self.draw_column(canvas, rect, step, count, with_labels)
-            self.screen.add(Button(f"month:step:{step.index}", self.step_label(step), rect, style="card"))
+            column = self.screen.add(Button(f"month:step:{step.index}", self.step_label(step), rect, style="card"))
+            column.speech = self.spoken_step(step)  # the focused week, as a sentence
         return 1
 
     def draw_declined(self, canvas: Canvas, area: Rect, page: int) -> int:

@@ -19,7 +19,7 @@ class OthersPanel(FlowPanel):
     def build(self, canvas: Canvas, area: Rect) -> Flow:
         theme = canvas.theme
         fates = debrief.others(self.visit)
-        flow = Flow(canvas, (area.w - 40) // 2)
+        flow = Flow(canvas, self.column_width(area))
         flow.text(self.t("debrief.others.intro"), theme.s("small"), theme.c("muted"))
         for fate in fates:
             self.card(flow, canvas, fate)

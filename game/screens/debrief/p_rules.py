@@ -21,7 +21,7 @@ class RulesPanel(FlowPanel):
     def build(self, canvas: Canvas, area: Rect) -> Flow:
         theme = canvas.theme
         view = debrief.rules(self.visit)
-        flow = Flow(canvas, (area.w - 40) // 2)
+        flow = Flow(canvas, self.column_width(area))
         body, small = theme.s("body"), theme.s("small")
         text, muted, accent = theme.c("text"), theme.c("muted"), theme.c("accent")
 
@@ -44,9 +44,18 @@ class RulesPanel(FlowPanel):
         flow.group(gap=8, keep=True).text(self.t("debrief.rules.met_title"), body, accent, "bold")
         flow.group(gap=8, keep=True).text(self.t("debrief.rules.met_intro"), small, muted)
         for scene in view.met:
+            start = len(flow.groups)
             flow.group(frame=theme.c("surface"), pad=18, gap=14).text(self.p(scene.title), small, text, "bold")
             for option in scene.options:
                 self.option(flow, canvas, option)
+            if flow.groups[-1].height > area.h:  # taller than a page: each option a card of its own
+                del flow.groups[start:]
+                flow.group(frame=theme.c("surface"), pad=18, gap=6, keep=True).text(
+                    self.p(scene.title), small, text, "bold"
+                )
+                for option in scene.options:
+                    flow.group(frame=theme.c("surface"), pad=18, gap=14)
+                    self.option(flow, canvas, option)
 
         if view.unguessable:
             flow.group(gap=8, keep=True).text(self.t("debrief.rules.unguessable_title"), body, accent, "bold")

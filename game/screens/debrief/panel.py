@@ -130,6 +130,11 @@ class Panel:
         """A short line beside the title, shown when there is room (how to go deeper)."""
         return ""
 
+    def speech(self) -> list[str]:
+        """What audio mode says of this panel after its title; empty (the default): the
+        texts the panel drew, in drawing order. See :meth:`game.screens.base.Screen.speech`."""
+        return []
+
     def locked(self) -> bool:
         """True while the other panels must wait (the guess before the reveal)."""
         return False
@@ -181,16 +186,26 @@ def retained(panel: Panel, canvas: Canvas, area: Rect, page: int, extra: object,
 class FlowPanel(Panel):
     """A panel of long, fixed content: built once into a :class:`Flow`, then paged."""
 
-    columns = 2
+    columns = 2  # side by side when every card fits a column whole; else one wide column
+    laid_out = 2  # the columns of the layout being built (read by build's column_width)
 
     def build(self, canvas: Canvas, area: Rect) -> Flow:
         raise NotImplementedError
+
+    def column_width(self, area: Rect) -> int:
+        return (area.w - 40 * (self.laid_out - 1)) // self.laid_out
 
     def draw(self, canvas: Canvas, area: Rect, page: int) -> int:
         return retained(self, canvas, area, page, None, lambda c: self.draw_page(c, area, page))
 
     def draw_page(self, canvas: Canvas, area: Rect, page: int) -> int:
-        flow, pages = self.cached_flow(canvas, area, self.columns, lambda: self.build(canvas, area))
+        """Never a card cut across pages: with larger text a card too tall for a column gets
+        the whole width instead (a wide column makes it shorter)."""
+        for columns in range(self.columns, 0, -1):
+            self.laid_out = columns
+            flow, pages = self.cached_flow(canvas, area, columns, lambda: self.build(canvas, area))
+            if not flow.split_card:
+                break
         flow.canvas = canvas
         flow.draw(area, page)
         return pages

@@ -209,6 +209,11 @@ class DebriefScreen(Screen):
             return 34.0
         return None
 
+    def speech(self) -> list[str]:
+        """The panel's own speech after its title, if it has one (the chart); else what was drawn."""
+        own = self.panel.speech()
+        return [self.panel.title(), *own] if own else super().speech()
+
     # -- acting ----------------------------------------------------------------------------------
     def show(self, panel: str) -> None:
         if panel in self.ids and (not self.panel.locked() or panel == self.current):

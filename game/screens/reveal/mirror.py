@@ -18,7 +18,7 @@ from game.screens.debrief.chart import Series, draw_chart, plot_rect
 from game.screens.debrief.layout import sign_colour
 from game.screens.reveal.step import RevealStep
 from game.ui.canvas import Canvas, Rect
-from game.ui.pictures import door_picture, ease
+from game.ui.pictures import door_picture, ease, face
 from game.ui.widgets import Button
 
 if TYPE_CHECKING:
@@ -36,6 +36,8 @@ class MirrorStep(RevealStep):
         super().__init__(screen)
         self.revealed_at: float | None = None  # the screen's age when the chart came alive
         self.guess: str | None = None
+        self.cued = 0  # the causes whose cue has played
+        self._strikes: list[Strike] | None = None
 
     # -- state ------------------------------------------------------------------------------
     @property
@@ -51,7 +53,9 @@ class MirrorStep(RevealStep):
         self.revealed_at = self.screen.age
 
     def strikes(self) -> list[Strike]:
-        return strikes(debrief.steps(self.visit))
+        if self._strikes is None:  # the month is over: its causes never change
+            self._strikes = strikes(debrief.steps(self.visit))
+        return self._strikes
 
     def shown(self, age: float) -> int:
         """How many causes are up at ``age`` (all of them with reduced motion)."""
@@ -67,6 +71,13 @@ class MirrorStep(RevealStep):
         if self.revealed_at is None or self.reduced:
             return False
         return age - self.revealed_at < FIRST_S + EACH_S * len(self.strikes()) + SLIDE_S
+
+    def tick(self, age: float) -> None:
+        """Each cause lands with the publication's sound: up or down."""
+        found = self.strikes()
+        while self.cued < min(self.shown(age), len(found)):
+            self.screen.ctx.play("up" if found[self.cued].act.points >= 0 else "down")
+            self.cued += 1
 
     def on_button(self, action: str) -> None:
         kind, _, rest = action.partition(":")
@@ -151,14 +162,26 @@ class MirrorStep(RevealStep):
             )
         top = area.y + answer_h + 20
         below = 230
+        if not self.revealed:  # the mirror, still veiled: the visitor's own face in it
+            self.draw_veil(canvas, Rect(area.x, top, area.w, area.bottom - top))
+            return
         chart = Rect(area.x, top, area.w, area.bottom - top - below - 20)
         self.draw_month(canvas, chart, age, Rect(area.x, area.bottom - below, area.w, below))
+
+    def draw_veil(self, canvas: Canvas, box: Rect) -> None:
+        side = min(box.h - 90, 380)
+        if side < 120:
+            return
+        frame = Rect(box.centerx - side // 2 - 40, box.y + (box.h - side) // 2 - 20, side + 80, side + 40)
+        canvas.rect(frame, canvas.theme.c("surface_alt"), radius=side // 2)
+        persona = next(p for p in self.level.personas if p.id == self.visit.persona)
+        face(canvas, (frame.centerx, frame.centery), side - 40, persona.portrait or persona.id, "happy", grey=True)
 
     def guess_row(self, canvas: Canvas, row: Rect) -> int:
         """The categories as chips, as many rows as their words need; returns the rows' height."""
         cats = [(f"step:guess:{c.id}", self.category(c.id)) for c in self.level.categories]
         cats.append(("step:guess:", self.t("reveal.mirror.skip")))
-        gap = 16
+        gap = max(16, round(self.screen.ctx.gap()))
         size = self.screen.button_size_for(canvas)
         x, y = row.x, row.y
         for bid, label in cats:

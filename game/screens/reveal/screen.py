@@ -55,6 +55,7 @@ class RevealScreen(Screen):
     # -- frame ------------------------------------------------------------------------------
     def update(self, dt: float) -> bool:
         super().update(dt)
+        self.step.tick(self.age)
         return self.step.moving(self.age)
 
     def draw_body(self, canvas: Canvas) -> None:

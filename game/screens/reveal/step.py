@@ -79,5 +79,8 @@ class RevealStep:
         """True while the step still animates (``age``: seconds since it opened)."""
         return False
 
+    def tick(self, age: float) -> None:
+        """Once a frame while the step is shown: cues as its moments arrive."""
+
     def on_button(self, action: str) -> None:
         """A button of this step (its id after ``step:``)."""
