@@ -181,13 +181,13 @@ class GuessPanel(Panel):
         flow.text(self.weights_line(rows), theme.s("body"), theme.c("muted")).space(12)
         flow.group(gap=0)
         line = math.ceil(canvas.line_height(theme.s("body"), "semibold")) + 14
-        cols = self.columns(area.w, month, others is not None)
+        cols = self.columns(canvas, rows, area.w, month, others is not None)
         head = math.ceil(canvas.line_height(theme.s("small"), "semibold")) + 8
         flow.row(head, self.group_row(cols, month))
         flow.row(head, self.header_row(cols, month, others))
         scale = max([abs(r.moved) for r in rows] + [1.0])
         for row in rows:
-            flow.row(line, self.table_row(row, cols, month, scale))
+            flow.row(line, self.table_row(row, cols, month, scale, self.widths(canvas, rows)))
         flow.space(8)  # the legends stay on the table's page
         rule = next(r for r in level.rules if r.id == debrief.variant(self.visit))
         legends = [*self.legends(rows, month), self.t("debrief.guess.rule_set", name=self.p(rule.name))]
@@ -236,15 +236,50 @@ class GuessPanel(Panel):
         first, last = row.places
         return f"{first}–{last}" if last > first else str(first)
 
-    @staticmethod
-    def columns(width: int, month: bool, others: bool) -> list[int]:
+    def widths(self, canvas: Canvas, rows: list[GuessRow]) -> tuple[int, int, int]:
+        """The widest points, share and rank texts (larger text and long names move the columns)."""
+        body = canvas.theme.s("body")
+
+        def widest(texts: list[str]) -> int:
+            return math.ceil(max(canvas.measure(t, body, "bold")[0] for t in texts))
+
+        return (
+            widest([self.pts(r.moved) for r in rows]) + 8,
+            widest([self.pct(r.share) for r in rows]) + 8,
+            widest([self.rank_text(r) for r in rows] + ["—"]) + 24,
+        )
+
+    def columns(self, canvas: Canvas, rows: list[GuessRow], width: int, month: bool, others: bool) -> list[int]:
         """x offsets of: category, your guess, month points, month rank, weight, weight rank, visitors, end.
 
-        Without a month (declined) its two columns have no width; without earlier visitors
-        neither has theirs.
+        Each column is as wide as its widest text (header or cell); what is left goes to
+        the two bars. Without a month (declined) its two columns have no width; without
+        earlier visitors neither has theirs.
         """
-        base, more = ([0, 440, 620, 1020, 1180, 1450], 1610) if month else ([0, 600, 800, 800, 800, 1200], 1400)
-        return [*base, more if others else width, width]
+        theme = canvas.theme
+        small, body = theme.s("small"), theme.s("body")
+
+        def head(key: str) -> int:
+            return math.ceil(canvas.measure(self.t(key), small, "semibold")[0])
+
+        pts_w, pct_w, pill_w = self.widths(canvas, rows)
+        names = max(canvas.measure(self.category(r.category), body, "semibold")[0] for r in rows)
+        cat = max(math.ceil(names), head("debrief.guess.col_category")) + 32
+        yours = max(head("debrief.guess.col_yours"), math.ceil(canvas.measure("5", body, "bold")[0])) + 32
+        rank = max(head("debrief.guess.col_rank"), head("debrief.guess.col_own_rank"), pill_w) + 32
+        moved = max(head("debrief.guess.col_points"), pts_w) + 40 if month else 0
+        weight = max(head("debrief.guess.col_weight"), pct_w) + 40
+        seen = head("debrief.guess.col_others") + 16 if others else 0
+        spare = max(0, width - (cat + yours + moved + (rank if month else 0) + weight + rank + seen))
+        bars = 2 if month else 1
+        moved += spare // bars if month else 0
+        weight += spare // bars
+        x = [0, cat, cat + yours]
+        x.append(x[-1] + moved)
+        x.append(x[-1] + (rank if month else 0))
+        x.append(x[-1] + weight)
+        x.append(x[-1] + rank if others else width)
+        return [*x, width]
 
     def group_row(self, cols: list[int], month: bool) -> Draw:
         """The two comparisons named above their columns: your month, then Halo's weights."""
@@ -276,7 +311,9 @@ class GuessPanel(Panel):
 
         return draw
 
-    def table_row(self, row: GuessRow, cols: list[int], month: bool, scale: float) -> Draw:
+    def table_row(
+        self, row: GuessRow, cols: list[int], month: bool, scale: float, widths: tuple[int, int, int]
+    ) -> Draw:
         name = self.category(row.category)
         yours = f"{row.yours}" if row.yours else "—"
         others = "—" if row.others is None else self.num(row.others)
@@ -284,6 +321,8 @@ class GuessPanel(Panel):
         points = self.pts(row.moved)
         share = self.pct(row.share)
         weight_rank = self.rank_text(row)
+
+        pts_w, pct_w, pill_w = widths
 
         def draw(canvas: Canvas, rect: Rect) -> None:
             theme = canvas.theme
@@ -298,21 +337,22 @@ class GuessPanel(Panel):
             def mark(i: int, on: bool) -> None:
                 """A matched rank: a highlight pill behind it (named in the legend)."""
                 if on:
-                    canvas.rect(Rect(inner.x + cols[i] - 8, inner.y, 96, inner.h), theme.c("highlight"), radius=10)
+                    canvas.rect(Rect(inner.x + cols[i] - 8, inner.y, pill_w, inner.h), theme.c("highlight"), radius=10)
 
             cell(0, name, theme.c("text"))
             cell(1, yours, theme.c("text"), "bold")
             if month:
-                half = (cols[3] - cols[2] - 160) // 2
+                half = max(0, (cols[3] - cols[2] - pts_w - 40) // 2)  # no room: the points alone
                 mid = inner.x + cols[2] + half
                 length = round(half * abs(row.moved) / scale)
-                bar = Rect(mid - length if row.moved < 0 else mid, inner.y + inner.h // 4, length, inner.h // 2)
-                canvas.rect(Rect(mid - 1, inner.y + 4, 2, inner.h - 8), theme.c("muted"))
-                if length:
-                    canvas.rect(bar, sign_colour(canvas, row.moved), radius=6)
+                if half:
+                    bar = Rect(mid - length if row.moved < 0 else mid, inner.y + inner.h // 4, length, inner.h // 2)
+                    canvas.rect(Rect(mid - 1, inner.y + 4, 2, inner.h - 8), theme.c("muted"))
+                    if length:
+                        canvas.rect(bar, sign_colour(canvas, row.moved), radius=6)
                 canvas.text(
                     points,
-                    Rect(mid + half + 12, inner.y, 140, inner.h),
+                    Rect(mid + half + 12, inner.y, pts_w, inner.h),
                     body,
                     theme.c("text"),
                     "bold",
@@ -320,12 +360,20 @@ class GuessPanel(Panel):
                 )
                 mark(3, row.own_right)
                 cell(3, own, theme.c("background") if row.own_right else theme.c("text"), "bold")
-            bar_w = cols[5] - cols[4] - 120
-            bar = Rect(inner.x + cols[4], inner.y + inner.h // 4, max(4, round(bar_w * row.share / 0.5)), inner.h // 2)
-            canvas.rect(Rect(bar.x, bar.y, bar_w, bar.h), theme.c("surface_alt"), radius=6)
-            canvas.rect(Rect(bar.x, bar.y, min(bar_w, bar.w), bar.h), theme.c("accent"), radius=6)
+            bar_w = max(0, cols[5] - cols[4] - pct_w - 40)  # no room: the share alone
+            if bar_w:
+                bar = Rect(
+                    inner.x + cols[4], inner.y + inner.h // 4, round(bar_w * min(1.0, row.share / 0.5)), inner.h // 2
+                )
+                canvas.rect(Rect(bar.x, bar.y, bar_w, bar.h), theme.c("surface_alt"), radius=6)
+                canvas.rect(Rect(bar.x, bar.y, max(4, bar.w), bar.h), theme.c("accent"), radius=6)
             canvas.text(
-                share, Rect(bar.x + bar_w + 12, inner.y, 100, inner.h), body, theme.c("text"), "bold", valign="center"
+                share,
+                Rect(inner.x + cols[4] + bar_w + (12 if bar_w else 0), inner.y, pct_w, inner.h),
+                body,
+                theme.c("text"),
+                "bold",
+                valign="center",
             )
             mark(5, row.right)
             cell(5, weight_rank, theme.c("background") if row.right else theme.c("text"), "bold")
