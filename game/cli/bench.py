@@ -43,6 +43,11 @@ def run(argv: list[str]) -> int:
     print(f"what-if        {what_if:7.2f} ms, the slowest alternative month (target < 100 ms)")
     found = bench.decisive_ms(bench_level_path())
     print(f"decisive       {found:7.1f} ms, the slowest search for the reveal's what-if (target < 200 ms)")
+    slider = bench.sandbox_slider(bench_level_path())
+    print(
+        f"sandbox        {slider.median_ms:7.2f} ms to recompute a class of {slider.months} months after a slider"
+        f" move (median; slowest {slider.slowest_ms:.1f} ms; target < 100 ms); opening {slider.open_ms:.0f} ms"
+    )
     game_mb, bare_mb = bench.memory()
     print(
         f"memory         {game_mb:7.1f} MB peak for a full session; bare pygame window {bare_mb:.1f} MB;"

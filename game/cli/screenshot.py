@@ -10,10 +10,13 @@ Examples::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import os
 import random
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 SCREENS = [
@@ -35,7 +38,10 @@ SCREENS = [
     "pin",
     "admin",
     "facilitator",
+    "sandbox",
 ]
+DEMO_CLASS = 30
+"""The rules sandbox's screenshot shows a demonstration class of this many bot-played months."""
 
 
 REVEAL_STEPS = ["1", "2", "3", "4"]
@@ -52,6 +58,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--panel", default=None, help="a debrief panel (with --screen debrief)")
     p.add_argument("--step", type=int, default=1, choices=[1, 2, 3, 4], help="a step of the guided reveal")
     p.add_argument("--page", type=int, default=0, help="a page of that panel (a large number: its last page)")
+    p.add_argument(
+        "--press",
+        action="append",
+        default=[],
+        metavar="BUTTON",
+        help="with --screen sandbox: a button to press first, e.g. preset:fair, tab:doors, weight:+:connections",
+    )
     p.add_argument("--persona", default=None)
     p.add_argument("--lang", default="fr")
     p.add_argument("--level", type=Path, default=None)
@@ -110,6 +123,22 @@ def render(
     scene: str | None = None,
     panel: str | None = None,
 ) -> None:
+    ticks = itertools.count()
+    with demo_statistics(level, screen) as stats_path:
+        _render(level, args, screen, lang, out, scene, panel, stats_path, ticks)
+
+
+def _render(
+    level: object,
+    args: argparse.Namespace,
+    screen: str,
+    lang: str,
+    out: Path,
+    scene: str | None,
+    panel: str | None,
+    stats_path: Path | None,
+    ticks: Iterator[int],
+) -> None:
     import pygame
 
     from game.app import App
@@ -118,7 +147,6 @@ def render(
     from game.tools.drive import settle
 
     assert isinstance(level, Level)
-    ticks = itertools.count()
     settings = Settings(
         lang=lang,
         default_lang=lang,
@@ -126,16 +154,27 @@ def render(
         seed=args.seed,
         larger_text=args.larger_text,
         kiosk=screen in ("pin", "idle"),
-        stats=False,
+        stats=stats_path is not None,
     )
     app = App(
-        level, settings, size=args.size, clock=lambda: next(ticks) * 10.0, admin_pin="604917" if screen == "pin" else ""
+        level,
+        settings,
+        size=args.size,
+        clock=lambda: next(ticks) * 10.0,
+        admin_pin="604917" if screen == "pin" else "",
+        stats_path=stats_path,
     )
     try:
         stage(app, screen, scene, panel, args.persona or level.personas[0].id, random.Random(args.seed))
         if screen == "debrief" and bool(getattr(args, "page", 0)) and app.top.name == "debrief":
             app.top.pages[app.top.current] = args.page  # type: ignore[attr-defined]
             app.draw()  # a page past the end shows the last one
+        for pressed in getattr(args, "press", []) if screen == "sandbox" else []:
+            app.draw()
+            found = next((b for b in app.top.buttons if b.id == pressed), None)
+            if found is None:
+                raise LookupError(f"no button {pressed!r} on the sandbox now")
+            app.apply(app.top.press(found))
         settle(app)  # the moment a visitor sees last: the count landed, the stamp down
         app.draw()
         try:
@@ -145,6 +184,25 @@ def render(
             raise CannotWrite(f"cannot write {out}: {getattr(err, 'strerror', None) or err}") from None
     finally:
         app.quit()
+
+
+@contextlib.contextmanager
+def demo_statistics(level: object, screen: str) -> Iterator[Path | None]:
+    """For the sandbox, a throw-away statistics file holding a demonstration class (bots'
+    months, see game/sandbox/demo.py); for every other screen, none (statistics off)."""
+    if screen != "sandbox":
+        yield None
+        return
+    from game.content.models import Level
+    from game.sandbox.demo import bot_months, record_class
+    from game.stats.store import StatsStore
+
+    assert isinstance(level, Level)
+    with tempfile.TemporaryDirectory(prefix="open-sesame-demo-") as folder:
+        path = Path(folder) / "stats.db"
+        with StatsStore(path) as store:
+            record_class(store, level, bot_months(level, DEMO_CLASS))
+        yield path
 
 
 class CannotWrite(Exception):
@@ -225,7 +283,7 @@ def stage(app: object, screen: str, scene: str | None, panel: str | None, person
         press(app, "finish")
     elif screen == "idle":
         app.apply(Push("idle", {"seconds": 14}))
-    elif screen in ("pin", "admin", "facilitator"):
+    elif screen in ("pin", "admin", "facilitator", "sandbox"):
         app.apply(Push(screen))
 
 

@@ -61,6 +61,12 @@ class Context(Protocol):
     @property
     def visit(self) -> Visit | None: ...
 
+    last_visit: Visit | None
+    """The visit that ended last (until the next begins): the rules sandbox replays it."""
+
+    level_path: Path | None
+    """The level's file, when it was read from one (the rules sandbox saves beside it)."""
+
     def begin_visit(self, persona: str) -> Visit: ...
 
     def words(self) -> Words: ...

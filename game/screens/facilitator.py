@@ -12,7 +12,7 @@ from game.kiosk.idle import Mode
 from game.present.labels import option_label, scene_title
 from game.screens.base import Screen
 from game.screens.context import Context
-from game.screens.transitions import Pop, Transition
+from game.screens.transitions import Pop, Push, Transition
 from game.stats.report import Rate, Summary
 from game.ui.canvas import Canvas, Rect
 from game.ui.widgets import Button
@@ -36,8 +36,9 @@ class FacilitatorScreen(Screen):
         s = self.summary
         h = round(self.target())
         self.add(Button("back", self.t("admin.back"), Rect(1340, 1040 - h, 500, h), style="primary"))
+        self.add(Button("sandbox", self.t("sandbox.open"), Rect(80, 1040 - h, 560, h)))
         opening = self.ctx.debrief_opening()  # which debrief this level opens with; a tap switches it
-        self.add(Button("opening", self.t(f"reveal.opening.{opening}"), Rect(80, 1040 - h, 560, h)))
+        self.add(Button("opening", self.t(f"reveal.opening.{opening}"), Rect(1280, 40, 560, h)))
         if s is None or not s.sessions:
             canvas.paragraph(
                 self.t("facilitator.too_few"), Rect(80, 200, 1500, 200), theme.s("heading"), theme.c("muted")
@@ -200,6 +201,8 @@ class FacilitatorScreen(Screen):
             return None
         if button_id == "back":
             return Pop()
+        if button_id == "sandbox":
+            return Push("sandbox")
         if button_id == "next":
             self.page += 1
         if button_id == "opening":

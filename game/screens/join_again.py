@@ -55,6 +55,16 @@ class JoinAgainScreen(Screen):
         self.add(Button("yes", self.t("join_again.yes"), Rect(inner.x, y, w, h), style="primary"))
         self.add(Button("no", self.t("join_again.no"), Rect(inner.x + w + gap, y, w, h), style="primary"))
 
+    def speech(self) -> list[str]:
+        """The question, the visitor's own start, and both answers (neither has the focus at first)."""
+        declined = self.visit.declined
+        return [
+            self.t("join_again.question_declined" if declined else "join_again.question"),
+            self.t("join_again.start_declined" if declined else "join_again.start_joined"),
+            self.t("join_again.note"),
+            self.t("join_again.answers", yes=self.t("join_again.yes"), no=self.t("join_again.no")),
+        ]
+
     def default_button(self) -> Button | None:
         """Enter without a focus picks nothing: both answers weigh the same."""
         return None

@@ -21,6 +21,7 @@ from game.screens.idle import IdleWarningScreen
 from game.screens.join_again import JoinAgainScreen
 from game.screens.persona import PersonaScreen
 from game.screens.reveal import RevealScreen
+from game.screens.sandbox import SandboxScreen
 from game.screens.scene import SceneScreen
 from game.screens.week import PublicationScreen, WeekIntroScreen
 from game.visit import AfterChoice, Blacklisted, MonthEnd, Publication, WeekIntro
@@ -41,6 +42,7 @@ SCREENS: dict[str, type[Screen]] = {
     "pin": PinScreen,
     "admin": AdminScreen,
     "facilitator": FacilitatorScreen,
+    "sandbox": SandboxScreen,
 }
 
 

@@ -70,18 +70,32 @@ def small(count: int) -> bool:
     return 0 < count < K_MIN
 
 
-def suppress(figures: Iterable[Figure], splits: Iterable[Split] = ()) -> set[Hashable]:
-    """The keys of the figures that must be hidden; see the module docstring."""
+def suppress(
+    figures: Iterable[Figure],
+    splits: Iterable[Split] = (),
+    *,
+    published: Iterable[Figure] = (),
+    withheld: Iterable[Figure] = (),
+) -> set[Hashable]:
+    """The keys of the figures that must be hidden; see the module docstring.
+
+    ``published`` and ``withheld`` are figures of the same sessions that another view already
+    shows or hides (the rules sandbox beside the level's summary): the new figures are checked
+    against them by the same rules, so nothing is recovered by comparing the two views, and
+    their own fate is left as it was.
+    """
     order = sorted(figures, key=lambda f: (f.rank, -f.count, repr(f.key)))
     by_key = {f.key: f for f in order}
     splits = [s for s in splits if s.total in by_key]
     hidden = {f.key for f in order if small(f.count)}
+    shown_elsewhere = list(published)
+    hidden_elsewhere = [f for f in withheld if f.count > 0]
     changed = True
     while changed:
         changed = False
         for split in splits:
             changed |= _protect_split(split, by_key, hidden)
-        changed |= _protect_pairs(order, hidden)
+        changed |= _protect_pairs(order, hidden, shown_elsewhere, hidden_elsewhere)
     return hidden
 
 
@@ -101,10 +115,10 @@ def _protect_split(split: Split, by_key: dict[Hashable, Figure], hidden: set[Has
     return True
 
 
-def _protect_pairs(order: list[Figure], hidden: set[Hashable]) -> bool:
+def _protect_pairs(order: list[Figure], hidden: set[Hashable], published: list[Figure], withheld: list[Figure]) -> bool:
     changed = False
-    kept: list[Figure] = []
-    covered = [f for f in order if f.key in hidden and f.count > 0]
+    kept: list[Figure] = list(published)
+    covered = [*withheld, *(f for f in order if f.key in hidden and f.count > 0)]
     for figure in order:
         if figure.key in hidden:
             continue

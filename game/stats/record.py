@@ -19,6 +19,8 @@ LANGUAGE = re.compile(r"[a-z]{2}")
 GRADE = re.compile(r"[A-Z]")
 HOUR = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}")
 DURATION_STEP_S = 10
+SEED_RANGE = (-(1 << 63), (1 << 63) - 1)
+"""A seed is stored as an SQLite integer (64-bit signed)."""
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,9 @@ class SessionRecord:
     ``choices`` holds ``"scene_id.option_id"`` in the order played; ``guess`` the category
     ids the player ranked, most important first (empty if they skipped it). ``final_score``,
     ``grade`` and ``goal_reached`` are None for an abandoned session (``completed=False``).
+    ``seed`` is the number the month's random draws came from (drawn for the session, it says
+    nothing about the visitor), so the rules sandbox can replay the month exactly; None for
+    sessions recorded before it was kept.
     """
 
     level: str
@@ -42,6 +47,7 @@ class SessionRecord:
     completed: bool
     duration_s: int
     hour: str
+    seed: int | None = None
     joined: bool | None = None
     join_again: bool | None = None
     guess_matched: bool | None = None
@@ -73,6 +79,8 @@ class SessionRecord:
             raise ValueError(f"duration_s must be a non-negative multiple of {DURATION_STEP_S}")
         if self.final_score is not None and (type(self.final_score) is not int or not 0 <= self.final_score <= 10_000):
             raise ValueError("final_score must be an integer from 0 to 10000")
+        if self.seed is not None and (type(self.seed) is not int or not SEED_RANGE[0] <= self.seed <= SEED_RANGE[1]):
+            raise ValueError("seed must be a 64-bit integer")
 
     @classmethod
     def make(
@@ -90,6 +98,7 @@ class SessionRecord:
         completed: bool,
         started: datetime,
         ended: datetime,
+        seed: int | None = None,
         joined: bool | None = None,
         join_again: bool | None = None,
         guess_matched: bool | None = None,
@@ -111,6 +120,7 @@ class SessionRecord:
             completed=completed,
             duration_s=round_duration((ended - started).total_seconds()),
             hour=hour_bucket(started),
+            seed=seed,
             joined=joined,
             join_again=join_again,
             guess_matched=guess_matched,

@@ -45,6 +45,7 @@ def record_visit(visit: Visit, settings: Settings, store: StatsStore | None) -> 
             completed=session.over,
             started=ended - timedelta(seconds=visit.seconds),
             ended=ended,
+            seed=st.seed,
             joined=None if consent is None else consent == "accept",
             join_again=visit.data.join_again,
             guess_matched=guess_matched(visit.guess, own) if visit.guess and own else None,

@@ -26,6 +26,13 @@ def _add_session_uids(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE UNIQUE INDEX sessions_by_uid ON sessions (uid)")
 
 
+def _add_session_seeds(conn: sqlite3.Connection) -> None:
+    """Version 3: each session keeps the seed its month was drawn from (a random number, nothing
+    about the visitor), so the rules sandbox can replay it exactly. Sessions from before have
+    none (NULL)."""
+    conn.execute("ALTER TABLE sessions ADD COLUMN seed INTEGER")
+
+
 def legacy_uid(conn: sqlite3.Connection, session_id: int) -> str:
     """A fingerprint of one stored session's whole content (its id included)."""
     import hashlib
@@ -43,11 +50,11 @@ def legacy_uid(conn: sqlite3.Connection, session_id: int) -> str:
 
 
 LEARNING_COLUMNS = ("joined", "join_again", "guess_matched")
-"""Added by version 3; a file read without migrating (the ``stats`` command) may lack them."""
+"""Added by version 4; a file read without migrating (the ``stats`` command) may lack them."""
 
 
 def _add_learning(conn: sqlite3.Connection) -> None:
-    """Version 3: what the visit taught, in the fiction — the consent at the start, the answer
+    """Version 4: what the visit taught, in the fiction — the consent at the start, the answer
     to "would you join Halo again?", and whether the guess named the visitor's own top cause.
     Sessions from before get their consent back from their choices; the two answers that
     did not exist yet stay unknown (NULL), so they count in no rate."""
@@ -91,6 +98,7 @@ MIGRATIONS: list[tuple[str | Callable[[sqlite3.Connection], None], ...]] = [
         "CREATE INDEX choices_by_scene ON choices (scene_id, option_id)",
     ),
     (_add_session_uids,),
+    (_add_session_seeds,),
     (_add_learning,),
 ]
 

@@ -17,6 +17,7 @@ Usage (one store per process, safe to share between threads)::
     store.choice_shares("kiosk", "w1_rent")     # -> ChoiceShares | None (None under 5 sessions)
     store.guess_vs_truth("kiosk", "standard")   # -> GuessRanks | None
     store.summary("kiosk")                      # -> Summary | None (None if unreadable)
+    store.class_months("kiosk", 200)            # -> ClassMonths | None (for the rules sandbox)
     store.close()
 """
 
@@ -35,9 +36,10 @@ from game.datadir import data_dir
 from game.safefile import kind_of
 from game.stats import report, schema
 from game.stats.aside import free_name, move_aside
+from game.stats.months import ClassMonths
 from game.stats.record import SessionRecord
 from game.stats.report import ChoiceShares, GuessRanks, Summary
-from game.stats.rows import insert_record
+from game.stats.rows import insert_record, read_completed
 from game.stats.tables import RawTable
 from game.stats.tables import build as build_raw
 
@@ -166,6 +168,29 @@ class StatsStore:
         def read(conn: sqlite3.Connection) -> Summary:
             names = [level] if level is not None else report.levels(conn)
             return report.summary_of([self._table(conn, name) for name in names], level)
+
+        return self._read(read)
+
+    def class_months(self, level: str, limit: int) -> ClassMonths | None:
+        """The newest ``limit`` completed sessions of ``level`` for the rules sandbox to replay,
+        with the level's figures as the other views show and hide them (so the sandbox's own
+        figures are decided against them); None if the file can't be read."""
+
+        def read(conn: sqlite3.Connection) -> ClassMonths:
+            self._table(conn, level)  # the kept figures, read again if another process wrote
+            raw = self._raw[level]
+            figures, hidden = raw.disclosed()
+            (completed,) = conn.execute(
+                "SELECT COUNT(*) FROM sessions WHERE level = ? AND completed = 1", (level,)
+            ).fetchone()
+            return ClassMonths(
+                level,
+                raw.base,
+                int(completed),
+                tuple(read_completed(conn, level, limit)),
+                tuple(f for f in figures if f.key not in hidden),
+                tuple(f for f in figures if f.key in hidden),
+            )
 
         return self._read(read)
 

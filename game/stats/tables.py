@@ -11,6 +11,7 @@ next change.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 
 from game.stats.disclosure import Figure, Split, suppress
@@ -94,6 +95,24 @@ class RawTable:
 
         if isinstance(self._cached, LevelTable):
             return self._cached
+        figures, hidden = self.disclosed()
+        shown = {f.key: (None if f.key in hidden else f.count) for f in figures}
+        scenes = sorted(self.positions, key=lambda s: (self.positions[s][0] / self.positions[s][1], s))
+        variants = sorted({str(k[1]) for k in self.members if k[0] == "guessed" and k[1] is not None})
+        means = {key: total / n for key, (total, n) in self.sums.items() if n}
+        categories = len({c for v, c in self.sums if v is None})
+        self._cached = LevelTable(
+            self.level,
+            shown,  # type: ignore[arg-type]
+            means,
+            tuple(scenes),
+            tuple(variants),
+            categories,
+        )
+        return self._cached
+
+    def disclosed(self) -> tuple[list[Figure], set[Hashable]]:
+        """Every figure (with the sessions it counts) and the keys that secondary suppression hides."""
         figures = []
         for key, bits in self.members.items():
             kind = str(key[0])
@@ -109,21 +128,7 @@ class RawTable:
             *(Split(("scene", s), tuple(("choice", s, o) for o in sorted(opts))) for s, opts in self.options.items()),
             *LEARNING_SPLITS,
         ]
-        hidden = suppress(figures, splits)
-        shown = {f.key: (None if f.key in hidden else f.count) for f in figures}
-        scenes = sorted(self.positions, key=lambda s: (self.positions[s][0] / self.positions[s][1], s))
-        variants = sorted({str(k[1]) for k in self.members if k[0] == "guessed" and k[1] is not None})
-        means = {key: total / n for key, (total, n) in self.sums.items() if n}
-        categories = len({c for v, c in self.sums if v is None})
-        self._cached = LevelTable(
-            self.level,
-            shown,  # type: ignore[arg-type]
-            means,
-            tuple(scenes),
-            tuple(variants),
-            categories,
-        )
-        return self._cached
+        return figures, suppress(figures, splits)
 
 
 def _bits(ids: str | None, base: int) -> int:

@@ -12,8 +12,12 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.paths import LEVELS_DIR
+
+if TYPE_CHECKING:
+    from game.sandbox.bench import SliderFigures
 
 SIZE = (1920, 1080)
 CHILD_ENV = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PYGAME_HIDE_SUPPORT_PROMPT": "1"}
@@ -167,3 +171,11 @@ def decisive_ms(level_path: Path) -> float:
     from game.debrief.bench import measure_decisive
 
     return measure_decisive(load_level(level_path))
+
+
+def sandbox_slider(level_path: Path, months: int = 30) -> SliderFigures:
+    """The rules sandbox answering a slider move over a class of ``months`` (game/sandbox/bench.py)."""
+    from game.content.load import load_level
+    from game.sandbox.bench import measure
+
+    return measure(load_level(level_path), months)

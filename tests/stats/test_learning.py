@@ -131,15 +131,16 @@ def old_file(path: Path, version: int = 2) -> None:
     conn.close()
 
 
-def test_an_old_file_is_migrated_its_consent_read_from_its_choices(tmp_path: Path) -> None:
+@pytest.mark.parametrize("version", [2, 3])  # from before session seeds, and from just before these answers
+def test_an_old_file_is_migrated_its_consent_read_from_its_choices(tmp_path: Path, version: int) -> None:
     db = tmp_path / "stats.db"
-    old_file(db)
+    old_file(db, version)
     store = StatsStore(db)
     assert store.active_path == db  # upgraded in place, not moved aside
     store.record(build_record(joined=True, join_again=False, guess_matched=True))
     store.close()
     with sqlite3.connect(db) as conn:
-        assert schema.user_version(conn) == schema.VERSION == 3
+        assert schema.user_version(conn) == schema.VERSION == 4
         rows = conn.execute("SELECT joined, join_again, guess_matched FROM sessions ORDER BY id").fetchall()
     assert rows == [(1, None, None), (0, None, None), (None, None, None), (1, 0, 1)]
 

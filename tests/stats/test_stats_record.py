@@ -28,6 +28,7 @@ FIELDS = {
     "completed",
     "duration_s",
     "hour",
+    "seed",  # the number the month's draws came from: random, nothing about the visitor (the sandbox replays it)
     "joined",
     "join_again",
     "guess_matched",

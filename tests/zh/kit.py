@@ -3,7 +3,7 @@
 ``catalog_folder`` builds what a translator would add to ``assets/i18n/``: the real
 catalogs, the ``zh`` entry of ``languages.yaml`` (its fonts, no italics, reading in
 characters) and the language's own catalog files beside them (``zh.yaml``,
-``zh_debrief.yaml``). ``zh_app`` runs the real game on
+``zh_debrief.yaml``, ``zh_sandbox.yaml``). ``zh_app`` runs the real game on
 the Chinese copy of the sample level (``tests/zh/level.yaml``) with that catalog.
 """
 
@@ -24,7 +24,7 @@ from game.paths import I18N_DIR
 HERE = Path(__file__).parent
 LEVEL_FILE = HERE / "level.yaml"
 CATALOG_FILE = HERE / "zh.yaml"
-CATALOG_FILES = (CATALOG_FILE, HERE / "zh_debrief.yaml", HERE / "zh_reveal.yaml")
+CATALOG_FILES = (CATALOG_FILE, HERE / "zh_debrief.yaml", HERE / "zh_reveal.yaml", HERE / "zh_sandbox.yaml")
 LANGUAGE_ENTRY = HERE / "languages.yaml"
 
 

@@ -24,7 +24,7 @@ from game.screens.debrief.p_rules import RulesPanel
 from game.screens.debrief.p_text import QuestionsPanel, WorldPanel
 from game.screens.debrief.p_whatif import WhatIfPanel
 from game.screens.debrief.panel import Panel
-from game.screens.transitions import Again, Transition, after_reveal
+from game.screens.transitions import Again, Push, Transition, after_reveal
 from game.ui.canvas import Canvas, Rect
 from game.ui.widgets import Button
 
@@ -48,7 +48,7 @@ PANEL_CLASSES: list[type[Panel]] = [
 ]
 
 
-BAR_BUTTONS = frozenset({"prev", "next", "finish", "again", "page:up", "page:down"})
+BAR_BUTTONS = frozenset({"prev", "next", "finish", "again", "sandbox", "page:up", "page:down"})
 
 
 class DebriefScreen(Screen):
@@ -156,6 +156,8 @@ class DebriefScreen(Screen):
         prev, nxt = "← " + self.t("debrief.prev"), self.t("debrief.next") + " →"
         finish, again = self.t("debrief.finish"), self.t("debrief.again")
         right = [width(finish, 240)] + ([] if self.ctx.settings.kiosk else [width(again, 240)])
+        sandbox = self.t("sandbox.short") if self.ctx.level.mode == "workshop" or not self.ctx.settings.kiosk else ""
+        right += [width(sandbox, 240)] if sandbox else []  # the rules sandbox: workshops and window mode
         pager = 100 + 150 + 100
         if sum(right) + width(prev, 220) + width(nxt, 280) + pager + gap * (len(right) + 2) > bar.w:
             prev, nxt = "←", "→"  # no room for words: arrows alone, still big targets
@@ -190,6 +192,9 @@ class DebriefScreen(Screen):
         if not self.ctx.settings.kiosk:
             edge -= right[0] + gap
             self.add(Button("again", again, Rect(edge - right[1], bar.y, right[1], bar.h), style="ghost"))
+        if sandbox:
+            edge -= right[-2] + gap
+            self.add(Button("sandbox", sandbox, Rect(edge - right[-1], bar.y, right[-1], bar.h), style="ghost"))
 
     def default_button(self) -> Button | None:
         """Enter without a focus: the primary action, else the panel's own first button."""
@@ -237,6 +242,8 @@ class DebriefScreen(Screen):
             return after_reveal()  # the question after the reveal, then the visit ends
         elif button_id == "again":
             return Again()  # window mode: the same visitor, another life (the language kept)
+        elif button_id == "sandbox":
+            return Push("sandbox")
         elif kind in self.panels:
             self.panels[kind].on_button(rest)
         return None

@@ -129,7 +129,7 @@ class MirrorStep(RevealStep):
         if not self.revealed:
             out.append(self.t("reveal.mirror.guess"))
             out += [self.category(c.id) for c in self.level.categories] + [self.t("reveal.mirror.skip")]
-            return out + self.week_labels()
+            return out
         out.append(self.answer())
         out += self.week_labels()
         for strike in self.strikes():

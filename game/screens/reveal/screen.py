@@ -47,6 +47,11 @@ class RevealScreen(Screen):
         """Every word on screen now: the step's, and the bar's."""
         return [*self.step.texts(), *self.bar_labels()]
 
+    def speech(self) -> list[str]:
+        """The step's words in reading order, its buttons left to the focus."""
+        labels = {b.label for b in self.buttons}
+        return [text for text in self.step.texts() if text not in labels]
+
     def bar_labels(self) -> list[str]:
         last = self.index == len(self.steps) - 1
         labels = [self.t("reveal.everything"), self.t("reveal.finish" if last else "reveal.next")]
