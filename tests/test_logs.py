@@ -12,6 +12,8 @@ import pytest
 from game.cli import replay
 from game.datadir import log_dir
 from game.screens.admin import AdminScreen
+from game.tools.drive import texts
+from tests.langs import LANGS
 from tests.screens.helpers import begin as start_a_month
 from tests.screens.helpers import make_app, to_the_end
 
@@ -102,3 +104,13 @@ def test_a_log_that_cannot_be_opened_goes_to_stderr(
         take_down()
     err = capsys.readouterr().err
     assert "cannot open game.log" in err and "still heard" in err
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_empty_log_is_said_in_the_screens_language(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(lang=lang)
+    monkeypatch.setattr(app.ctx.kiosk, "log_tail", lambda lines: [])
+    app.stack.append(AdminScreen(app.ctx))
+    app.draw()
+    said = app.ctx.catalog("admin.log_empty", lang)
+    assert said != "admin.log_empty" and said in texts(app)

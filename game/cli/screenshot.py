@@ -5,6 +5,7 @@ Examples::
     python -m game screenshot --screen scene --scene bike --lang en --out bike.png
     python -m game screenshot --screen debrief --panel rules --lang fr --out rules.png
     python -m game screenshot --all --out docs/screenshots
+    python -m game screenshot --all --lang de --out docs/screenshots
 """
 
 from __future__ import annotations
@@ -66,13 +67,13 @@ def parser() -> argparse.ArgumentParser:
         help="with --screen sandbox: a button to press first, e.g. preset:fair, tab:doors, weight:+:connections",
     )
     p.add_argument("--persona", default=None)
-    p.add_argument("--lang", default="fr")
+    p.add_argument("--lang", default=None, help="one language (default: the level's first; with --all, every one)")
     p.add_argument("--level", type=Path, default=None)
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--size", type=parse_size, default=(1920, 1080))
     p.add_argument("--larger-text", action="store_true")
     p.add_argument("--out", type=Path, required=True, help="PNG file, or a folder with --all")
-    p.add_argument("--all", action="store_true", help="every screen (and debrief panel) in both languages")
+    p.add_argument("--all", action="store_true", help="every screen (and debrief panel) in each language")
     return p
 
 
@@ -93,7 +94,7 @@ def run(argv: list[str]) -> int:
         if args.all:
             from game.screens.debrief import PANELS
 
-            for lang in level.languages:
+            for lang in [args.lang] if args.lang else level.languages:
                 for screen in SCREENS:
                     panels = PANELS if screen == "debrief" else REVEAL_STEPS if screen == "reveal" else [None]
                     for panel in panels:
@@ -102,8 +103,9 @@ def run(argv: list[str]) -> int:
                         render(level, args, screen, lang, out, panel=panel)
                         print(out)
             return 0
+        lang = args.lang or level.languages[0]
         panel = str(args.step) if args.screen == "reveal" else args.panel
-        render(level, args, args.screen, args.lang, args.out, scene=args.scene, panel=panel)
+        render(level, args, args.screen, lang, args.out, scene=args.scene, panel=panel)
     except (LookupError, CannotWrite) as err:
         print(f"screenshot: {err}", file=sys.stderr)
         return 2

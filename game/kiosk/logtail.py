@@ -25,4 +25,4 @@ def log_tail(lines: int, names: tuple[str, ...] = ("game.log", "kiosk.log")) -> 
                 entries[-1].append(line)
     entries.sort(key=lambda entry: entry[0][:23] if STAMP.match(entry[0]) else "")
     flat = [line for entry in entries for line in entry]
-    return flat[-lines:] or ["(empty)"]
+    return flat[-lines:]  # nothing yet: the screen says so in the visitor's language

@@ -158,7 +158,7 @@ class AdminScreen(Screen):
         canvas.text(self.t("admin.log"), Rect(980, 180, 860, 50), theme.s("body"), theme.c("muted"), "semibold")
         box = Rect(980, 240, 860, 780)
         canvas.rect(box, theme.c("surface"), radius=16)
-        for i, line in enumerate(self.log_lines):
+        for i, line in enumerate(self.log_lines or [self.t("admin.log_empty")]):
             canvas.text(
                 line, Rect(box.x + 20, box.y + 16 + i * 31, box.w - 40, 31), theme.s("min_text"), theme.c("muted")
             )

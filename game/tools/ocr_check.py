@@ -1,9 +1,10 @@
 """Read screenshots back with OCR and look for words a visitor must never see.
 
 ``python -m game.tools.ocr_check docs/screenshots`` runs Tesseract (Debian's
-``tesseract-ocr`` and ``tesseract-ocr-fra``) on every ``*-fr.png`` / ``*-en.png`` of a
-folder made by ``python -m game screenshot --all`` and prints each forbidden string it
-reads: doubled labels and quotes, plural brackets, the point médian. Exit 1 if any, 2 if
+``tesseract-ocr``, ``tesseract-ocr-fra`` and ``tesseract-ocr-deu``) on every ``*-fr.png``,
+``*-en.png`` and ``*-de.png`` of a folder made by ``python -m game screenshot --all`` and
+prints each forbidden string it reads: doubled labels and quotes, plural brackets, the
+point médian and the gender star. Exit 1 if any, 2 if
 Tesseract is missing. A cheap net for truncated, doubled or untranslated text.
 """
 
@@ -15,7 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-TESSERACT = {"fr": "fra", "en": "eng"}
+TESSERACT = {"fr": "fra", "en": "eng", "de": "deu"}
 FORBIDDEN = [
     re.compile(r"time\(s\)", re.I),
     re.compile(r"\bFalse\s*[—-]\s*False\b"),
@@ -24,12 +25,23 @@ FORBIDDEN = [
     re.compile(r"\bVrai\s*[—-]\s*Vrai\b"),
     re.compile(r"[“\"]\s*[“\"]"),  # a doubled opening quote
     re.compile(r"«\s*«"),
+    re.compile(r"„\s*„"),
+    re.compile(r"\bFalsch\s*[—-]\s*Falsch\b"),
+    re.compile(r"\bWahr\s*[—-]\s*Wahr\b"),
     re.compile(r"\w·e\b"),  # the point médian: the level knows the gender
+    re.compile(r"\w[*:]innen?\b"),  # the German gender star or colon, for the same reason
 ]
 
 
 def available() -> bool:
     return shutil.which("tesseract") is not None
+
+
+def packs() -> set[str]:
+    """The game languages whose Tesseract language pack is installed (a missing one reads nothing)."""
+    done = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=60, check=False)
+    have = set(done.stdout.split())
+    return {lang for lang, pack in TESSERACT.items() if pack in have}
 
 
 def read(png: Path, lang: str) -> str:
@@ -50,9 +62,10 @@ def findings(text: str) -> list[str]:
 
 def check_folder(folder: Path) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
+    readable = packs()
     for png in sorted(folder.glob("*.png")):
         lang = png.stem.rsplit("-", 1)[-1]
-        if lang not in TESSERACT:
+        if lang not in readable:
             continue
         found = findings(read(png, lang))
         if found:
@@ -62,7 +75,8 @@ def check_folder(folder: Path) -> dict[str, list[str]]:
 
 def main(argv: list[str]) -> int:
     if not available():
-        print("ocr_check: tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-fra)")
+        packages = "tesseract-ocr tesseract-ocr-fra tesseract-ocr-deu"
+        print(f"ocr_check: tesseract is not installed (apt-get install {packages})")
         return 2
     bad = check_folder(Path(argv[0] if argv else "docs/screenshots"))
     for name, found in bad.items():

@@ -291,10 +291,10 @@ def test_cli_missing_config_file_exits_2(tmp_path: Path) -> None:
 
 
 def test_cli_language_missing_from_the_level_exits_2(tmp_path: Path) -> None:
-    bad = write(tmp_path, with_level("languages: [fr, de]\n"), "bad.yaml")
+    bad = write(tmp_path, with_level("languages: [fr, it]\n"), "bad.yaml")
     result = run_kiosk("--config", str(bad))
     assert result.returncode == 2
-    assert f"{bad}:2:1: languages: the level has no text in de" in result.stderr
+    assert f"{bad}:2:1: languages: the level has no text in it" in result.stderr
 
 
 def test_cli_check_only_validates(tmp_path: Path) -> None:

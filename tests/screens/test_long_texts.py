@@ -22,7 +22,8 @@ def aliased_level(tmp_path: Path, copies: int = 200) -> Path:
     text = SAMPLE.read_text(encoding="utf-8")
     start = text.index("hidden_rules:")
     end = start + 1 + re.search(r"\n[a-z_]+:", text[start + 1 :]).start()  # type: ignore[union-attr]
-    block = f'hidden_rules:\n  - &w {{fr: "{WORD}", en: "{WORD}"}}\n' + "  - *w\n" * (copies - 1)
+    texts = ", ".join(f'{lang}: "{WORD}"' for lang in load_level(SAMPLE).languages)
+    block = f"hidden_rules:\n  - &w {{{texts}}}\n" + "  - *w\n" * (copies - 1)
     path = tmp_path / "aliased.yaml"
     path.write_text(text[:start] + block + text[end:], encoding="utf-8")
     return path

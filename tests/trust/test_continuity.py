@@ -26,14 +26,14 @@ def warnings_for(tmp_path: Path, edit: str, into: str) -> list[str]:
 def test_a_clock_running_backwards_within_a_day_is_warned_with_its_line(tmp_path: Path) -> None:
     found = warnings_for(
         tmp_path,
-        '        title: {fr: "Le soir", en: "The evening"}',
-        '        time: "07:00"\n        title: {fr: "Le soir", en: "The evening"}',
+        '        title: {fr: "Le soir", en: "The evening"',
+        '        time: "07:00"\n        title: {fr: "Le soir", en: "The evening"',
     )
     assert len(found) == 1 and "runs backwards" in found[0] and ":" in found[0].split("level.yaml:")[1]
     later = warnings_for(
         tmp_path,
-        '        title: {fr: "Le soir", en: "The evening"}',
-        '        time: "07:00"\n        day: 2\n        title: {fr: "Le soir", en: "The evening"}',
+        '        title: {fr: "Le soir", en: "The evening"',
+        '        time: "07:00"\n        day: 2\n        title: {fr: "Le soir", en: "The evening"',
     )
     assert later == []
 

@@ -25,6 +25,9 @@ def last_scene_card(app) -> list[tuple[int, list[str], float, int]]:  # type: ig
             week = app.ctx.visit.session.week
             published = app.ctx.visit.session.state.published
             options = [b for b in content_buttons(app) if b.id.startswith("option:")]
+            if not options:  # a long text is shown alone first, its choices after
+                press(app, "read")
+                continue
             press(app, options[len(seen) % len(options)].id)
             if isinstance(app.top, SceneScreen) and app.top.after is not None:
                 seen.append((week, texts(app), shown_phone(app).score, published))

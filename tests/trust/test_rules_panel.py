@@ -70,19 +70,19 @@ def test_a_heading_never_ends_a_column(size: tuple[int, int], larger: bool, lang
                 assert not column[-1][0].keep, f"{level.id} {lang}: column {k} ends with a heading"
 
 
-QUOTES = {"“": "”", "«": "»", "‘": "’"}
+QUOTES = {"“": "”", "«": "»", "‘": "’", "„": "“"}  # German closes with English's opening quote
 
 
 def nested_quotes(text: str) -> bool:
     """True when a quotation opens again inside itself (a doubled quote)."""
     depth: list[str] = []
     for ch in text:
-        if ch in QUOTES and ch != "‘":
+        if depth and ch == QUOTES[depth[-1]]:
+            depth.pop()
+        elif ch in QUOTES and ch != "‘":
             if ch in depth:
                 return True
             depth.append(ch)
-        elif depth and ch == QUOTES[depth[-1]]:
-            depth.pop()
     return False
 
 
