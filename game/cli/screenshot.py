@@ -33,6 +33,7 @@ SCREENS = [
     "end",
     "reveal",
     "debrief",
+    "join_again",
     "declined",
     "idle",
     "pin",
@@ -278,6 +279,10 @@ def stage(app: object, screen: str, scene: str | None, panel: str | None, person
         if panel in (None, "1"):  # the mirror after a guess: the chart and its causes
             app.draw()
             press(app, f"step:guess:{app.ctx.level.categories[0].id}")
+    elif screen == "join_again":
+        open_debrief(app, "kiosk")
+        app.draw()
+        press(app, "finish")
     elif screen == "idle":
         app.apply(Push("idle", {"seconds": 14}))
     elif screen in ("pin", "admin", "facilitator", "sandbox"):

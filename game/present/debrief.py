@@ -75,7 +75,7 @@ def errors(visit: Visit) -> ErrorsView:
 
 
 def guess(visit: Visit, ranking: list[str], earlier: dict[str, float | None] | None = None) -> list[GuessRow]:
-    return guess_rows(visit.level, visit.session.state.variant, ranking, earlier)
+    return guess_rows(visit.level, visit.session.state.variant, ranking, earlier, visit.session.state)
 
 
 def variant(visit: Visit) -> str:

@@ -18,6 +18,7 @@ from game.screens.debrief import DebriefScreen
 from game.screens.end import EndScreen
 from game.screens.facilitator import FacilitatorScreen
 from game.screens.idle import IdleWarningScreen
+from game.screens.join_again import JoinAgainScreen
 from game.screens.persona import PersonaScreen
 from game.screens.reveal import RevealScreen
 from game.screens.sandbox import SandboxScreen
@@ -36,6 +37,7 @@ SCREENS: dict[str, type[Screen]] = {
     "end": EndScreen,
     "debrief": DebriefScreen,
     "reveal": RevealScreen,
+    "join_again": JoinAgainScreen,
     "idle": IdleWarningScreen,
     "pin": PinScreen,
     "admin": AdminScreen,

@@ -69,3 +69,13 @@ class SwitchLevel:
 
 
 Transition = Goto | Push | Swap | Pop | Next | Reset | Again | Quit | SwitchLevel
+
+
+JOIN_AGAIN = "join_again"
+"""The route of the question after the reveal (:mod:`game.screens.join_again`)."""
+
+
+def after_reveal() -> Goto:
+    """Where every way through the reveal ends (the debrief's Finish, the guided reveal's
+    last step): "knowing this, would you join Halo again?", then the visit ends."""
+    return Goto(JOIN_AGAIN)

@@ -12,6 +12,7 @@ The whole API the game needs::
     store.choice_shares(level, scene_id)                   # -> ChoiceShares | None  ("others at this kiosk")
     store.guess_vs_truth(level, variant)                   # -> GuessRanks | None
     store.summary(level)                                   # -> Summary | None      (facilitator screen)
+    store.summary(level).learning[level]                   # -> Learning: join rates, guesses vs chance
 
 Every figure backed by fewer than :data:`K_MIN` (5) sessions is None. ``merge`` combines
 kiosks; ``python -m game stats`` is the command-line view (:mod:`game.stats.cli`).
@@ -21,7 +22,7 @@ No module here imports pygame.
 from game.stats.merge import MergeRefused, merge
 from game.stats.privacy import K_MIN
 from game.stats.record import SessionRecord
-from game.stats.report import ChoiceShares, GuessRanks, Summary
+from game.stats.report import ChoiceShares, GuessRanks, Learning, Rate, Summary
 from game.stats.source import StatsUnreadable
 from game.stats.store import StatsStore, default_path
 
@@ -29,7 +30,9 @@ __all__ = [
     "K_MIN",
     "ChoiceShares",
     "GuessRanks",
+    "Learning",
     "MergeRefused",
+    "Rate",
     "SessionRecord",
     "StatsStore",
     "StatsUnreadable",

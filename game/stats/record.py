@@ -48,6 +48,9 @@ class SessionRecord:
     duration_s: int
     hour: str
     seed: int | None = None
+    joined: bool | None = None
+    join_again: bool | None = None
+    guess_matched: bool | None = None
 
     def __post_init__(self) -> None:
         for name in ("level", "persona", "variant"):
@@ -68,6 +71,10 @@ class SessionRecord:
         _check(HOUR, self.hour, "hour")
         if type(self.completed) is not bool or not (self.goal_reached is None or type(self.goal_reached) is bool):
             raise ValueError("completed and goal_reached must be booleans")
+        for name in ("joined", "join_again", "guess_matched"):
+            value = getattr(self, name)
+            if value is not None and type(value) is not bool:
+                raise ValueError(f"{name} must be a boolean or None")
         if type(self.duration_s) is not int or self.duration_s < 0 or self.duration_s % DURATION_STEP_S:
             raise ValueError(f"duration_s must be a non-negative multiple of {DURATION_STEP_S}")
         if self.final_score is not None and (type(self.final_score) is not int or not 0 <= self.final_score <= 10_000):
@@ -92,6 +99,9 @@ class SessionRecord:
         started: datetime,
         ended: datetime,
         seed: int | None = None,
+        joined: bool | None = None,
+        join_again: bool | None = None,
+        guess_matched: bool | None = None,
     ) -> SessionRecord:
         """Build a record from real start/end times, keeping only the hour and a rounded length.
 
@@ -111,6 +121,9 @@ class SessionRecord:
             duration_s=round_duration((ended - started).total_seconds()),
             hour=hour_bucket(started),
             seed=seed,
+            joined=joined,
+            join_again=join_again,
+            guess_matched=guess_matched,
         )
 
     def scene_choices(self) -> list[tuple[str, str]]:

@@ -1,13 +1,16 @@
 """Record a finished (or abandoned) visit: its replay line and its anonymous statistics row.
 
 Once per visit. A month that reached its end counts as completed even if the visitor
-walked away from the debrief; one left mid-month is recorded as abandoned.
+walked away from the debrief; one left mid-month is recorded as abandoned. Beside the
+consent at the start go the answer after the reveal and whether the guess named the
+visitor's own top cause (only for a month with a score and a ranking).
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from game.debrief.guess import guess_matched, own_ranking
 from game.logs import log_session
 from game.settings import Settings
 from game.stats import SessionRecord, StatsStore
@@ -25,6 +28,8 @@ def record_visit(visit: Visit, settings: Settings, store: StatsStore | None) -> 
     if not settings.stats or store is None:
         return
     outcome = session.outcome() if session.over else None
+    consent = next((option for scene, option in st.choices if scene == "consent"), None)
+    own = own_ranking(visit.level, st) if session.over else []
     ended = datetime.now()
     store.record(
         SessionRecord.make(
@@ -41,5 +46,8 @@ def record_visit(visit: Visit, settings: Settings, store: StatsStore | None) -> 
             started=ended - timedelta(seconds=visit.seconds),
             ended=ended,
             seed=st.seed,
+            joined=None if consent is None else consent == "accept",
+            join_again=visit.data.join_again,
+            guess_matched=guess_matched(visit.guess, own) if visit.guess and own else None,
         )
     )

@@ -8,7 +8,7 @@ weight}}`` for the level named by ``truth_level``.
 from __future__ import annotations
 
 from game.stats.privacy import HIDDEN, K_MIN, text
-from game.stats.report import ChoiceShares, GuessRanks, Summary
+from game.stats.report import ChoiceShares, GuessRanks, Learning, Rate, Summary
 
 Truth = dict[str, dict[str, float]]
 CSV_HEADER = ["section", "level", "key", "item", "value"]
@@ -51,9 +51,42 @@ def summary_lines(summary: Summary, truth: Truth | None = None, truth_level: str
             lines += [
                 f"    {cat:<24} {order[cat]} ({w:g})" for cat, w in sorted(weights.items(), key=lambda kv: -kv[1])
             ]
+    lines += ["", "What the visits taught (95% Wilson intervals; rates among the visitors who answered)"]
+    if not summary.learning:
+        lines.append("  none yet")
+    for level, learned in summary.learning.items():
+        lines += _learning_lines(level if not summary.level else "", _with_truth(learned, level, truth, truth_level))
     if truth is None:
         lines += ["", "(add --level-file to show the true weights beside the guesses)"]
     return lines
+
+
+def _with_truth(learned: Learning, level: str, truth: Truth | None, truth_level: str | None) -> Learning:
+    """The level file knows how many categories there are (the database only those ever ranked)."""
+    if truth and level == truth_level:
+        return learned.with_categories(len(next(iter(truth.values()))))
+    return learned
+
+
+def rate_text(found: Rate | None) -> str:
+    """``12 of 30 = 40% (95% CI 25–58%)``, or ``<5`` when hidden."""
+    if found is None:
+        return HIDDEN
+    return f"{found.part} of {found.total} = {found.share:.0%} (95% CI {found.low * 100:.0f}–{found.high:.0%})"
+
+
+def _learning_lines(level: str, learned: Learning) -> list[str]:
+    head = f"  {level}: " if level else "  "
+    chance = learned.chance
+    return [
+        f"{head}answered 'would you join Halo again?': {text(learned.answered)}",
+        f"    joined at the start     {rate_text(learned.joined_before)}",
+        f"    would join again        {rate_text(learned.joined_after)}",
+        f"    guesses ranked first what moved their own score most: {rate_text(learned.matched)}",
+        f"    chance (1 of {learned.categories} categories)  {text(chance, '{:.0%}')}"
+        if chance is not None
+        else "    chance: no rankings yet",
+    ]
 
 
 def summary_rows(summary: Summary, truth: Truth | None = None, truth_level: str | None = None) -> list[list[str]]:
@@ -71,6 +104,17 @@ def summary_rows(summary: Summary, truth: Truth | None = None, truth_level: str 
         rows.append(["guess_sessions", level, variant, "", text(ranks.sessions if ranks else None)])
         if ranks is not None:
             rows += [["guess_mean_rank", level, variant, cat, text(m, "{:.2f}")] for cat, m in ranks.mean_rank.items()]
+    for level, learned in summary.learning.items():
+        learned = _with_truth(learned, level, truth, truth_level)
+        rows.append(["join_answered", level, "", "", text(learned.answered)])
+        for key, found in (
+            ("joined_before", learned.joined_before),
+            ("joined_after", learned.joined_after),
+            ("guess_matched", learned.matched),
+        ):
+            rows += _rate_rows(key, level, found)
+        if learned.matched is not None and learned.chance is not None:  # only beside the share it measures
+            rows.append(["guess_chance", level, "", str(learned.categories), f"{learned.chance:.4f}"])
     if truth is not None and truth_level is not None:
         for variant, weights in truth.items():
             rows += [["true_weight", truth_level, variant, cat, f"{w:g}"] for cat, w in weights.items()]
@@ -108,3 +152,16 @@ def _guess_lines(name: str, ranks: GuessRanks | None, weights: dict[str, float] 
         real = f"{truth[cat]} ({weights[cat]:g})" if weights and cat in truth else ""
         lines.append(f"    {cat:<24} {guessed:>8}  {real}".rstrip())
     return lines
+
+
+def _rate_rows(section: str, level: str, found: Rate | None) -> list[list[str]]:
+    """A rate as CSV: its count, its total, its share and its interval bounds (``<5`` when hidden)."""
+    if found is None:
+        return [[section, level, item, "", HIDDEN] for item in ("count", "of", "share", "ci_low", "ci_high")]
+    return [
+        [section, level, "count", "", str(found.part)],
+        [section, level, "of", "", str(found.total)],
+        [section, level, "share", "", f"{found.share:.4f}"],
+        [section, level, "ci_low", "", f"{found.low:.4f}"],
+        [section, level, "ci_high", "", f"{found.high:.4f}"],
+    ]

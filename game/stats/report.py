@@ -10,7 +10,10 @@ least five sessions behind it. The functions take an open connection so the game
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+
+from game.stats.interval import wilson
+from game.stats.privacy import backed
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,54 @@ class GuessRanks:
 
 
 @dataclass(frozen=True)
+class Rate:
+    """``part`` of ``total`` sessions, with its Wilson 95 % interval (``low``..``high``, 0..1)."""
+
+    part: int
+    total: int
+    low: float
+    high: float
+
+    @property
+    def share(self) -> float:
+        return self.part / self.total
+
+
+def rate(part: int | None, total: int | None) -> Rate | None:
+    """The rate, or None when either count is hidden or fewer than 5 sessions stand behind it."""
+    if part is None or total is None or not backed(total):
+        return None
+    return Rate(part, total, *wilson(part, total))
+
+
+@dataclass(frozen=True)
+class Learning:
+    """What the visits taught, in the fiction (None wherever the k ≥ 5 rule hides a figure).
+
+    ``joined_before`` and ``joined_after`` count the same visitors, those who answered
+    the question after the reveal: how many had joined Halo at the start, and how many
+    would join knowing what they now know. ``matched`` is the share of rankings whose
+    first category is what moved the visitor's own score most, to set against
+    ``chance`` (1 / the number of categories: a ranking made blind).
+    """
+
+    answered: int | None
+    joined_before: Rate | None
+    joined_after: Rate | None
+    guessed: int | None
+    matched: Rate | None
+    categories: int
+
+    @property
+    def chance(self) -> float | None:
+        return 1 / self.categories if self.categories else None
+
+    def with_categories(self, categories: int) -> Learning:
+        """The same figures with the level's own number of categories (known from its file)."""
+        return replace(self, categories=categories)
+
+
+@dataclass(frozen=True)
 class Summary:
     """Everything the facilitator sees; None wherever the k ≥ 5 rule hides a figure.
 
@@ -58,6 +109,7 @@ class Summary:
     grades: dict[str, int | None]
     choices: dict[tuple[str, str], ChoiceShares | None]
     guesses: dict[tuple[str, str], GuessRanks | None]
+    learning: dict[str, Learning] = field(default_factory=dict)  # by level
 
 
 @dataclass(frozen=True)
@@ -66,7 +118,9 @@ class LevelTable:
 
     Keys: ``("sessions",)``, ``("completed",)``, ``("abandoned",)``, ``("reached",)``,
     ``("missed",)``, ``("grade", g)``, ``("scene", s)``, ``("choice", s, o)``,
-    ``("guessed", v)`` and ``("ranked", v, c)`` (``v`` None: all rule sets pooled).
+    ``("guessed", v)`` and ``("ranked", v, c)`` (``v`` None: all rule sets pooled),
+    ``("answered",)``, ``("before"|"after", "yes"|"no")``, ``("matchable",)`` and
+    ``("matched", "yes"|"no")``. ``categories``: how many categories were ever ranked.
     """
 
     level: str
@@ -74,6 +128,7 @@ class LevelTable:
     means: dict[tuple[str | None, str], float]
     scenes: tuple[str, ...]  # in their usual order of play
     variants: tuple[str, ...]  # rule sets with rankings, sorted
+    categories: int = 0
 
     def get(self, *key: str | None) -> int | None:
         """The figure, 0 if nothing was ever counted there, None if hidden."""
@@ -100,6 +155,17 @@ class LevelTable:
             if k[0] == "ranked" and k[1] == variant
         ]
         return GuessRanks(sessions, dict(sorted(means, key=_hidden_last)))
+
+    def learning(self) -> Learning:
+        answered, guessed = self.get("answered"), self.get("matchable")
+        return Learning(
+            answered,
+            rate(self.get("before", "yes"), answered),
+            rate(self.get("after", "yes"), answered),
+            guessed,
+            rate(self.get("matched", "yes"), guessed),
+            self.categories,
+        )
 
 
 def level_table(conn: sqlite3.Connection, level: str) -> LevelTable:
@@ -153,6 +219,7 @@ def summary_of(tables: list[LevelTable], level: str | None) -> Summary:
         grades={g: total("grade", g) for g in letters},
         choices={(t.level, scene): t.shares(scene) for t in tables for scene in t.scenes},
         guesses={(t.level, v): t.ranks(v) for t in tables for v in t.variants},
+        learning={t.level: t.learning() for t in tables},
     )
 
 

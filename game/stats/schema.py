@@ -49,6 +49,23 @@ def legacy_uid(conn: sqlite3.Connection, session_id: int) -> str:
     return "legacy-" + digest.hexdigest()[:32]
 
 
+LEARNING_COLUMNS = ("joined", "join_again", "guess_matched")
+"""Added by version 4; a file read without migrating (the ``stats`` command) may lack them."""
+
+
+def _add_learning(conn: sqlite3.Connection) -> None:
+    """Version 4: what the visit taught, in the fiction — the consent at the start, the answer
+    to "would you join Halo again?", and whether the guess named the visitor's own top cause.
+    Sessions from before get their consent back from their choices; the two answers that
+    did not exist yet stay unknown (NULL), so they count in no rate."""
+    for column in LEARNING_COLUMNS:
+        conn.execute(f"ALTER TABLE sessions ADD COLUMN {column} INTEGER CHECK ({column} IN (0, 1))")
+    conn.execute(
+        "UPDATE sessions SET joined = (SELECT CASE option_id WHEN 'accept' THEN 1 WHEN 'decline' THEN 0 END "
+        "FROM choices WHERE session_id = sessions.id AND scene_id = 'consent' ORDER BY pos LIMIT 1)"
+    )
+
+
 MIGRATIONS: list[tuple[str | Callable[[sqlite3.Connection], None], ...]] = [
     (
         """CREATE TABLE sessions (
@@ -82,6 +99,7 @@ MIGRATIONS: list[tuple[str | Callable[[sqlite3.Connection], None], ...]] = [
     ),
     (_add_session_uids,),
     (_add_session_seeds,),
+    (_add_learning,),
 ]
 
 VERSION = len(MIGRATIONS)
@@ -170,6 +188,10 @@ _COLUMNS = {
     "choices": {"session_id", "pos", "scene_id", "option_id"},
     "guess": {"session_id", "rank", "category"},
 }
+
+
+def columns_of(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {str(row[1]) for row in conn.execute(f"PRAGMA table_info({table})")}
 
 
 def check_shape(conn: sqlite3.Connection) -> None:

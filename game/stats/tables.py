@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from game.stats.disclosure import Figure, Split, suppress
 from game.stats.record import SessionRecord
-from game.stats.schema import has_scene_index
+from game.stats.schema import LEARNING_COLUMNS, columns_of, has_scene_index
 
 Key = tuple[str | None, ...]
 ENDS = (("sessions",), ("completed",), ("abandoned",), ("reached",), ("missed",))
@@ -24,6 +24,17 @@ ENDS = (("sessions",), ("completed",), ("abandoned",), ("reached",), ("missed",)
 # the grades, scene totals, single options, and the guesses.
 RANKS = {"sessions": 0, "completed": 1, "abandoned": 1, "reached": 1, "missed": 1, "grade": 2, "scene": 3, "choice": 4}
 RANK_GUESS, RANK_POOLED = 5, 6
+# What the visits taught come last, so adding them never hides a figure shown before.
+RANKS |= {"answered": 7, "matchable": 7, "before": 8, "after": 8, "matched": 8}
+LEARNING_SPLITS = (
+    Split(("answered",), (("before", "yes"), ("before", "no"))),
+    Split(("answered",), (("after", "yes"), ("after", "no"))),
+    Split(("matchable",), (("matched", "yes"), ("matched", "no"))),
+)
+
+
+def yes_no(value: bool | int) -> str:
+    return "yes" if value else "no"
 
 
 @dataclass
@@ -56,6 +67,7 @@ class RawTable:
             place = self.positions.setdefault(scene, [0, 0])
             place[0] += pos
             place[1] += 1
+        self.add_learning(bit, rec.joined, rec.join_again, rec.guess_matched)
         for rank, category in enumerate(rec.guess, 1):
             for variant in (rec.variant, None):
                 self._set(("guessed", variant), bit)
@@ -64,6 +76,18 @@ class RawTable:
                 total[0] += rank
                 total[1] += 1
         self._cached = None
+
+    def add_learning(
+        self, bits: int, joined: bool | int | None, join_again: bool | int | None, matched: bool | int | None
+    ) -> None:
+        """Count the consent beside the answer after the reveal (both known), and the guess's match."""
+        if joined is not None and join_again is not None:
+            self._set(("answered",), bits)
+            self._set(("before", yes_no(joined)), bits)
+            self._set(("after", yes_no(join_again)), bits)
+        if matched is not None:
+            self._set(("matchable",), bits)
+            self._set(("matched", yes_no(matched)), bits)
 
     def table(self) -> object:
         """The :class:`~game.stats.report.LevelTable` of these figures (cached until the next add)."""
@@ -76,7 +100,15 @@ class RawTable:
         scenes = sorted(self.positions, key=lambda s: (self.positions[s][0] / self.positions[s][1], s))
         variants = sorted({str(k[1]) for k in self.members if k[0] == "guessed" and k[1] is not None})
         means = {key: total / n for key, (total, n) in self.sums.items() if n}
-        self._cached = LevelTable(self.level, shown, means, tuple(scenes), tuple(variants))  # type: ignore[arg-type]
+        categories = len({c for v, c in self.sums if v is None})
+        self._cached = LevelTable(
+            self.level,
+            shown,  # type: ignore[arg-type]
+            means,
+            tuple(scenes),
+            tuple(variants),
+            categories,
+        )
         return self._cached
 
     def disclosed(self) -> tuple[list[Figure], set[Hashable]]:
@@ -94,6 +126,7 @@ class RawTable:
             Split(("completed",), (("reached",), ("missed",))),
             Split(("completed",), grades),
             *(Split(("scene", s), tuple(("choice", s, o) for o in sorted(opts))) for s, opts in self.options.items()),
+            *LEARNING_SPLITS,
         ]
         return figures, suppress(figures, splits)
 
@@ -143,6 +176,14 @@ def build(conn: sqlite3.Connection, level: str) -> RawTable:
         place = raw.positions.setdefault(scene, [0, 0])
         place[0] += int(pos_sum)
         place[1] += int(n)
+    if set(LEARNING_COLUMNS) <= columns_of(conn, "sessions"):  # a file from before them has none
+        learned = conn.execute(
+            "SELECT joined, join_again, guess_matched, group_concat(id) FROM sessions WHERE level = ? "
+            "GROUP BY joined, join_again, guess_matched",
+            (level,),
+        )
+        for joined, again, matched, ids in learned:
+            raw.add_learning(_bits(ids, raw.base), joined, again, matched)
     guesses = conn.execute(
         "SELECT s.variant, g.category, group_concat(g.session_id), SUM(g.rank), COUNT(*) "
         "FROM guess g JOIN sessions s ON s.id = g.session_id WHERE s.level = ? GROUP BY s.variant, g.category",

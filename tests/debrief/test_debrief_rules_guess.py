@@ -5,7 +5,18 @@ from __future__ import annotations
 import pytest
 
 from game.content.models import Level
-from game.debrief.guess import complete, guess_rows, toggle, top_match, true_ranks
+from game.core.ledger import LedgerEntry
+from game.debrief.guess import (
+    complete,
+    guess_matched,
+    guess_rows,
+    own_points,
+    own_ranking,
+    own_top_match,
+    toggle,
+    top_match,
+    true_ranks,
+)
 from game.debrief.rules import heard_whispers, rule_set, rules_view
 from tests.debrief.months import CRUEL, KIND, play, sample
 
@@ -94,3 +105,60 @@ def test_guess_rows_set_the_guess_beside_the_weights(level: Level) -> None:
     assert sum(r.share for r in rows) == pytest.approx(1.0)
     assert not top_match(rows)
     assert top_match(guess_rows(level, "standard", ["credit_history"]))
+
+
+# -- the guess beside the visitor's own month ---------------------------------------------------------
+def entry(seq: int, category: str, points: float, cause: str = "choice") -> LedgerEntry:
+    return LedgerEntry(seq, 1, cause, "category", category, 0.0, 0.0, points)  # type: ignore[arg-type]
+
+
+def test_own_ranking_is_by_net_movement_a_round_trip_moves_nothing(level: Level) -> None:
+    ledger = [
+        entry(0, "behaviour", +10.0),
+        entry(1, "behaviour", -10.0),  # given back: behaviour did not move the score
+        entry(2, "personal", -3.0, "persona"),
+        entry(3, "credit_history", +5.0, "system_error"),
+        entry(4, "fulfilment", +3.0),
+        LedgerEntry(5, 1, "choice", "money", "money", 10, 0, 99.0),  # not a category: not a score movement
+    ]
+    assert own_points(level, ledger)["behaviour"] == 0.0
+    # +5 first; equal sizes (+3 and −3) go by the level's order (fulfilment before personal)
+    assert own_ranking(level, ledger) == ["credit_history", "fulfilment", "personal"]
+    assert guess_matched(["credit_history", "behaviour"], own_ranking(level, ledger))
+    assert not guess_matched(["behaviour"], own_ranking(level, ledger))
+    assert not guess_matched([], own_ranking(level, ledger)) and not guess_matched(["behaviour"], [])
+
+
+def test_the_cruel_month_against_its_own_ledger(level: Level) -> None:
+    st = play(level, CRUEL).state
+    # net points: credit history −31.5, personal −9.0, behaviour −4.8, fulfilment +3.0, connections −1.8
+    # (connections moved 16.2 points up and down, but ended 1.8 down: last, not second)
+    assert own_ranking(level, st) == ["credit_history", "personal", "behaviour", "fulfilment", "connections"]
+    assert own_ranking(level, st.ledger) == own_ranking(level, st)
+    assert own_points(level, st)["credit_history"] == pytest.approx(-31.5)
+    rows = guess_rows(level, "standard", ["connections", "personal"], month=st)
+    assert [r.category for r in rows] == own_ranking(level, st)  # the visitor's month first
+    by = {r.category: r for r in rows}
+    assert by["personal"].own_rank == 2 and by["personal"].own_right and by["personal"].yours == 2
+    assert by["connections"].own_rank == 5 and not by["connections"].own_right
+    assert by["credit_history"].moved == pytest.approx(-31.5)
+    assert not own_top_match(rows)
+    assert own_top_match(guess_rows(level, "standard", ["credit_history"], month=st))
+
+
+def test_equal_weights_share_their_places_and_each_place_is_right(level: Level) -> None:
+    rows = {r.category: r for r in guess_rows(level, "standard", ["a", "b", "c", "connections"])}
+    # sample weights 35 / 25 / 15 / 10 / 15: personal and connections share places 3 and 4
+    assert rows["personal"].places == rows["connections"].places == (3, 4)
+    assert rows["personal"].shared and not rows["credit_history"].shared
+    assert rows["connections"].yours == 4 and rows["connections"].right  # place 4 of the shared 3–4
+    assert rows["behaviour"].places == (5, 5)
+
+
+def test_a_declined_month_has_no_own_ranking(level: Level) -> None:
+    st = play(level, KIND, accept=False).state
+    assert own_ranking(level, st) == [] and own_ranking(level, st.ledger) == []
+    assert set(own_points(level, st).values()) == {0.0}
+    rows = guess_rows(level, "standard", ["credit_history"], month=st)
+    assert all(r.own_rank is None for r in rows) and rows[0].category == "credit_history"  # by weight
+    assert not guess_matched(["credit_history"], own_ranking(level, st))

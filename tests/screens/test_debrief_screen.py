@@ -282,7 +282,7 @@ def test_what_if_draws_the_engine_replay() -> None:
 
 
 # -- leaving -------------------------------------------------------------------------------------
-def test_finish_returns_to_attract_and_play_again_to_the_personas() -> None:
+def test_finish_asks_the_question_then_returns_to_attract_and_play_again_to_the_personas() -> None:
     app = month_app(CRUEL)
     show(app, "kiosk")
     tap(app, button(app, "again"))
@@ -291,7 +291,10 @@ def test_finish_returns_to_attract_and_play_again_to_the_personas() -> None:
     show(app, "kiosk")
     assert "again" not in [b.id for b in app.top.buttons]
     tap(app, button(app, "finish"))
+    assert app.screen_names() == ["join_again"] and app.ctx.visit is not None  # the question first
+    tap(app, button(app, "no"))
     assert app.screen_names() == ["attract"] and app.ctx.visit is None
+    assert app.ctx.last_visit is not None and app.ctx.last_visit.data.join_again is False
 
 
 def test_an_unknown_panel_is_refused() -> None:

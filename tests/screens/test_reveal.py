@@ -105,6 +105,9 @@ def test_six_keys_play_the_reveal_to_its_end() -> None:
         seen.append(app.top.index)  # type: ignore[attr-defined]
         key(app, pygame.K_RETURN)  # Next is the default: the mirror first lifts, then each step
     assert sorted(set(seen)) == [0, 1, 2, 3]
+    assert app.top.name == "join_again"  # the question after the reveal: no answer is the default
+    key(app, pygame.K_RIGHT)
+    key(app, pygame.K_RETURN)
     assert app.top.name == "attract"
 
 

@@ -132,7 +132,12 @@ def test_a_whole_month_played_with_six_keys_is_heard_step_by_step(lang: str) -> 
         ear.press("select")
         assert ear.was_said(catalog(f"reveal.{step}.title", lang)), step
         assert len(ear.heard()) > 1, f"{step}: only its title was said"
-    ear.press("select")  # Finish
+    ear.forget()
+    ear.press("select")  # Finish: the question after the reveal, said with both its answers
+    assert app.top.name == "join_again"
+    assert ear.was_said(catalog("join_again.question", lang))
+    ear.press("right")
+    ear.press("select")
     assert app.top.name == "attract"
     ear.close()
 

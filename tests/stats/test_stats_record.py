@@ -29,6 +29,9 @@ FIELDS = {
     "duration_s",
     "hour",
     "seed",  # the number the month's draws came from: random, nothing about the visitor (the sandbox replays it)
+    "joined",
+    "join_again",
+    "guess_matched",
 }
 SEQUENCE_TABLES = {
     "choices": {"session_id", "pos", "scene_id", "option_id"},

@@ -1,8 +1,10 @@
-"""Guess, then see: rank the categories by touch, then meet the true weights.
+"""Guess, then see: rank the categories by touch, then meet your own month, then the weights.
 
 Before the reveal the other panels are locked, so the guess is an honest one. Tapping
 a category gives it the next rank; tapping it again takes it back. The ranking goes to
-the visit (empty if skipped), where the kiosk statistics pick it up.
+the visit (empty if skipped), where the kiosk statistics pick it up. The reveal sets it
+first beside what moved this visitor's score (their ledger), then beside the weights,
+whose equal values share a rank marked ``=``; every mark has its legend.
 """
 
 from __future__ import annotations
@@ -10,9 +12,9 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from game.debrief.guess import GuessRow, complete, toggle, top_match
+from game.debrief.guess import GuessRow, complete, own_top_match, toggle
 from game.present import debrief
-from game.screens.debrief.layout import Draw, Flow
+from game.screens.debrief.layout import Draw, Flow, sign_colour
 from game.screens.debrief.panel import Panel
 from game.ui.canvas import Canvas, Rect
 from game.ui.widgets import Button
@@ -33,7 +35,14 @@ class GuessPanel(Panel):
 
     # -- state -----------------------------------------------------------------------------------
     def locked(self) -> bool:
+        self.sync()
         return not self.revealed
+
+    def sync(self) -> None:
+        """A ranking given to the visit from elsewhere (a documentation view, a guided reveal) is revealed."""
+        if not self.revealed and self.visit.guess:
+            self.ranking = self.visit.guess
+            self.revealed = True
 
     def reveal(self) -> None:
         self.ranking = complete(self.ranking, [c.id for c in self.level.categories])
@@ -61,6 +70,7 @@ class GuessPanel(Panel):
 
     # -- drawing -----------------------------------------------------------------------------------
     def draw(self, canvas: Canvas, area: Rect, page: int) -> int:
+        self.sync()
         if not self.revealed:
             self.draw_input(canvas, area)
             return 1
@@ -68,7 +78,8 @@ class GuessPanel(Panel):
 
     def draw_input(self, canvas: Canvas, area: Rect) -> None:
         theme = canvas.theme
-        intro = Flow(canvas, area.w).text(self.t("debrief.guess.intro"), theme.s("body"), theme.c("muted"))
+        key = "debrief.guess.intro_declined" if self.declined else "debrief.guess.intro"
+        intro = Flow(canvas, area.w).text(self.t(key), theme.s("body"), theme.c("muted"))
         intro.layout(area.h)
         intro_h = intro.groups[0].height
         intro.draw(area, 0)
@@ -164,61 +175,154 @@ class GuessPanel(Panel):
         level = self.level
         others = self.others()
         rows = debrief.guess(self.visit, self.ranking, others)
+        month = not self.declined  # a declined visitor had no score: nothing of their month moved one
         flow = Flow(canvas, area.w)
-        flow.text(self.verdict(rows), theme.s("body"), theme.c("text"), "semibold").space(12)
+        flow.text(self.verdict(rows), theme.s("body"), theme.c("text"), "semibold")
+        flow.text(self.weights_line(rows), theme.s("body"), theme.c("muted")).space(12)
         flow.group(gap=0)
-        line = math.ceil(canvas.line_height(theme.s("body"), "semibold")) + 18
-        cols = self.columns(area.w, others is not None)
-        flow.row(math.ceil(canvas.line_height(theme.s("small"), "semibold")) + 8, self.header_row(cols, others))
+        line = math.ceil(canvas.line_height(theme.s("body"), "semibold")) + 14
+        cols = self.columns(canvas, rows, area.w, month, others is not None)
+        head = math.ceil(canvas.line_height(theme.s("small"), "semibold")) + 8
+        flow.row(head, self.group_row(cols, month))
+        flow.row(head, self.header_row(cols, month, others))
+        scale = max([abs(r.moved) for r in rows] + [1.0])
         for row in rows:
-            flow.row(line, self.table_row(row, cols))
-        flow.group().space(8)
+            flow.row(line, self.table_row(row, cols, month, scale, self.widths(canvas, rows)))
+        flow.space(8)  # the legends stay on the table's page
         rule = next(r for r in level.rules if r.id == debrief.variant(self.visit))
-        flow.text(self.t("debrief.guess.rule_set", name=self.p(rule.name)), theme.s("small"), theme.c("muted"))
+        legends = [*self.legends(rows, month), self.t("debrief.guess.rule_set", name=self.p(rule.name))]
+        flow.text(" ".join(legends), theme.s("small"), theme.c("muted"))
         if len(level.rules) > 1:
-            flow.text(self.t("debrief.guess.other_sets"), theme.s("small"), theme.c("highlight"))
+            flow.text(self.t("debrief.guess.other_sets"), theme.s("small"), theme.c("muted"))
         pages = flow.layout(area.h)
         flow.draw(area, page)
         return pages
 
     def verdict(self, rows: list[GuessRow]) -> str:
-        heaviest = ", ".join(self.category(r.category) for r in rows if r.true_rank == 1)
-        share = self.pct(rows[0].share)
+        """First what the visitor's own month says; a declined visitor had no score to move."""
+        first = self.category(self.ranking[0]) if self.ranking else ""
+        if self.declined:
+            return self.t("debrief.guess.own_declined" if first else "debrief.guess.own_declined_skipped", first=first)
+        top = next((r for r in rows if r.own_rank == 1), None)
+        if top is None:
+            return self.t("debrief.guess.own_none")
+        params = {"first": first, "top": self.category(top.category), "points": self.pts(top.moved)}
         if not self.ranking:
-            return self.t("debrief.guess.skipped", top=heaviest, share=share)
-        first = self.category(self.ranking[0])
-        key = "debrief.guess.right" if top_match(rows) else "debrief.guess.wrong"
-        return self.t(key, first=first, top=heaviest, share=share)
+            return self.t("debrief.guess.own_skipped", **params)
+        return self.t("debrief.guess.own_right" if own_top_match(rows) else "debrief.guess.own_wrong", **params)
+
+    def weights_line(self, rows: list[GuessRow]) -> str:
+        """Second, the level's weights: the heaviest named together when they weigh the same."""
+        heaviest = [self.category(r.category) for r in rows if r.true_rank == 1]
+        share = self.pct(next(r.share for r in rows if r.true_rank == 1))
+        key = "debrief.guess.weights_tied" if len(heaviest) > 1 else "debrief.guess.weights_top"
+        return self.t(key, top=", ".join(heaviest), share=share)
+
+    def legends(self, rows: list[GuessRow], month: bool) -> list[str]:
+        """A legend for every mark the table uses, and only for those."""
+        out = []
+        if month:
+            out.append(self.t("debrief.guess.legend_points"))
+        if any(r.own_right or r.right for r in rows if r.yours is not None):
+            out.append(self.t("debrief.guess.legend_match"))
+        if any(r.places[1] > r.places[0] for r in rows):
+            tied = next(r for r in rows if r.places[1] > r.places[0])
+            out.append(self.t("debrief.guess.legend_tie", rank=self.rank_text(tied)))
+        return out
 
     @staticmethod
-    def columns(width: int, others: bool) -> list[int]:
-        """x offsets of: category, your rank, true weight bar, true rank, earlier visitors."""
-        if others:
-            return [0, 560, 760, 1300, 1480, width]
-        return [0, 620, 860, 1500, width, width]
+    def rank_text(row: GuessRow) -> str:
+        """``2–4`` for places shared by equal weights: never three plain 2s with no 3 or 4 after them."""
+        first, last = row.places
+        return f"{first}–{last}" if last > first else str(first)
 
-    def header_row(self, cols: list[int], others: dict[str, float | None] | None) -> Draw:
-        labels = [
-            self.t("debrief.guess.col_category"),
-            self.t("debrief.guess.col_yours"),
-            self.t("debrief.guess.col_weight"),
-            self.t("debrief.guess.col_rank"),
-        ]
-        if others is not None:
-            labels.append(self.t("debrief.guess.col_others"))
+    def widths(self, canvas: Canvas, rows: list[GuessRow]) -> tuple[int, int, int]:
+        """The widest points, share and rank texts (larger text and long names move the columns)."""
+        body = canvas.theme.s("body")
+
+        def widest(texts: list[str]) -> int:
+            return math.ceil(max(canvas.measure(t, body, "bold")[0] for t in texts))
+
+        return (
+            widest([self.pts(r.moved) for r in rows]) + 8,
+            widest([self.pct(r.share) for r in rows]) + 8,
+            widest([self.rank_text(r) for r in rows] + ["—"]) + 24,
+        )
+
+    def columns(self, canvas: Canvas, rows: list[GuessRow], width: int, month: bool, others: bool) -> list[int]:
+        """x offsets of: category, your guess, month points, month rank, weight, weight rank, visitors, end.
+
+        Each column is as wide as its widest text (header or cell); what is left goes to
+        the two bars. Without a month (declined) its two columns have no width; without
+        earlier visitors neither has theirs.
+        """
+        theme = canvas.theme
+        small, body = theme.s("small"), theme.s("body")
+
+        def head(key: str) -> int:
+            return math.ceil(canvas.measure(self.t(key), small, "semibold")[0])
+
+        pts_w, pct_w, pill_w = self.widths(canvas, rows)
+        names = max(canvas.measure(self.category(r.category), body, "semibold")[0] for r in rows)
+        cat = max(math.ceil(names), head("debrief.guess.col_category")) + 32
+        yours = max(head("debrief.guess.col_yours"), math.ceil(canvas.measure("5", body, "bold")[0])) + 32
+        rank = max(head("debrief.guess.col_rank"), head("debrief.guess.col_own_rank"), pill_w) + 32
+        moved = max(head("debrief.guess.col_points"), pts_w) + 40 if month else 0
+        weight = max(head("debrief.guess.col_weight"), pct_w) + 40
+        seen = head("debrief.guess.col_others") + 16 if others else 0
+        spare = max(0, width - (cat + yours + moved + (rank if month else 0) + weight + rank + seen))
+        bars = 2 if month else 1
+        moved += spare // bars if month else 0
+        weight += spare // bars
+        x = [0, cat, cat + yours]
+        x.append(x[-1] + moved)
+        x.append(x[-1] + (rank if month else 0))
+        x.append(x[-1] + weight)
+        x.append(x[-1] + rank if others else width)
+        return [*x, width]
+
+    def group_row(self, cols: list[int], month: bool) -> Draw:
+        """The two comparisons named above their columns: your month, then Halo's weights."""
+        groups = [(4, 6, self.t("debrief.guess.group_weights"))]
+        if month:
+            groups.insert(0, (2, 4, self.t("debrief.guess.group_month")))
 
         def draw(canvas: Canvas, rect: Rect) -> None:
-            for i, label in enumerate(labels):
+            theme = canvas.theme
+            for a, b, label in groups:
+                box = Rect(rect.x + cols[a], rect.y, cols[b] - cols[a] - 16, rect.h)
+                canvas.text(label, box, theme.s("small"), theme.c("text"), "bold")
+                canvas.rect(Rect(box.x, rect.bottom - 3, box.w, 2), theme.c("muted"))
+
+        return draw
+
+    def header_row(self, cols: list[int], month: bool, others: dict[str, float | None] | None) -> Draw:
+        labels = {0: self.t("debrief.guess.col_category"), 1: self.t("debrief.guess.col_yours")}
+        if month:
+            labels |= {2: self.t("debrief.guess.col_points"), 3: self.t("debrief.guess.col_own_rank")}
+        labels |= {4: self.t("debrief.guess.col_weight"), 5: self.t("debrief.guess.col_rank")}
+        if others is not None:
+            labels[6] = self.t("debrief.guess.col_others")
+
+        def draw(canvas: Canvas, rect: Rect) -> None:
+            for i, label in labels.items():
                 box = Rect(rect.x + cols[i], rect.y, cols[i + 1] - cols[i] - 16, rect.h)
                 canvas.text(label, box, canvas.theme.s("small"), canvas.theme.c("muted"), "semibold")
 
         return draw
 
-    def table_row(self, row: GuessRow, cols: list[int]) -> Draw:
+    def table_row(
+        self, row: GuessRow, cols: list[int], month: bool, scale: float, widths: tuple[int, int, int]
+    ) -> Draw:
         name = self.category(row.category)
         yours = f"{row.yours}" if row.yours else "—"
-        others = "—" if row.others is None else f"{row.others:.1f}"
+        others = "—" if row.others is None else self.num(row.others)
+        own = "—" if row.own_rank is None else str(row.own_rank)
+        points = self.pts(row.moved)
         share = self.pct(row.share)
+        weight_rank = self.rank_text(row)
+
+        pts_w, pct_w, pill_w = widths
 
         def draw(canvas: Canvas, rect: Rect) -> None:
             theme = canvas.theme
@@ -230,17 +334,50 @@ class GuessPanel(Panel):
                 box = Rect(inner.x + cols[i], inner.y, cols[i + 1] - cols[i] - 16, inner.h)
                 canvas.text(text, box, body, colour, face, valign="center")
 
+            def mark(i: int, on: bool) -> None:
+                """A matched rank: a highlight pill behind it (named in the legend)."""
+                if on:
+                    canvas.rect(Rect(inner.x + cols[i] - 8, inner.y, pill_w, inner.h), theme.c("highlight"), radius=10)
+
             cell(0, name, theme.c("text"))
-            cell(1, yours, theme.c("highlight") if row.right else theme.c("text"), "bold")
-            bar_w = cols[3] - cols[2] - 140
-            bar = Rect(inner.x + cols[2], inner.y + inner.h // 4, max(4, round(bar_w * row.share / 0.5)), inner.h // 2)
-            canvas.rect(Rect(bar.x, bar.y, bar_w, bar.h), theme.c("surface_alt"), radius=6)
-            canvas.rect(Rect(bar.x, bar.y, min(bar_w, bar.w), bar.h), theme.c("accent"), radius=6)
+            cell(1, yours, theme.c("text"), "bold")
+            if month:
+                half = max(0, (cols[3] - cols[2] - pts_w - 40) // 2)  # no room: the points alone
+                mid = inner.x + cols[2] + half
+                length = round(half * abs(row.moved) / scale)
+                if half:
+                    bar = Rect(mid - length if row.moved < 0 else mid, inner.y + inner.h // 4, length, inner.h // 2)
+                    canvas.rect(Rect(mid - 1, inner.y + 4, 2, inner.h - 8), theme.c("muted"))
+                    if length:
+                        canvas.rect(bar, sign_colour(canvas, row.moved), radius=6)
+                canvas.text(
+                    points,
+                    Rect(mid + half + 12, inner.y, pts_w, inner.h),
+                    body,
+                    theme.c("text"),
+                    "bold",
+                    valign="center",
+                )
+                mark(3, row.own_right)
+                cell(3, own, theme.c("background") if row.own_right else theme.c("text"), "bold")
+            bar_w = max(0, cols[5] - cols[4] - pct_w - 40)  # no room: the share alone
+            if bar_w:
+                bar = Rect(
+                    inner.x + cols[4], inner.y + inner.h // 4, round(bar_w * min(1.0, row.share / 0.5)), inner.h // 2
+                )
+                canvas.rect(Rect(bar.x, bar.y, bar_w, bar.h), theme.c("surface_alt"), radius=6)
+                canvas.rect(Rect(bar.x, bar.y, max(4, bar.w), bar.h), theme.c("accent"), radius=6)
             canvas.text(
-                share, Rect(bar.x + bar_w + 12, inner.y, 120, inner.h), body, theme.c("text"), "bold", valign="center"
+                share,
+                Rect(inner.x + cols[4] + bar_w + (12 if bar_w else 0), inner.y, pct_w, inner.h),
+                body,
+                theme.c("text"),
+                "bold",
+                valign="center",
             )
-            cell(3, str(row.true_rank), theme.c("text"), "bold")
-            if cols[4] < cols[5]:
-                cell(4, others, theme.c("muted"))
+            mark(5, row.right)
+            cell(5, weight_rank, theme.c("background") if row.right else theme.c("text"), "bold")
+            if cols[6] < cols[7]:
+                cell(6, others, theme.c("muted"))
 
         return draw

@@ -24,7 +24,7 @@ from game.screens.debrief.p_rules import RulesPanel
 from game.screens.debrief.p_text import QuestionsPanel, WorldPanel
 from game.screens.debrief.p_whatif import WhatIfPanel
 from game.screens.debrief.panel import Panel
-from game.screens.transitions import Again, Push, Reset, Transition
+from game.screens.transitions import Again, Push, Transition, after_reveal
 from game.ui.canvas import Canvas, Rect
 from game.ui.widgets import Button
 
@@ -239,7 +239,7 @@ class DebriefScreen(Screen):
         elif kind == "page":
             self.turn(-1 if rest == "up" else 1)
         elif button_id == "finish":
-            return Reset()
+            return after_reveal()  # the question after the reveal, then the visit ends
         elif button_id == "again":
             return Again()  # window mode: the same visitor, another life (the language kept)
         elif button_id == "sandbox":

@@ -22,7 +22,7 @@ from game.screens.reveal.paid import PaidStep
 from game.screens.reveal.step import RevealStep
 from game.screens.reveal.verdict import VerdictStep
 from game.screens.reveal.whatif import WhatIfStep
-from game.screens.transitions import Goto, Reset, Transition
+from game.screens.transitions import Goto, Transition, after_reveal
 from game.ui.canvas import Canvas, Rect
 from game.ui.widgets import Button
 
@@ -134,7 +134,7 @@ class RevealScreen(Screen):
             if self.index == 0 and isinstance(mirror, MirrorStep) and not mirror.revealed:
                 mirror.reveal(None)  # Next before guessing: show the month first, then move on
             elif self.index == len(self.steps) - 1:
-                return Reset()
+                return after_reveal()  # the question after the reveal, then the visit ends
             else:
                 self.go(self.index + 1)
         return None
