@@ -10,6 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from game.content.models import Level
+from game.core.state import SessionState
+from game.debrief.guess import own_points, own_ranking
 from game.debrief.views import Act, ContactFate, Step
 
 STEPS: tuple[str, ...] = ("mirror", "paid", "fault", "whatif")
@@ -48,12 +51,11 @@ def who_paid(fates: Sequence[ContactFate], count: int = FACES) -> list[ContactFa
     return moved[:count]
 
 
-def top_category(steps: Sequence[Step]) -> tuple[str, float] | None:
-    """The category that moved this visitor's score the furthest, every rise and fall
-    counted, with how many points it moved (None when nothing moved)."""
-    moved: dict[str, float] = {}
-    for step in steps:
-        for act in step.acts:
-            moved[act.category] = moved.get(act.category, 0.0) + abs(act.points)
-    top = max(moved, key=lambda c: moved[c], default=None)
-    return None if top is None or not round(moved[top]) else (top, moved[top])
+def top_category(level: Level, state: SessionState) -> tuple[str, float] | None:
+    """The category that moved this visitor's score furthest (net, as the guess panel and
+    the statistics count it, :func:`game.debrief.guess.own_ranking`), with its signed
+    points; None when nothing moved it."""
+    ranking = own_ranking(level, state)
+    if not ranking:
+        return None
+    return ranking[0], own_points(level, state)[ranking[0]]

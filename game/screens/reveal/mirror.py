@@ -89,16 +89,16 @@ class MirrorStep(RevealStep):
         return self.t("reveal.mirror.title_declined" if self.declined else "reveal.mirror.title")
 
     def answer(self) -> str:
-        found = top_category(debrief.steps(self.visit))
+        found = top_category(self.level, self.visit.session.state)
         if found is None:
             return self.t("reveal.mirror.nothing")
         top, moved = found
-        n = round(moved)
+        figure = dict(top=self.category(top), points=self.signed(moved), n=abs(round(moved)))
         if self.guess is None:
-            return self.t("reveal.mirror.top", top=self.category(top), n=n)
+            return self.t("reveal.mirror.top", **figure)
         if self.guess == top:
-            return self.t("reveal.mirror.right", top=self.category(top), n=n)
-        return self.t("reveal.mirror.wrong", guess=self.category(self.guess), top=self.category(top), n=n)
+            return self.t("reveal.mirror.right", **figure)
+        return self.t("reveal.mirror.wrong", guess=self.category(self.guess), **figure)
 
     def week_labels(self) -> list[str]:
         """The chart's steps: Start, Week 1, …"""
