@@ -16,7 +16,8 @@ import time
 from pathlib import Path
 
 from game.content.load import ContentInvalid, load_level
-from game.core.simulate import balance, format_balance, format_report, simulate
+from game.core.balance import balance, format_balance
+from game.core.simulate import format_report, simulate
 
 
 def _rate(text: str) -> float:

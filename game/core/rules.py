@@ -6,9 +6,11 @@ Everything here is a pure function of the level and a state; nothing changes sta
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from game.content.models import Condition, Door, Level, Option, Scene, Tier
+from game.core.words import WordCounter
 
 if TYPE_CHECKING:
     from game.core.state import SessionState
@@ -49,6 +51,12 @@ class LevelIndex:
         self.contacts = {c.id: c for c in level.contacts}
         self.personas = {p.id: p for p in level.personas}
         self.rules = {r.id: r for r in level.rules}
+
+    @cached_property
+    def words(self) -> WordCounter:
+        """The level's texts counted as a reader reads them: built on first use (only the
+        simulator asks), kept here so the counts live and die with the level."""
+        return WordCounter(self)
 
     def choice_texts(self, scene_id: str) -> tuple[dict[str, str], list[tuple[str, dict[str, str]]]]:
         """A scene's title and its options' texts, the opening consent included."""

@@ -9,15 +9,14 @@ import sys
 import pytest
 
 from game.content.load import load_level
+from game.core.balance import balance, format_balance
 from game.core.lookup import scene_text
 from game.core.rules import index_of
 from game.core.session import Session
 from game.core.simulate import (
     POLICIES,
-    balance,
     betrays,
     first_policy,
-    format_balance,
     format_report,
     loyal_policy,
     play_counting,
@@ -178,10 +177,20 @@ def test_cli_simulate_refuses_an_invalid_level(tmp_path) -> None:  # type: ignor
 
 def test_word_counts_never_mix_up_texts_freed_and_rebuilt() -> None:
     # Texts made and dropped one after another often reuse the same memory (and id).
+    counter = index_of(SAMPLE).words
     for i in range(300):
         text = {"en": " ".join(["word"] * (i % 7))}
-        assert words_of(text, "en") == i % 7
+        assert words_of(text, "en") == i % 7 == counter.of(text, "en")
     assert words_of(None, "en") == 0 and words_of({"fr": "un deux"}, "en") == 0
+    assert counter.of(None, "en") == 0 and counter.of({"fr": "un deux"}, "en") == 0
+
+
+def test_word_counts_are_kept_by_each_level_index() -> None:
+    # no module-level cache: each level's index owns its counter, built once
+    one, other = build(base()), build(base())
+    assert index_of(one).words is index_of(one).words
+    assert index_of(one).words is not index_of(other).words
+    assert index_of(one).words.ix is index_of(one)
 
 
 def test_reports_of_different_levels_built_in_turn_stay_deterministic() -> None:
