@@ -9,16 +9,15 @@ every shipped level to these figures.
 
 from __future__ import annotations
 
-import random
 import statistics
 from collections import Counter
 from dataclasses import dataclass
 
 from game.content.models import Level
-from game.core.policies import POLICIES, random_policy
-from game.core.replay import play_log
-from game.core.session import Session
-from game.core.simulate import play_counting, simulate
+from game.core.months import MonthSpec
+from game.core.parallel import play_batches
+from game.core.policies import POLICIES
+from game.core.simulate import report_of
 from game.core.words import WORDS_PER_MINUTE
 
 
@@ -62,31 +61,31 @@ class Balance:
         return self.changed / self.replayed if self.replayed else 0.0
 
 
-def _goal_under(level: Level, month: Session, variant: str) -> bool:
-    """The goal's outcome for the same choices, replayed under another rule set."""
-    st = month.state
-    again = play_log(Session(level, st.persona, st.seed, variant), list(st.choices), strict=False)
-    return again.outcome().goal_reached
-
-
-def balance(level: Level, runs: int, seed: int = 0, decline_rate: float = 0.03) -> Balance:
+def balance(level: Level, runs: int, seed: int = 0, decline_rate: float = 0.03, *, jobs: int = 1) -> Balance:
     """Every policy for ``runs`` months each (spread over the personas), from one seed.
 
     Goal rates and scores come from months that all join Halo; the words read come from
     the random policy's months, which decline Halo at ``decline_rate`` as visitors do.
+    ``jobs`` processes play them all (1: this one); the result is the same for any number.
     """
     personas = [p.id for p in level.personas]
+    langs = tuple(level.languages)
+    specs = [MonthSpec(policy, seed + 7919 * k, 0.0, (), other_rules=True) for k, policy in enumerate(POLICIES)]
+    played = play_batches(
+        level, [*((spec, runs) for spec in specs), (MonthSpec("random", seed, decline_rate, langs), runs)], jobs
+    )
     goals: dict[str, dict[str, float]] = {}
     scores: dict[str, dict[str, float]] = {}
     met: Counter[str] = Counter()
     outcomes: dict[str, Counter[str]] = {d.id: Counter() for d in level.doors}
     best: dict[str, tuple[str, str, float] | None] = {d.id: None for d in level.doors}
-    variants = [r.id for r in level.rules]
+    several = len(level.rules) > 1
     replayed = changed = 0
     changed_by: Counter[str] = Counter()
     replayed_by: Counter[str] = Counter()
-    for k, policy in enumerate(POLICIES):
-        report = simulate(level, runs, seed + 7919 * k, policy, decline_rate=0.0, keep=True)
+    for spec, months in zip(specs, played[:-1], strict=True):
+        policy = spec.policy
+        report = report_of(level, spec, months)
         goals[policy] = {pid: p.goals / p.runs if p.runs else 0.0 for pid, p in report.personas.items()}
         scores[policy] = {pid: statistics.fmean(p.scores) if p.scores else 0.0 for pid, p in report.personas.items()}
         for pid, p in report.personas.items():
@@ -97,26 +96,17 @@ def balance(level: Level, runs: int, seed: int = 0, decline_rate: float = 0.03) 
                 share = p.door_granted[door.id] / seen
                 if share > 0 and (best[door.id] is None or share > best[door.id][2]):  # type: ignore[index]
                     best[door.id] = (pid, policy, share)
-        for month in report.months:
-            for seen_door in month.state.doors:
-                met[seen_door.door] += 1
-                outcomes[seen_door.door][seen_door.outcome] += 1
-            if len(variants) > 1:
-                reached = month.outcome().goal_reached
-                others = [v for v in variants if v != month.state.variant]
+        for month in months:
+            for door_id, outcome in month.doors:
+                met[door_id] += 1
+                outcomes[door_id][outcome] += 1
+            if several:
                 replayed += 1
-                replayed_by[month.state.persona] += 1
-                if any(_goal_under(level, month, v) != reached for v in others):
+                replayed_by[month.persona] += 1
+                if month.rules_change_goal:
                     changed += 1
-                    changed_by[month.state.persona] += 1
-    langs = tuple(level.languages)
-    words: dict[str, list[int]] = {lang: [] for lang in langs}
-    rng = random.Random(seed)
-    for run in range(runs):
-        pid = personas[run % len(personas)]
-        _, counted = play_counting(level, pid, rng.randrange(1 << 30), random_policy, rng, decline_rate, langs)
-        for lang in langs:
-            words[lang].append(counted[lang])
+                    changed_by[month.persona] += 1
+    words: dict[str, list[int]] = {lang: [m.words[i] for m in played[-1]] for i, lang in enumerate(langs)}
     doors = {
         d.id: DoorRates(
             met[d.id], outcomes[d.id]["grant"], outcomes[d.id]["deposit"], outcomes[d.id]["refuse"], best[d.id]
@@ -133,7 +123,7 @@ def balance(level: Level, runs: int, seed: int = 0, decline_rate: float = 0.03) 
         scores=scores,
         honesty_gap=gap,
         doors=doors,
-        rule_sets=len(variants),
+        rule_sets=len(level.rules),
         replayed=replayed,
         changed=changed,
         changed_by_persona={pid: changed_by[pid] / replayed_by[pid] for pid in personas if replayed_by[pid]},

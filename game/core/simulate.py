@@ -2,22 +2,24 @@
 
 :func:`simulate` plays one policy (:mod:`game.core.policies`) over every persona and
 reports the spread of final scores and grades, goal rates, doors met and refused, the
-words read (:mod:`game.core.words`), and any scene or ending never reached. The balance
-report over every policy is :mod:`game.core.balance`. Each run may also decline Halo with
-a small probability so the declined path is walked too.
+words read (:mod:`game.core.words`), and any scene or ending never reached. Months are
+played by :mod:`game.core.months`, on every core with :mod:`game.core.parallel`; the
+report is the same for a seed whatever the number of processes. The balance report over
+every policy is :mod:`game.core.balance`. Each run may also decline Halo with a small
+probability so the declined path is walked too.
 """
 
 from __future__ import annotations
 
-import random
 import statistics
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 
 from game.content.models import Level
 from game.content.walk import all_scenes
-from game.core.events import Event
-from game.core.lookup import scene_text
+from game.core.months import Month, MonthSpec, play_counting, play_one
+from game.core.parallel import play_batches
 from game.core.policies import (
     BETRAY_TAG,
     POLICIES,
@@ -30,7 +32,7 @@ from game.core.policies import (
     ruthless_policy,
     tag_policy,
 )
-from game.core.session import ACCEPT, CONSENT, DECLINE, Session
+from game.core.session import CONSENT
 from game.core.words import WORDS_PER_MINUTE, count_words, words_of
 
 __all__ = [
@@ -49,6 +51,7 @@ __all__ = [
     "play_one",
     "policy_named",
     "random_policy",
+    "report_of",
     "ruthless_policy",
     "simulate",
     "tag_policy",
@@ -80,55 +83,11 @@ class Report:
     unreached_scenes: list[str]
     unreached_endings: list[str]
     seconds: float = 0.0
-    months: list[Session] = field(default_factory=list, repr=False)  # kept only when asked
+    months: list[Month] = field(default_factory=list, repr=False)  # kept only when asked
 
     @property
     def words(self) -> list[int]:
         return [w for p in self.personas.values() for w in p.words]
-
-
-def play_one(
-    level: Level, persona: str, seed: int, policy: Policy, rng: random.Random, decline_rate: float, lang: str
-) -> tuple[Session, int]:
-    """Play one month with ``policy``; return it and the number of words a player read."""
-    session, words = play_counting(level, persona, seed, policy, rng, decline_rate, (lang,))
-    return session, words[lang]
-
-
-def play_counting(
-    level: Level,
-    persona: str,
-    seed: int,
-    policy: Policy,
-    rng: random.Random,
-    decline_rate: float,
-    langs: tuple[str, ...],
-    variant: str | None = None,
-) -> tuple[Session, dict[str, int]]:
-    """Play one month; count, in each language, the words of every line actually shown.
-
-    Scene texts are the ``text_when`` line that holds when the scene comes up, replies the
-    ``reply_when`` line the engine chose: the words of this month, not of every variant.
-    """
-    session = Session(level, persona, seed, variant)
-    counter = session.ix.words
-    words = {lang: counter.opening(lang) for lang in langs}
-    events: list[Event] = session.choose(DECLINE if rng.random() < decline_rate else ACCEPT)
-    without = session.declined  # the weeks lived are the month without Halo (joining late or not)
-    while True:
-        for lang in langs:
-            words[lang] += counter.events(events, lang, without)
-        if session.over:
-            outcome = session.outcome()
-            for lang in langs:
-                words[lang] += counter.ending(outcome, session.state.persona, lang, without)
-            return session, words
-        scene = session.scene
-        assert scene is not None
-        shown = scene_text(scene, session.state)
-        for lang in langs:
-            words[lang] += counter.static(scene.id, lang) + counter.of(shown, lang)
-        events = session.choose(policy(session, rng))
 
 
 def simulate(
@@ -140,50 +99,51 @@ def simulate(
     lang: str | None = None,
     *,
     keep: bool = False,
+    jobs: int = 1,
 ) -> Report:
     """Play ``runs`` months spread over every persona; same seed, same report.
 
-    ``keep`` keeps every month played (for :func:`balance` to replay them).
+    ``jobs`` processes play them (1: this one, no pool); the report is the same for any
+    number. ``keep`` keeps every month's record (for :mod:`game.core.balance`).
     """
-    import time
-
     started = time.perf_counter()
-    chooser = policy_named(policy)
-    rng = random.Random(seed)
-    lang = lang or level.languages[0]
+    policy_named(policy)  # an unknown policy is refused here, before any process starts
+    spec = MonthSpec(policy, seed, decline_rate, (lang or level.languages[0],))
+    [months] = play_batches(level, [(spec, runs)], jobs)
+    report = report_of(level, spec, months, keep=keep)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def report_of(level: Level, spec: MonthSpec, months: list[Month], *, keep: bool = False) -> Report:
+    """The report of months played from ``spec``, summed up in index order."""
     personas = {p.id: PersonaReport() for p in level.personas}
     seen: set[str] = set()
     endings: set[str] = set()
-    ids = list(personas)
-    kept: list[Session] = []
-    for run in range(runs):
-        pid = ids[run % len(ids)]
-        session, words = play_one(level, pid, rng.randrange(1 << 30), chooser, rng, decline_rate, lang)
-        if keep:
-            kept.append(session)
+    for month in months:
+        pid = month.persona
         report = personas[pid]
         report.runs += 1
-        report.words.append(words)
-        outcome = session.outcome()
-        for scene, _ in session.state.choices:
-            seen.add(scene)
-        for door in session.state.doors:
-            report.door_met[door.door] += 1
-            if door.outcome == "refuse":
-                report.door_refused[door.door] += 1
-            elif door.outcome == "grant":
-                report.door_granted[door.door] += 1
-        if outcome.declined:
+        if month.words:  # none when no language was asked
+            report.words.append(month.words[0])
+        seen.update(month.scenes)
+        for door, outcome in month.doors:
+            report.door_met[door] += 1
+            if outcome == "refuse":
+                report.door_refused[door] += 1
+            elif outcome == "grant":
+                report.door_granted[door] += 1
+        if month.declined:
             report.declined += 1
             endings.add("declined")
         else:
-            assert outcome.final_score is not None and outcome.grade is not None
-            report.scores.append(outcome.final_score)
-            report.grades[outcome.grade] += 1
-            endings.add(f"grade {outcome.grade}")
-        if outcome.goal_reached:
+            assert month.score is not None and month.grade is not None
+            report.scores.append(month.score)
+            report.grades[month.grade] += 1
+            endings.add(f"grade {month.grade}")
+        if month.goal:
             report.goals += 1
-        endings.add(f"{pid}: goal {'reached' if outcome.goal_reached else 'missed'}")
+        endings.add(f"{pid}: goal {'reached' if month.goal else 'missed'}")
     all_scene_ids = [scene.id for _, scene in all_scenes(level)]
     all_endings = (
         ["declined"]
@@ -192,15 +152,14 @@ def simulate(
     )
     return Report(
         level=level.id,
-        policy=policy,
-        runs=runs,
-        seed=seed,
+        policy=spec.policy,
+        runs=len(months),
+        seed=spec.seed,
         personas=personas,
         scenes_seen=seen - {CONSENT},
         unreached_scenes=[s for s in all_scene_ids if s not in seen],
         unreached_endings=[e for e in all_endings if e not in endings],
-        seconds=time.perf_counter() - started,
-        months=kept,
+        months=months if keep else [],
     )
 
 
