@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from game.core.events import DoorChecked, Event, Notified, Reply, WeekPublished, WeekStarted
+from game.core.events import DoorChecked, Event, Notified, OptionChosen, Reply, WeekPublished, WeekStarted
 
 if TYPE_CHECKING:
     from game.core.rules import LevelIndex
@@ -93,14 +93,16 @@ class WordCounter:
         ix, of, level = self.ix, self.of, self.ix.level
         n = 0
         for event in events:
-            if isinstance(event, Reply):
+            if type(event) is OptionChosen:  # events are final classes; most say nothing to read
+                continue
+            if type(event) is Reply:
                 option = ix.options[(event.scene, event.option)]
                 n += of(option.reply_when[event.variant].text if event.variant is not None else option.reply, lang)
-            elif isinstance(event, Notified):
+            elif type(event) is Notified:
                 n += of(ix.options[(event.scene, event.option)].notify, lang)
-            elif isinstance(event, DoorChecked):
+            elif type(event) is DoorChecked:
                 n += of(ix.tier(event.door, event.tier).text, lang)
-            elif isinstance(event, WeekPublished):
+            elif type(event) is WeekPublished:
                 n += of(level.publication[event.message].text, lang)
             elif isinstance(event, WeekStarted) and not without and event.week <= len(level.weeks):
                 week = level.weeks[event.week - 1]

@@ -44,8 +44,8 @@ class World:
         if cstate is None:
             return
         before = cstate.score
-        cstate.score = min(float(self.level.score.max), max(float(self.ix.lo), before + delta))
-        self._log(because, "contact", contact, round(before, 1), round(cstate.score, 1))
+        after = cstate.score = min(self.ix.hi_f, max(self.ix.lo_f, before + delta))
+        self._log(because, "contact", contact, round(before, 1), round(after, 1))
         if refresh:
             self._refresh_connections(because)
 
@@ -106,12 +106,13 @@ class World:
     def _derived_connections(self) -> float:
         """The closeness-weighted mean of friends' scores, on the 0..100 scale, plus offsets."""
         st, ix = self.state, self.ix
+        contacts, lo, span = ix.contacts, ix.lo, ix.span
         total = weight = 0.0
         friends = 0
         for cid, cstate in st.contacts.items():
             if cstate.relation == "friend":
-                w = ix.contacts[cid].closeness
-                total += w * ix.score_to_sub(cstate.score)
+                w = contacts[cid].closeness
+                total += w * min(100.0, max(0.0, (cstate.score - lo) * 100.0 / span))  # ix.score_to_sub, inlined
                 weight += w
                 friends += 1
         rule = self.level.connections
