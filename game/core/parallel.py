@@ -25,7 +25,7 @@ from game.core.months import Month, MonthSpec, play_range
 
 Batch = tuple[MonthSpec, int]  # what to play, and how many months
 
-RANGES_PER_JOB = 4
+RANGES_PER_JOB = 8
 """Ranges given to each process per batch: enough that one slow range does not leave a
 core idle at the end, few enough that sending results back stays cheap."""
 

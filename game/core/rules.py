@@ -26,6 +26,13 @@ class DoorResult:
     reason: str
 
 
+def clamp(value: float, lo: float, hi: float) -> float:
+    """``min(hi, max(lo, value))``, the very same value (even for -0.0 or NaN) at a third of
+    the builtins' cost: a month clamps a few hundred times."""
+    value = value if value > lo else lo
+    return value if value < hi else hi
+
+
 CONSENT = "consent"
 ACCEPT = "accept"
 DECLINE = "decline"
@@ -116,10 +123,10 @@ class LevelIndex:
     def score(self, sub: dict[str, float], variant: str) -> int:
         """The score as the app would publish it: rounded and clamped to the level's range."""
         raw = self.raw_score(sub, variant)
-        return int(min(self.level.score.max, max(self.lo, round(raw))))
+        return int(clamp(round(raw), self.lo, self.level.score.max))
 
     def score_to_sub(self, score: float) -> float:
-        return min(100.0, max(0.0, (score - self.lo) * 100.0 / self.span))
+        return clamp((score - self.lo) * 100.0 / self.span, 0.0, 100.0)
 
     def grade(self, score: int) -> str:
         for grade in self.level.grades:
