@@ -6,6 +6,7 @@ Timings run headless (SDL dummy video driver) so they measure the game's own wor
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -137,20 +138,44 @@ def idle_cpu(screen: str, seconds: float) -> float:
     return share
 
 
-def simulator(runs: int = 4000) -> dict[str, float]:
-    """Months per second of the bot simulator, per level file."""
-    from game.content.load import ContentInvalid, load_level
-    from game.core.simulate import simulate
+SIMULATOR = """
+import json, sys
+from game.content.load import ContentInvalid, load_level
+from game.core.simulate import simulate
+runs, jobs, out = int(sys.argv[1]), int(sys.argv[2]), {}
+for path in sys.argv[3:]:
+    try:
+        level = load_level(path)
+    except ContentInvalid:
+        continue
+    simulate(level, 200, seed=1)  # warm: the level's index and word counts
+    one = simulate(level, runs, seed=1, jobs=1)
+    every = simulate(level, runs * jobs, seed=1, jobs=jobs)
+    out[path] = [one.runs / one.seconds, every.runs / every.seconds]
+print(json.dumps(out))
+"""
 
-    out = {}
-    for path in sorted(LEVELS_DIR.glob("*.yaml")):
-        try:
-            level = load_level(path)
-        except ContentInvalid:
-            continue
-        report = simulate(level, runs, seed=1)
-        out[path.stem] = runs / report.seconds
-    return out
+
+def simulator(runs: int = 4000) -> tuple[int, dict[str, tuple[float, float]]]:
+    """(processes, per level file: months per second on one core and on every core).
+
+    Measured in a fresh child process: the pool's workers are forked from a process that
+    never started SDL or any thread. Every core plays ``runs`` months each, so both
+    figures time the same amount of work per core (the pool's start-up included).
+    """
+    from game.core.parallel import default_jobs
+
+    jobs = default_jobs()
+    paths = [str(p) for p in sorted(LEVELS_DIR.glob("*.yaml"))]
+    done = subprocess.run(
+        [sys.executable, "-c", SIMULATOR, str(runs), str(jobs), *paths],
+        env=CHILD_ENV,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    rates = json.loads(done.stdout.strip().splitlines()[-1])
+    return jobs, {Path(path).stem: (one, every) for path, (one, every) in rates.items()}
 
 
 def what_if_ms(level_path: Path) -> float:
