@@ -27,19 +27,26 @@ from game.ui.theme import Theme, load_theme
 from game.ui.toolbar import toolbar, toolbar_action
 from game.ui.widgets import Button, mm_to_logical
 from game.visit import Visit
+from game.visit.saved import save_visit
 
 log = logging.getLogger("open_sesame")
 
 
 class KioskServices:
-    """What the admin screens use: the PIN and its lock, the log tail."""
+    """What the admin screens use: the PIN and its lock, the log tail, saving a visit."""
 
-    def __init__(self, admin_pin: str, clock: Callable[[], float]) -> None:
+    def __init__(self, admin_pin: str, clock: Callable[[], float], runtime: Runtime) -> None:
         self.admin_pin = admin_pin
         self.pin_lock = PinLock(clock)  # one lock: closing and reopening the pad keeps the count
+        self.runtime = runtime
 
     def log_tail(self, lines: int) -> list[str]:
         return log_tail(lines)
+
+    def save_visit(self) -> Path | None:
+        """The visit in progress, or the last one, saved for a bug report."""
+        visit = self.runtime.visit or self.runtime.last_visit
+        return save_visit(visit) if visit is not None else None
 
 
 class Runtime:
@@ -61,7 +68,7 @@ class Runtime:
         self.catalog: Catalog = load_catalog()
         self.art = Art()
         self.sound = Sound()
-        self.kiosk = KioskServices(admin_pin, clock)
+        self.kiosk = KioskServices(admin_pin, clock, self)
         self.level_path = level_path
         self.stats_path = stats_path
         self.show_focus = False
@@ -72,6 +79,7 @@ class Runtime:
         if not callable(level):
             self._adopt(level)
         self._visit: Visit | None = None
+        self.last_visit: Visit | None = None
         self._stats: StatsStore | None = StatsStore(stats_path, warm=True) if settings.stats else None
         self.defaults = (settings.larger_text, settings.reduced_motion, settings.sound, settings.audio)
         self.viewport_to_logical: Callable[[float, float], tuple[float, float]] = lambda x, y: (x, y)
@@ -113,13 +121,16 @@ class Runtime:
         return self._visit
 
     def begin_visit(self, persona: str) -> Visit:
+        self.last_visit = None
         self._visit = Visit.begin(self.level, persona, self.settings.seed, self.clock)
         return self._visit
 
     def end_visit(self) -> None:
-        """Record the visit once (if statistics are on) and forget it."""
+        """Record the visit once (if statistics are on) and forget it (the technician may
+        still save the last one for a bug report, until the next visitor starts)."""
         if self._visit is not None:
             record_visit(self._visit, self.settings, self.statistics())
+            self.last_visit = self._visit
         self._visit = None
 
     def reset_visitor(self, keep_language: bool = False) -> None:

@@ -1,20 +1,25 @@
-"""``python -m game replay``: replay a month from the line the game logs when a session ends.
+"""``python -m game replay``: replay a month from the line the game logs when a session ends,
+or a whole visit saved for a bug report.
 
 The log line reads ``session ended: level kiosk persona student seed 123 variant standard
 choices consent.accept bike_morning.ride ...``; pass those values to see the same month
 again, week by week, with every hidden change and its cause — the way to follow up a bug
-report without anything about the visitor.
+report without anything about the visitor. ``--visit visit.json`` (saved from the admin
+screen) replays the whole visit: the month, and the appeals, the guess and the answers.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from game.cli.safeout import terminal_safe
 from game.content.load import ContentInvalid, load_level
 from game.paths import LEVELS_DIR
+from game.safefile import FileRefused, read_regular
 
 
 def parse_choice(text: str) -> tuple[str, str]:
@@ -28,13 +33,28 @@ def run(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m game replay", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--level", required=True, help="a level id (levels/ID.yaml) or a file")
-    parser.add_argument("--persona", required=True)
-    parser.add_argument("--seed", type=int, required=True)
+    parser.add_argument("--level", help="a level id (levels/ID.yaml) or a file (a visit names its own)")
+    parser.add_argument("--persona")
+    parser.add_argument("--seed", type=int)
     parser.add_argument("--variant", default=None)
-    parser.add_argument("choices", nargs="+", type=parse_choice, help="scene.option, in order")
+    parser.add_argument("choices", nargs="*", type=parse_choice, help="scene.option, in order")
+    parser.add_argument("--visit", type=Path, default=None, help="a visit saved as JSON (admin: save the visit)")
     parser.add_argument("--lang", default="en")
     args = parser.parse_args(argv)
+    visit_data: dict[str, Any] | None = None
+    if args.visit is not None:
+        try:
+            visit_data = json.loads(read_regular(args.visit, 4_000_000).decode("utf-8"))
+            assert visit_data is not None
+            state = visit_data["state"]
+            args.level = args.level or state["level"]
+            args.persona, args.seed, args.variant = state["persona"], state["seed"], state["variant"]
+            args.choices = [tuple(c) for c in state["choices"]]
+        except (OSError, FileRefused, ValueError, KeyError, TypeError) as err:
+            print(terminal_safe(f"replay: {args.visit}: not a saved visit ({err})"), file=sys.stderr)
+            return 2
+    if not args.level or not args.persona or args.seed is None or not args.choices:
+        parser.error("give --visit, or --level, --persona, --seed and the choices")
     path = Path(args.level) if args.level.endswith((".yaml", ".yml")) else LEVELS_DIR / f"{args.level}.yaml"
     try:
         level = load_level(path)
@@ -62,6 +82,10 @@ def run(argv: list[str]) -> int:
         points = f" ({entry.points:+.1f} pts)" if entry.target == "category" else ""
         change = f"{_show(entry.before)} -> {_show(entry.after)}"
         say(f"  week {entry.week} {entry.cause:<12} {entry.target} {entry.key}: {change}{points}{where}{why}")
+    if visit_data is not None:
+        say(f"appeals: {', '.join(map(str, visit_data.get('appeals') or [])) or 'none'}")
+        say(f"guess: {' > '.join(map(str, visit_data.get('guess') or [])) or 'skipped'}")
+        say(f"would join again: {visit_data.get('join_again')}")
     return 0
 
 

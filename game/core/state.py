@@ -78,7 +78,9 @@ class SessionState:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data, derived from the fields (no list of them kept by hand)."""
-        return {"format": FORMAT_VERSION, **_adapter().dump_python(self, mode="json")}
+        data: dict[str, Any] = _adapter().dump_python(self, mode="json")
+        data["flags"] = sorted(data["flags"])  # a set has no order of its own: the same state, the same data
+        return {"format": FORMAT_VERSION, **data}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SessionState:

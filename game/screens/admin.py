@@ -141,12 +141,19 @@ class AdminScreen(Screen):
             ("stats", self.t("admin.stats_on" if settings.stats else "admin.stats_off")),
             ("level", self.t("admin.level", level=self.ctx.level.id)),
             ("facilitator", self.t("admin.facilitator")),
+            ("save_visit", self.t("admin.save_visit")),
             ("back", self.t("admin.back")),
             ("exit", self.t(self.exit_label())),
         ]
+        # one column when the rows fit (with at least a 3 mm gap), two narrower ones when not
+        gap = max(self.ctx.gap(), min(24.0, (theme.height - 40 - col.y - len(rows) * h) / max(1, len(rows) - 1)))
+        per_column = max(1, int((theme.height - 40 - col.y + gap) // (h + gap)))
+        width = col.w if per_column >= len(rows) else (col.w - 20) // 2
         for i, (bid, label) in enumerate(rows):
             style = "primary" if bid == "back" else "normal"
-            self.add(Button(bid, label, Rect(col.x, col.y + i * (h + 24), col.w, h), style=style))
+            x = col.x + (i // per_column) * (width + 20)
+            y = round(col.y + (i % per_column) * (h + gap))
+            self.add(Button(bid, label, Rect(x, y, width, h), style=style))
         canvas.text(self.t("admin.log"), Rect(980, 180, 860, 50), theme.s("body"), theme.c("muted"), "semibold")
         box = Rect(980, 240, 860, 780)
         canvas.rect(box, theme.c("surface"), radius=16)
@@ -188,4 +195,7 @@ class AdminScreen(Screen):
             return SwitchLevel()
         elif button_id == "facilitator":
             return Push("facilitator")
+        elif button_id == "save_visit":
+            self.ctx.kiosk.save_visit()
+            self.log_lines = self.ctx.kiosk.log_tail(24)  # where it went, or why not
         return None

@@ -9,6 +9,7 @@ a sound, and asks for a redraw when an animation it runs changes what it shows.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -32,6 +33,10 @@ class Kiosk(Protocol):
     pin_lock: PinLock
 
     def log_tail(self, lines: int) -> list[str]: ...
+
+    def save_visit(self) -> Path | None:
+        """Save the visit in progress (or the last) for a bug report; its file, or None."""
+        ...
 
 
 class Context(Protocol):
