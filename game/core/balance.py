@@ -70,10 +70,11 @@ def balance(level: Level, runs: int, seed: int = 0, decline_rate: float = 0.03, 
     """
     personas = [p.id for p in level.personas]
     langs = tuple(level.languages)
+    # every policy joins Halo, counts no words and replays its months under the other rule
+    # sets; then the words read, from months played as visitors play them
     specs = [MonthSpec(policy, seed + 7919 * k, 0.0, (), other_rules=True) for k, policy in enumerate(POLICIES)]
-    played = play_batches(
-        level, [*((spec, runs) for spec in specs), (MonthSpec("random", seed, decline_rate, langs), runs)], jobs
-    )
+    reading = MonthSpec("random", seed, decline_rate, langs)
+    played = play_batches(level, [(spec, runs) for spec in [*specs, reading]], jobs)  # one pool for all
     goals: dict[str, dict[str, float]] = {}
     scores: dict[str, dict[str, float]] = {}
     met: Counter[str] = Counter()
