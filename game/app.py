@@ -127,6 +127,7 @@ class App(Stack):
             return True
         if moving:
             self.canvas.text_scale = self.text_scale()
+            self.fonts.use(self.ctx.catalog.language(self.ctx.settings.lang))
             kept, self.canvas.drawn = self.canvas.drawn, []
             rects = self.top.animate(self.canvas)
             self.canvas.drawn = kept
@@ -144,6 +145,7 @@ class App(Stack):
 
     def draw(self) -> None:
         self.canvas.text_scale = self.text_scale()
+        self.fonts.use(self.ctx.catalog.language(self.ctx.settings.lang))  # its font stack and line breaking
         opaque = max((i for i, screen in enumerate(self.stack) if not screen.overlay), default=0)
         for screen in self.stack[opaque:]:  # what lies under a full screen is not seen
             screen.draw(self.canvas)

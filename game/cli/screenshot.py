@@ -23,6 +23,8 @@ SCREENS = [
     "week",
     "scene",
     "door",
+    "granted",
+    "blacklist",
     "publication",
     "end",
     "debrief",
@@ -106,6 +108,7 @@ def render(
     from game.app import App
     from game.content.models import Level
     from game.settings import Settings
+    from game.tools.drive import settle
 
     assert isinstance(level, Level)
     ticks = itertools.count()
@@ -126,6 +129,7 @@ def render(
         if screen == "debrief" and bool(getattr(args, "page", 0)) and app.top.name == "debrief":
             app.top.pages[app.top.current] = args.page  # type: ignore[attr-defined]
             app.draw()  # a page past the end shows the last one
+        settle(app)  # the moment a visitor sees last: the count landed, the stamp down
         app.draw()
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
@@ -150,8 +154,8 @@ def stage(app: object, screen: str, scene: str | None, panel: str | None, person
 
     assert isinstance(app, App)
     log: dict[str, str] = {}
-    if screen in ("scene", "door"):
-        persona, seed, log = find_path(app, scene, screen == "door")
+    if screen in ("scene", "door", "granted", "blacklist"):
+        persona, seed, log = find_path(app, scene, "scene" if screen == "scene" else screen)
         app.ctx.settings.seed = seed
     if screen == "attract":
         return
@@ -182,18 +186,21 @@ def stage(app: object, screen: str, scene: str | None, panel: str | None, person
             rng,
             choose=follow,
         )
-    elif screen == "door":
+    elif screen in ("door", "granted"):
+        wanted = "refuse" if screen == "door" else "grant"
         play_until(
             app,
             lambda s: (
                 isinstance(s, SceneScreen)
                 and s.after is not None
                 and s.after.door is not None
-                and s.after.door.outcome == "refuse"
+                and s.after.door.outcome == wanted
             ),
             rng,
             choose=follow,
         )
+    elif screen == "blacklist":
+        play_until(app, lambda s: s.name == "blacklist", rng, choose=follow)
     elif screen == "publication":
         play_until(app, lambda s: s.name == "publication", rng)
     else:
@@ -206,10 +213,14 @@ def stage(app: object, screen: str, scene: str | None, panel: str | None, person
         app.apply(Push(screen))
 
 
-def find_path(app: object, scene: str | None, refused_door: bool) -> tuple[str, int, dict[str, str]]:
-    """A persona, seed and choices (scene -> option) that reach ``scene`` or a refused door."""
+def find_path(app: object, scene: str | None, goal: str = "scene") -> tuple[str, int, dict[str, str]]:
+    """A persona, seed and choices (scene -> option) that reach ``goal``.
+
+    ``goal`` is ``scene`` (the scene named, or the first), ``door`` (a refused door),
+    ``granted`` (a door that opens) or ``blacklist`` (the visitor put on the list).
+    """
     from game.app import App
-    from game.core.events import DoorChecked
+    from game.core.events import DoorChecked, FlagChanged
     from game.core.session import Session
 
     assert isinstance(app, App)
@@ -218,6 +229,16 @@ def find_path(app: object, scene: str | None, refused_door: bool) -> tuple[str, 
         s.id for s in level.side_scenes
     }:
         raise LookupError(f"the level has no scene {scene!r} in its weeks")
+    doors = goal in ("door", "granted")
+
+    def reached(events: list[object]) -> bool:
+        if goal == "scene":  # reached by arriving, above, not by an answer
+            return False
+        if goal == "blacklist":
+            return any(isinstance(e, FlagChanged) and e.flag == "blacklisted" and e.value for e in events)
+        wanted = "refuse" if goal == "door" else "grant"
+        return any(isinstance(e, DoorChecked) and e.outcome == wanted for e in events)
+
     rng = random.Random(1)
     for attempt in range(3000):
         persona = level.personas[attempt % len(level.personas)].id
@@ -227,13 +248,12 @@ def find_path(app: object, scene: str | None, refused_door: bool) -> tuple[str, 
         choices: dict[str, str] = {}
         while not session.over:
             here = session.scene_id
-            if not refused_door and (scene is None or here == scene):
+            if goal == "scene" and (scene is None or here == scene):
                 return persona, seed, choices
             assert here is not None
-            doors = [v.option.id for v in session.options() if v.available and v.option.door]
-            pick = rng.choice(doors) if refused_door and doors else rng.choice(session.option_ids())
+            with_door = [v.option.id for v in session.options() if v.available and v.option.door]
+            pick = rng.choice(with_door) if doors and with_door else rng.choice(session.option_ids())
             choices[here] = pick
-            events = session.choose(pick)
-            if refused_door and any(isinstance(e, DoorChecked) and e.outcome == "refuse" for e in events):
+            if reached(list(session.choose(pick))):
                 return persona, seed, choices
-    raise LookupError(f"no playthrough found that reaches {scene or 'a refused door'!r}")
+    raise LookupError(f"no playthrough found that reaches {scene or goal!r}")

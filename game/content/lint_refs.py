@@ -1,6 +1,6 @@
 """Checks of what a level points outside itself at: pictures, and the cards its rules cite.
 
-- every picture a persona, contact, scene, door, option or card names exists in
+- every picture a persona, goal, contact, scene, door, option, feed kind or card names exists in
   ``assets/art`` (a person's portrait defaults to their id, and may be missing: the game
   then draws a neutral placeholder, so educators' levels without pictures still play);
 - a rule, threshold or card says whether it is ``documented``, ``reported`` or
@@ -32,6 +32,9 @@ def lint_refs(level: Level, bad: Callable[[Path_, str], None], art: ArtCatalog |
 
     for p, persona in enumerate(level.personas):
         person(persona.portrait, ("personas", p, "portrait"))
+        thing(persona.goal.picture, ("personas", p, "goal", "picture"))
+    for kind, oid in level.feed_pictures:
+        thing(oid, ("feed_pictures", kind))
     for c, contact in enumerate(level.contacts):
         person(contact.portrait, ("contacts", c, "portrait"))
     for d, door in enumerate(level.doors):

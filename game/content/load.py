@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from game.content.continuity import continuity_warnings
+from game.content.glyphs import glyph_problems
 from game.content.lint import lint_level
 from game.content.models import Level
 from game.content.yamlsafe import Document, Problem, YamlRejected, dotted, read_yaml
@@ -104,5 +105,7 @@ def check_report(paths: list[Path]) -> tuple[list[Problem], list[Problem]]:
         except ContentInvalid as err:
             problems.extend(err.problems)
             continue
-        warnings.extend(continuity_warnings(level, read_yaml(file)))
+        doc = read_yaml(file)
+        problems.extend(glyph_problems(level, doc))
+        warnings.extend(continuity_warnings(level, doc))
     return problems, warnings

@@ -254,6 +254,16 @@ class Goal(Strict):
     when: Condition
     reached: Text
     missed: Text
+    picture: Ident | None = None  # what the goal opens (assets/art objects): unlocked or stamped at the end
+
+
+class FeedPictures(Strict):
+    """The icon of each kind of line on Halo's feed (assets/art objects or icons); a kind
+    left out gets a neutral placeholder. A contact's line shows their face instead."""
+
+    notify: Ident | None = None  # a message from Halo after a choice
+    publication: Ident | None = None  # the weekly publication's vague word
+    appeal: Ident | None = None  # "your appeal has been registered"
 
 
 class Persona(Strict):
@@ -374,6 +384,7 @@ class Level(Strict):
     bands: list[Band] = Field(min_length=1)
     grades: list[Grade] = Field(min_length=1)
     publication: list[Message] = Field(min_length=1)
+    feed_pictures: FeedPictures = FeedPictures()
     doors: list[Door] = []
     contacts: list[Contact] = []
     personas: list[Persona] = Field(min_length=1)

@@ -14,11 +14,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from game.content.models import Level
+from game.core import reading
 from game.core.months import MonthSpec
 from game.core.parallel import play_batches
 from game.core.policies import POLICIES
 from game.core.simulate import report_of
-from game.core.words import WORDS_PER_MINUTE
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class Balance:
         return float(statistics.median(self.words[lang])) if self.words.get(lang) else 0.0
 
     def minutes(self, lang: str) -> float:
-        return self.median_words(lang) / WORDS_PER_MINUTE
+        return reading.minutes(self.median_words(lang), lang)
 
     @property
     def change_rate(self) -> float:
@@ -73,8 +73,8 @@ def balance(level: Level, runs: int, seed: int = 0, decline_rate: float = 0.03, 
     # every policy joins Halo, counts no words and replays its months under the other rule
     # sets; then the words read, from months played as visitors play them
     specs = [MonthSpec(policy, seed + 7919 * k, 0.0, (), other_rules=True) for k, policy in enumerate(POLICIES)]
-    reading = MonthSpec("random", seed, decline_rate, langs)
-    played = play_batches(level, [(spec, runs) for spec in [*specs, reading]], jobs)  # one pool for all
+    read_spec = MonthSpec("random", seed, decline_rate, langs)
+    played = play_batches(level, [(spec, runs) for spec in [*specs, read_spec]], jobs)  # one pool for all
     goals: dict[str, dict[str, float]] = {}
     scores: dict[str, dict[str, float]] = {}
     met: Counter[str] = Counter()
@@ -137,10 +137,7 @@ def format_balance(result: Balance, level: Level, lang: str) -> str:
     lines = [f"level {result.level}: balance over {result.runs} months per policy, seed {result.seed}", ""]
     lines.append("words read as played (median of a month; the lines shown, variants included):")
     for code in level.languages:
-        lines.append(
-            f"  {code}: {result.median_words(code):.0f} words ≈ {result.minutes(code):.1f} min"
-            f" at {WORDS_PER_MINUTE} words/min"
-        )
+        lines.append(f"  {code}: {reading.describe(result.median_words(code), code)}")
     lines.append("")
     lines.append("goal reached, per persona and policy (loyal: conforms but drops and reports nobody):")
     width = max(len(n) for n in names.values()) + len(max(names, key=len)) + 3

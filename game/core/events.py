@@ -63,6 +63,14 @@ class Rated:
 
 
 @dataclass(frozen=True, slots=True)
+class FlagChanged:
+    """A flag was set or cleared (``blacklisted`` is the one the screens make an event of)."""
+
+    flag: str
+    value: bool
+
+
+@dataclass(frozen=True, slots=True)
 class WeekStarted:
     week: int  # 1-based
     whisper: int | None  # index into the level week's whispers
@@ -82,13 +90,23 @@ class MonthEnded:
 
 
 Event = (
-    OptionChosen | DoorChecked | Reply | Notified | ContactDropped | Rated | WeekStarted | WeekPublished | MonthEnded
+    OptionChosen
+    | DoorChecked
+    | Reply
+    | Notified
+    | ContactDropped
+    | Rated
+    | FlagChanged
+    | WeekStarted
+    | WeekPublished
+    | MonthEnded
 )
 
 __all__ = [
     "ContactDropped",
     "DoorChecked",
     "Event",
+    "FlagChanged",
     "LedgerEntry",
     "MonthEnded",
     "Notified",

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from game.content.models import Level
 from game.content.walk import all_scenes
+from game.core import reading
 from game.core.months import Month, MonthSpec, play_counting, play_one
 from game.core.parallel import play_batches
 from game.core.policies import (
@@ -187,10 +188,7 @@ def format_report(report: Report, level: Level, lang: str) -> str:
     words = report.words
     if words:
         median = statistics.median(words)
-        lines.append(
-            f"\nreading: median {median:.0f} words per month ≈ {median / WORDS_PER_MINUTE:.1f} min"
-            f" at {WORDS_PER_MINUTE} words/min"
-        )
+        lines.append(f"\nreading: median per month {reading.describe(median, lang)}")
     lines.append(f"scenes never reached: {', '.join(report.unreached_scenes) or 'none'}")
     lines.append(f"endings never reached: {', '.join(report.unreached_endings) or 'none'}")
     return "\n".join(lines)

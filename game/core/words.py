@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from game.core import reading
 from game.core.events import DoorChecked, Event, Notified, OptionChosen, Reply, WeekPublished, WeekStarted
 
 if TYPE_CHECKING:
@@ -24,8 +25,8 @@ Text = Mapping[str, str]
 
 
 def count_words(text: str) -> int:
-    """Words a reader reads: French spacing before ``: ; ! ?`` and « » does not add words."""
-    return sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
+    """Words a reader reads (characters in scripts without spaces: :mod:`game.core.reading`)."""
+    return reading.reading_units(text)
 
 
 def words_of(text: Text | None, lang: str) -> int:

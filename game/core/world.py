@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.content.models import Level
-from game.core.events import ContactDropped, Event, Rated
+from game.core.events import ContactDropped, Event, FlagChanged, Rated
 from game.core.ledger import Cause, LedgerEntry
 from game.core.rules import LevelIndex, clamp
 from game.core.state import ContactState, SessionState
@@ -77,6 +77,8 @@ class World:
         else:
             st.flags.discard(flag)
         self._log(because, "flag", flag, before, value)
+        if before != value:
+            self._events.append(FlagChanged(flag, value))
 
     def paid_at(self, door: str) -> int:
         return next((d.amount for d in reversed(self.state.doors) if d.door == door and d.outcome == "deposit"), 0)

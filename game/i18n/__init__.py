@@ -96,13 +96,43 @@ LANGUAGES_FILE = "languages.yaml"
 
 @dataclass(frozen=True)
 class Language:
-    """How a language is named and writes numbers (``languages.yaml``)."""
+    """How a language is named, writes numbers, is drawn and is read (``languages.yaml``).
+
+    ``fonts`` names its font stack (families of ``assets/fonts/fonts.yaml``; none: the
+    default family), ``italic`` whether its script has italics (CJK has none: italic is
+    drawn upright), and ``reading`` how its reading time is counted: in words for scripts
+    written with spaces, in characters for those without (:mod:`game.core.reading`).
+    """
 
     code: str
     name: str
     decimal: str = "."
     group: str = ","
     one: tuple[int, ...] = (1,)
+    fonts: tuple[str, ...] = ()
+    italic: bool = True
+    reading_unit: str = "words"  # or "chars"
+    reading_rate: float = 200.0  # units a minute
+
+
+def language_from(code: str, info: Mapping[str, Any]) -> Language:
+    """A ``languages.yaml`` entry as a :class:`Language` (defaults for what it leaves out,
+    or gets wrong: the preflight names the mistake, the game still starts)."""
+    reading = info.get("reading")
+    reading = reading if isinstance(reading, dict) else {}
+    fonts = info.get("fonts")
+    rate = reading.get("per_minute", 200)
+    return Language(
+        code,
+        str(info["name"]),
+        str(info.get("decimal", ".")),
+        str(info.get("group", ",")),
+        tuple(int(n) for n in info.get("one", [1])),
+        tuple(str(f) for f in fonts) if isinstance(fonts, list) else (),
+        info.get("italic", True) is not False,
+        "chars" if reading.get("unit") == "chars" else "words",
+        float(rate) if type(rate) in (int, float) and rate > 0 else 200.0,
+    )
 
 
 _noted: set[str] = set()
@@ -116,7 +146,12 @@ def _note(message: str) -> None:
 
 @lru_cache(maxsize=4)
 def load_catalog(folder: Path = I18N_DIR) -> Catalog:
-    """Every ``*.yaml`` catalog in ``folder``, merged; a key defined twice is an error."""
+    """Every ``*.yaml`` catalog in ``folder``, merged; a text defined twice is an error.
+
+    A key's languages may come from several files (``ui.yaml`` with ``fr`` and ``en``, a
+    ``zh.yaml`` beside it with the ``zh`` texts of the same keys), so a new language can
+    be files added rather than lines written into every entry of the existing ones.
+    """
     entries: dict[str, dict[str, str]] = {}
     plurals: dict[str, dict[str, dict[str, str]]] = {}
     known: dict[str, Language] = {}
@@ -124,28 +159,22 @@ def load_catalog(folder: Path = I18N_DIR) -> Catalog:
         data = read_yaml(path).data
         if path.name == LANGUAGES_FILE:
             for code, info in data.items():
-                known[str(code)] = Language(
-                    str(code),
-                    str(info["name"]),
-                    str(info.get("decimal", ".")),
-                    str(info.get("group", ",")),
-                    tuple(int(n) for n in info.get("one", [1])),
-                )
+                known[str(code)] = language_from(str(code), info)
                 if info.get("fallback"):
                     global FALLBACK
                     FALLBACK = str(code)
             continue
         for key, value in data.items():
-            if key in entries:
-                raise ValueError(f"{path}: UI string {key!r} is defined in two catalogs")
-            texts: dict[str, str] = {}
+            texts = entries.setdefault(str(key), {})
+            twice = sorted(set(texts) & {str(lang) for lang in value})
+            if twice:  # a language's texts may live in a file of their own, each text once
+                raise ValueError(f"{path}: UI string {key!r} ({', '.join(twice)}) is defined in two catalogs")
             for lk, lv in value.items():
                 if isinstance(lv, dict):  # forms: one/other by count, f/m by grammatical gender
                     plurals.setdefault(str(key), {})[str(lk)] = {str(fk): str(fv) for fk, fv in lv.items()}
                     texts[str(lk)] = str(lv["other"])
                 else:
                     texts[str(lk)] = str(lv)
-            entries[str(key)] = texts
     return Catalog(entries, plurals, known)
 
 

@@ -18,13 +18,15 @@ from pathlib import Path
 from typing import Any
 
 from game.content.textcheck import text_problem
-from game.content.yamlsafe import Problem, YamlRejected, read_yaml
+from game.content.yamlsafe import Document, Problem, YamlRejected, read_yaml
 from game.i18n import LANGUAGES_FILE
 from game.paths import ASSETS_DIR, FONTS_DIR, I18N_DIR
 from game.safefile import FileRefused, read_regular
+from game.ui.fonts import FACES, FAMILIES_FILE, load_families
 
 FONT_FILES = ("Inter-Regular.otf", "Inter-Italic.otf", "Inter-SemiBold.otf", "Inter-Bold.otf")
-"""The faces of :data:`game.ui.canvas.FACES` (a test keeps the two lists equal)."""
+"""The default family's faces, which every language draws with (a test keeps this equal to
+``assets/fonts/fonts.yaml``); the other families' files are read from that file."""
 FONT_MAX_BYTES = 50_000_000
 THEME_COLOURS = frozenset(
     [
@@ -91,8 +93,33 @@ def asset_problems(
 
 
 def font_problems(folder: Path = FONTS_DIR) -> list[Problem]:
+    """The default family's files, ``fonts.yaml`` and every file it names, each whole."""
     out = []
-    for name in FONT_FILES:
+    names = list(FONT_FILES)
+    try:
+        doc = read_yaml(folder / FAMILIES_FILE)
+    except YamlRejected as err:
+        out.extend(err.problems)
+    else:
+        families: Any = doc.data
+        if not isinstance(families, dict) or not families:
+            out.append(doc.problem((), "fonts: the file must map family ids to {name, faces}"))
+            families = {}
+        for fid, info in families.items():
+            faces = info.get("faces") if isinstance(info, dict) else None
+            if (
+                not isinstance(faces, dict)
+                or "regular" not in faces
+                or not all(
+                    k in FACES and isinstance(v, str) and "/" not in v and "\\" not in v for k, v in faces.items()
+                )
+            ):
+                out.append(
+                    doc.problem((fid,), f"fonts: faces must map {', '.join(FACES)} to file names, regular first")
+                )
+                continue
+            names += [str(v) for v in faces.values() if str(v) not in names]
+    for name in names:
         path = folder / name
         try:
             data = read_regular(path, FONT_MAX_BYTES)
@@ -166,7 +193,8 @@ def catalog_problems(folder: Path = I18N_DIR, languages: list[str] | None = None
     if not files:
         return [Problem(str(folder), 1, 1, "", "no UI catalog (*.yaml) found")]
     out: list[Problem] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, dict[str, str]] = {}  # key -> language -> the file that gives it
+    where: dict[str, tuple[Document, dict[str, Any]]] = {}  # key -> its first file, and its texts merged
     for path in files:
         try:
             doc = read_yaml(path)
@@ -177,24 +205,64 @@ def catalog_problems(folder: Path = I18N_DIR, languages: list[str] | None = None
             out.append(doc.problem((), "catalog: the file must hold a mapping of keys to texts"))
             continue
         if path.name == LANGUAGES_FILE:
+            out += language_problems(doc)
             continue
         for key, entry in doc.data.items():
-            if str(key) in seen:
-                out.append(doc.problem((key,), f"catalog: {key!r} is already defined in {seen[str(key)]}"))
-            seen[str(key)] = path.name
             if not isinstance(entry, dict) or not all(_is_text_or_forms(v) for v in entry.values()):
                 out.append(doc.problem((key,), "catalog: each key needs {fr: ..., en: ...} texts"))
                 continue
-            for lang in languages:
-                if lang not in entry:
-                    out.append(doc.problem((key,), f"catalog: no {lang!r} text"))
-            forms = {lang: [v] if isinstance(v, str) else list(v.values()) for lang, v in entry.items()}
-            params = {lang: sorted({p for t in texts for p in _PARAM.findall(t)}) for lang, texts in forms.items()}
-            if len({tuple(p) for p in params.values()}) > 1:
-                out.append(doc.problem((key,), "catalog: the languages do not use the same {parameters}"))
-            for lang, texts in forms.items():
-                for text in texts:
+            given = seen.setdefault(str(key), {})
+            twice = sorted({given[str(lang)] for lang in entry if str(lang) in given})
+            if twice:  # a language's texts may live in their own file, but each text only once
+                out.append(doc.problem((key,), f"catalog: {key!r} is already defined in {', '.join(twice)}"))
+            for lang in entry:
+                given.setdefault(str(lang), path.name)
+            first = where.setdefault(str(key), (doc, {}))
+            first[1].update({str(k): v for k, v in entry.items()})
+            for lang, value in entry.items():
+                for text in [value] if isinstance(value, str) else list(value.values()):
                     problem = text_problem(text) or (None if text.strip() else "text is empty")
                     if problem:
                         out.append(doc.problem((key, lang), f"catalog: {problem}"))
+    for key, (doc, entry) in where.items():
+        for lang in languages:
+            if lang not in entry:
+                out.append(doc.problem((key,), f"catalog: no {lang!r} text"))
+        forms = {lang: [v] if isinstance(v, str) else list(v.values()) for lang, v in entry.items()}
+        params = {lang: sorted({p for t in texts for p in _PARAM.findall(t)}) for lang, texts in forms.items()}
+        if len({tuple(p) for p in params.values()}) > 1:
+            out.append(doc.problem((key,), "catalog: the languages do not use the same {parameters}"))
+    return out
+
+
+def language_problems(doc: Document) -> list[Problem]:
+    """Each ``languages.yaml`` entry: a name, and fonts, italics and a reading rate that make sense."""
+    try:
+        families = set(load_families())
+    except (OSError, YamlRejected, KeyError, TypeError, AttributeError):
+        families = set()  # font_problems reports the broken fonts.yaml
+    out: list[Problem] = []
+    for code, info in doc.data.items():
+        if not isinstance(info, dict) or not isinstance(info.get("name"), str) or not info["name"].strip():
+            out.append(doc.problem((code,), "languages: each language needs {name: ...}, its own name"))
+            continue
+        fonts = info.get("fonts", [])
+        if not isinstance(fonts, list) or not all(isinstance(f, str) for f in fonts):
+            out.append(doc.problem((code, "fonts"), "languages: fonts is a list of font family ids"))
+        elif families:
+            for i, name in enumerate(fonts):
+                if name not in families:
+                    known = ", ".join(sorted(families))
+                    out.append(doc.problem((code, "fonts", i), f"languages: no font family {name!r} ({known})"))
+        if not isinstance(info.get("italic", True), bool):
+            out.append(doc.problem((code, "italic"), "languages: italic is true or false"))
+        reading = info.get("reading", {})
+        rate: Any = reading.get("per_minute", 200) if isinstance(reading, dict) else None
+        if (
+            not isinstance(reading, dict)
+            or reading.get("unit", "words") not in ("words", "chars")
+            or type(rate) not in (int, float)
+            or not 1 <= rate <= 10_000
+        ):
+            out.append(doc.problem((code, "reading"), "languages: reading is {unit: words or chars, per_minute: N}"))
     return out

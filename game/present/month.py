@@ -51,6 +51,17 @@ class PublicationView:
     assessed: str
     dropped: tuple[tuple[str, str], ...]  # (portrait, "Nadia removed you…")
     declined: bool
+    lo: int = 0
+    hi: int = 100
+    bands: tuple[tuple[int, str], ...] = ()  # (lowest score, name), lowest first: the dial's label as it moves
+
+    def band(self, score: float) -> str:
+        """The band's name for a score the dial passes through (it changes as the count crosses)."""
+        name = self.bands[0][1] if self.bands else ""
+        for low, band in self.bands:
+            if round(score) >= low:
+                name = band
+        return name
 
 
 def publication_view(visit: Visit, words: Words, beat: Publication) -> PublicationView:
@@ -69,6 +80,9 @@ def publication_view(visit: Visit, words: Words, beat: Publication) -> Publicati
         "" if visit.declined else words.t("publication.assessed"),
         dropped,
         visit.declined,
+        level.score.min,
+        level.score.max,
+        tuple(sorted((band.min, words.p(band.name)) for band in level.bands)),
     )
 
 
@@ -97,6 +111,9 @@ class EndView:
     near_miss: str  # "2 points short of the Trusted fare" (or empty)
     decided: str  # what moved the score most against the visitor (or empty)
     portrait: str
+    mood: str  # the visitor's face: happy when the goal opened, sad when it did not
+    goal_picture: str | None  # what the goal opens: unlocked, or stamped
+    stamp: str  # the stamp on a goal that stayed shut
 
 
 def end_view(visit: Visit, words: Words) -> EndView:
@@ -125,6 +142,9 @@ def end_view(visit: Visit, words: Words) -> EndView:
         words.t("end.near_miss", n=miss.short, door=words.p(session.ix.doors[miss.door].name)) if miss else "",
         decided(visit, words),
         persona.portrait or persona.id,
+        "happy" if outcome.goal_reached else "sad",
+        persona.goal.picture,
+        words.t("end.stamp_missed"),
     )
 
 
@@ -165,4 +185,24 @@ def decided(visit: Visit, words: Words) -> str:
         cause=what,
         category=words.p(category.name) if category else worst.category,
         points=words.signed(worst.points),
+    )
+
+
+@dataclass(frozen=True)
+class BlacklistView:
+    title: str
+    stamp: str
+    body: str
+    portrait: str
+
+
+def blacklist_view(visit: Visit, words: Words) -> BlacklistView:
+    """The visitor's own face, shocked, under the list's stamp: the system's verdict as an event."""
+    session = visit.session
+    persona = session.ix.personas[session.state.persona]
+    return BlacklistView(
+        words.t("blacklist.title"),
+        words.t("blacklist.stamp"),
+        words.t("blacklist.body"),
+        persona.portrait or persona.id,
     )

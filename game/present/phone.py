@@ -44,6 +44,7 @@ class PhoneView:
     no_account: str = ""
     money: str = ""
     more: Callable[[int], str] = str  # "+ 3 more" when not every contact fits
+    people: frozenset[str] = frozenset()  # the feed pictures that are someone's face
 
 
 ORDER = {"friend": 0, "acquaintance": 1, "dropped": 2, "reported": 2}
@@ -52,11 +53,12 @@ ORDER = {"friend": 0, "acquaintance": 1, "dropped": 2, "reported": 2}
 def feed_text(visit: Visit, words: Words, item: FeedItem) -> tuple[str, str]:
     """A feed line's words and its picture (an icon, or someone's face)."""
     level, ix = visit.level, visit.session.ix
+    pictures = level.feed_pictures
     if item.kind == "notify":
         scene, option = item.ref.split(".", 1)
-        return words.p(ix.options[(scene, option)].notify), "bell"
+        return words.p(ix.options[(scene, option)].notify), pictures.notify or ""
     if item.kind == "publication":
-        return words.p(level.publication[int(item.ref)].text), "chart_line"
+        return words.p(level.publication[int(item.ref)].text), pictures.publication or ""
     if item.kind == "dropped_you":
         contact = ix.contacts[item.ref]
         return words.t("feed.dropped_you", name=words.p(contact.name)), contact.portrait or contact.id
@@ -64,7 +66,7 @@ def feed_text(visit: Visit, words: Words, item: FeedItem) -> tuple[str, str]:
         contact = ix.contacts[item.ref]
         stars = "★" * item.stars + "☆" * (5 - item.stars)
         return words.t("feed.rated_you", name=words.p(contact.name), stars=stars), contact.portrait or contact.id
-    return words.t("feed.appeal_registered"), "stamp"
+    return words.t("feed.appeal_registered"), pictures.appeal or ""
 
 
 def mood(visit: Visit, contact: str) -> str:
@@ -136,4 +138,5 @@ def phone_view(
         no_account=words.t("phone.no_account") if visit.declined else "",
         money=words.t("phone.money", amount=words.money(st.money)),
         more=lambda n: words.t("phone.more", n=n),
+        people=frozenset(c.portrait for c in contacts),
     )

@@ -58,6 +58,16 @@ class DoorAnswer:
     body: str
     picture: str | None
     appealable: bool
+    reason: str  # score | money | the flag that chose the answer (blacklisted, declined, ...)
+
+
+@dataclass(frozen=True)
+class Reaction:
+    """Someone the choice hurt: their face as it is now, and what it did to them."""
+
+    portrait: str
+    mood: str
+    line: str
 
 
 @dataclass(frozen=True)
@@ -67,6 +77,8 @@ class AfterView:
     reply: str
     notify: str
     ratings: tuple[str, ...]
+    speaker_mood: str  # the speaker's face once they have heard the choice ("" without a speaker)
+    reactions: tuple[Reaction, ...]
 
 
 def scene_view(visit: Visit, words: Words) -> SceneView:
@@ -128,6 +140,7 @@ def after_view(visit: Visit, words: Words, after: AfterChoice) -> AfterView:
             body,
             level_door.picture,
             checked.outcome == "refuse" and checked.reason in APPEALABLE,
+            checked.reason,
         )
     ratings = tuple(
         words.t(
@@ -137,10 +150,32 @@ def after_view(visit: Visit, words: Words, after: AfterChoice) -> AfterView:
         )
         for r in after.ratings
     )
+    scene = ix.scenes[after.scene]
+    st = visit.session.state
+    speaker = scene.speaker
     return AfterView(
         words.t("scene.you_chose", choice=words.p(option.text)),
         door,
         words.p(reply_text(ix, after.reply)) if after.reply is not None else "",
         words.p(notify_text(ix, after.notify)) if after.notify is not None else "",
         ratings,
+        mood(visit, speaker) if speaker is not None and speaker in st.contacts else "",
+        tuple(reaction(visit, words, after, cid) for cid in after.hurt if cid in st.contacts and cid != speaker),
     )
+
+
+def reaction(visit: Visit, words: Words, after: AfterChoice, contact: str) -> Reaction:
+    """A contact this choice dropped or reported: their face, and their score's fall."""
+    ix, st = visit.session.ix, visit.session.state
+    person = ix.contacts[contact]
+    moved = [
+        e
+        for e in st.ledger
+        if e.target == "contact" and e.key == contact and (e.scene, e.option) == (after.scene, after.option)
+    ]
+    relation = st.contacts[contact].relation
+    key = "scene.you_reported" if relation == "reported" else "scene.you_dropped"
+    line = words.t(key, name=words.p(person.name), gender=person.gender)
+    if moved:
+        line += " " + words.t("scene.their_score", before=round(moved[0].before), after=round(moved[-1].after))
+    return Reaction(person.portrait or contact, mood(visit, contact), line)

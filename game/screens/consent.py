@@ -1,10 +1,15 @@
-"""Join Halo, or not. Declining is allowed, and honest about what it costs."""
+"""Join Halo, or not. Declining is allowed, and honest about what it costs.
+
+Between the promise and the fine print, the doors the score will open or shut: the
+level's own door pictures, in a row, still closed.
+"""
 
 from __future__ import annotations
 
 from game.screens.base import Screen
 from game.screens.transitions import Next, Transition
 from game.ui.canvas import Canvas, Rect
+from game.ui.pictures import PANEL
 from game.ui.widgets import Button
 
 
@@ -21,11 +26,12 @@ class ConsentScreen(Screen):
             self.p(consent.title), Rect(inner.x, inner.y, inner.w, 90), theme.s("title"), theme.c("card_text"), "bold"
         )
         canvas.paragraph(
-            self.p(consent.text), Rect(inner.x, inner.y + 110, inner.w, 250), theme.s("heading"), theme.c("card_text")
+            self.p(consent.text), Rect(inner.x, inner.y + 110, inner.w, 220), theme.s("heading"), theme.c("card_text")
         )
+        self.draw_doors(canvas, Rect(inner.x, inner.y + 345, inner.w, 84))
         canvas.paragraph(
             self.t("consent.fine_print"),
-            Rect(inner.x, inner.y + 380, inner.w, 140),
+            Rect(inner.x, inner.y + 450, inner.w, 96),
             theme.s("small"),
             theme.c("card_muted"),
             "italic",
@@ -37,6 +43,22 @@ class ConsentScreen(Screen):
             )
         )
         self.add(Button("decline", self.p(consent.decline), Rect(inner.x, inner.bottom - h, inner.w, h), style="ghost"))
+
+    def draw_doors(self, canvas: Canvas, row: Rect) -> None:
+        """Every door of the level as its object in a disc, each with a small lock."""
+        pictures = [door.picture for door in self.ctx.level.doors if door.picture][:9]
+        if not pictures:
+            return
+        step = min(row.w / len(pictures), row.h * 1.5)
+        x = row.centerx - step * len(pictures) / 2
+        for picture in pictures:
+            centre = (x + step / 2, row.centery)
+            canvas.circle(centre, row.h / 2, PANEL)
+            side = round(row.h * 0.62)
+            canvas.thing(picture, Rect(round(centre[0] - side / 2), round(centre[1] - side / 2), side, side))
+            lock = round(row.h * 0.34)
+            canvas.thing("locked", Rect(round(centre[0] + row.h * 0.2), round(centre[1] + row.h * 0.12), lock, lock))
+            x += step
 
     def on_button(self, button_id: str) -> Transition | None:
         self.visit.consent(button_id == "accept")

@@ -17,11 +17,13 @@ from game.screens.base import Screen
 from game.screens.context import Context
 from game.screens.transitions import Goto, Transition
 from game.ui.canvas import Canvas, Rect
+from game.ui.pictures import PANEL, face
 from game.ui.theme import Colour
 from game.ui.widgets import Button
 
-TOP = 330
+TOP = 290
 PAD = 28
+FACE_BAND = 190  # the top of each card: the life as a face first, with what the goal opens
 ESSENTIAL = 5  # name, goal and what Halo knows: a card without them opens the life first
 
 
@@ -102,18 +104,20 @@ class PersonaScreen(Screen):
         n = len(personas)
         gap = 40
         width = (1760 - gap * (n - 1)) // n
-        card_h = theme.height - 50 - TOP
+        card_h = theme.height - 40 - TOP
         inner_w = width - 2 * PAD
         more_h = math.ceil(canvas.line_height(theme.s("small"), "semibold") * 1.2) + 12
-        shown = self.fitting(canvas, personas, inner_w, card_h - 2 * PAD)
+        room = card_h - 2 * PAD - FACE_BAND
+        shown = self.fitting(canvas, personas, inner_w, room)
         self.complete = shown >= ESSENTIAL  # the description is a bonus when there is room
         if not self.complete:
-            shown = self.fitting(canvas, personas, inner_w, card_h - 2 * PAD - more_h)
+            shown = self.fitting(canvas, personas, inner_w, room - more_h)
         cards = self.cards(canvas, personas, inner_w)
         for i, persona in enumerate(personas):
             card = Rect(80 + i * (width + gap), TOP, width, card_h)
             canvas.rect(card, theme.c("card"), radius=28)
-            y = card.y + PAD
+            self.draw_faces(canvas, Rect(card.x + 14, card.y + 14, card.w - 28, FACE_BAND - 14), persona)
+            y = card.y + FACE_BAND + PAD
             for block in cards[i][:shown]:
                 h = self.height(canvas, block, inner_w)
                 canvas.paragraph(
@@ -134,6 +138,20 @@ class PersonaScreen(Screen):
                 )
             self.add(Button(f"persona:{persona.id}", self.p(persona.name), card, style="card"))
 
+    def draw_faces(self, canvas: Canvas, band: Rect, persona: Persona) -> None:
+        """The person, large, and the object of their goal in a bubble beside them."""
+        canvas.rect(band, PANEL, radius=22)
+        side = band.h - 16
+        face(canvas, (band.centerx - side * 0.25, band.centery + 4), side, persona.portrait or persona.id, "neutral")
+        if persona.goal.picture is not None:
+            bubble = side * 0.5
+            centre = (band.centerx + side * 0.5 + 10, band.y + bubble / 2 + 18)
+            canvas.circle(centre, bubble / 2, (255, 255, 255))
+            thing = round(bubble * 0.68)
+            canvas.thing(
+                persona.goal.picture, Rect(round(centre[0] - thing / 2), round(centre[1] - thing / 2), thing, thing)
+            )
+
     def draw_detail(self, canvas: Canvas, persona: Persona) -> None:
         """One life, whole: everything the card could not hold, and the choice to live it."""
         theme = canvas.theme
@@ -144,8 +162,9 @@ class PersonaScreen(Screen):
         blocks = self.blocks(canvas, persona)
         columns = [[blocks[0], blocks[5], *blocks[1:3]], blocks[3:5]]
         width = (inner.w - 60) // 2
+        self.draw_faces(canvas, Rect(inner.x + width + 60, inner.y, width, FACE_BAND - 14), persona)
         for k, blocks in enumerate(columns):
-            y = inner.y
+            y = inner.y + (FACE_BAND + 10 if k == 1 else 0)
             for block in blocks:
                 bh = self.height(canvas, block, width)
                 box = Rect(inner.x + k * (width + 60), y + block.gap, width, min(bh - block.gap, inner.bottom - y))

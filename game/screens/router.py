@@ -11,6 +11,7 @@ from typing import Any
 from game.screens.admin import AdminScreen, PinScreen
 from game.screens.attract import AttractScreen
 from game.screens.base import Screen
+from game.screens.blacklist import BlacklistScreen
 from game.screens.consent import ConsentScreen
 from game.screens.context import Context
 from game.screens.debrief import DebriefScreen
@@ -20,12 +21,13 @@ from game.screens.idle import IdleWarningScreen
 from game.screens.persona import PersonaScreen
 from game.screens.scene import SceneScreen
 from game.screens.week import PublicationScreen, WeekIntroScreen
-from game.visit import AfterChoice, MonthEnd, Publication, WeekIntro
+from game.visit import AfterChoice, Blacklisted, MonthEnd, Publication, WeekIntro
 
 SCREENS: dict[str, type[Screen]] = {
     "attract": AttractScreen,
     "persona": PersonaScreen,
     "consent": ConsentScreen,
+    "blacklist": BlacklistScreen,
     "scene": SceneScreen,
     "week": WeekIntroScreen,
     "publication": PublicationScreen,
@@ -51,6 +53,8 @@ def next_screen(ctx: Context) -> Screen:
     beat = visit.next_beat()
     while isinstance(beat, AfterChoice):  # shown by the scene screen; skip leftovers
         beat = visit.next_beat()
+    if isinstance(beat, Blacklisted):
+        return BlacklistScreen(ctx, beat=beat)
     if isinstance(beat, WeekIntro):
         return WeekIntroScreen(ctx, beat=beat)
     if isinstance(beat, Publication):

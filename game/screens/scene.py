@@ -8,15 +8,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.present.scene import AfterView, SceneView, after_view, scene_view
+from game.present.scene import AfterView, DoorAnswer, SceneView, after_view, scene_view
 from game.screens.common import PhoneScreen
 from game.screens.context import Context
 from game.screens.transitions import Next, Transition
 from game.ui.canvas import Canvas, Rect
+from game.ui.pictures import door_picture, ease, face, scene_picture
 from game.ui.widgets import Button
 from game.visit import AfterChoice
 
 CARD = Rect(60, 130, 1230, 920)
+PICTURE = (480, 240)  # the scene's picture, top right of its card: never behind the text
+DOOR_SIDE = 240  # the door's picture on the answer card
+MOMENT_S = 0.8  # a door unlocking, or the refusal's stamp landing
 
 
 class SceneScreen(PhoneScreen):
@@ -29,6 +33,8 @@ class SceneScreen(PhoneScreen):
         self.after: AfterChoice | None = None
         self.text_read = False  # a long text at a large size is shown alone first, then the options
         self.appealed = False
+        self.moment = 1.0  # how far the door's moment has played (0 → 1), after a choice
+        self.door_box = Rect(0, 0, DOOR_SIDE, DOOR_SIDE)
 
     @property
     def scene_id(self) -> str:
@@ -37,7 +43,11 @@ class SceneScreen(PhoneScreen):
     def update(self, dt: float) -> bool:
         super().update(dt)
         if self.ctx.settings.reduced_motion:
+            self.moment = 1.0
             return False
+        if self.after is not None and self.moment < 1.0:
+            self.moment = min(1.0, self.moment + dt / MOMENT_S)
+            return True
         now = self.ctx.now()
         return any(now - item.born < 0.4 for item in self.visit.feed[-2:])
 
@@ -51,19 +61,37 @@ class SceneScreen(PhoneScreen):
             self.view = scene_view(self.visit, self.words)  # the language may have changed
         view = self.view
         self.draw_phone(canvas, view.clock, speaker=view.speaker.id if view.speaker else None)
-        inner = CARD.inflate(-100, -80)
+        inner = CARD.inflate(-80, -64)
         ink, muted = theme.c("card_text"), theme.c("card_muted")
-        canvas.text(view.header, Rect(inner.x, inner.y, inner.w, 40), theme.s("small"), muted, "semibold")
-        canvas.text(view.title, Rect(inner.x, inner.y + 44, inner.w, 70), theme.s("heading"), ink, "bold")
-        y = inner.y + 124
-        if view.speaker is not None:
-            who = f"{view.speaker.name} · {view.speaker.role}"
-            canvas.text(who, Rect(inner.x, y, inner.w, 40), theme.s("small"), theme.c("primary"), "semibold")
-            y += 48
+        if self.text_read and self.after is None:  # a long text read: its choices need the room
+            picture = Rect(inner.right, inner.y, 0, 124)
+        else:
+            picture = Rect(inner.right - PICTURE[0], inner.y, *PICTURE)
+            self.draw_picture(canvas, picture, view)
+        left = Rect(inner.x, inner.y, picture.x - 30 - inner.x, picture.h)
+        canvas.text(view.header, Rect(left.x, left.y, left.w, 40), theme.s("small"), muted, "semibold")
+        title = Rect(left.x, left.y + 48, left.w, left.h - 48 - (56 if view.speaker and picture.w else 0))
+        canvas.paragraph(view.title, title, theme.s("heading"), ink, "bold")
+        if view.speaker is not None and picture.w:
+            who = Rect(left.x, left.bottom - 48, left.w, 48)
+            canvas.paragraph(
+                f"{view.speaker.name} · {view.speaker.role}", who, theme.s("small"), theme.c("primary"), "semibold"
+            )
+        y = picture.bottom + 26
         if self.after is None:
             self.draw_choice(canvas, inner, y)
         else:
             self.draw_after(canvas, inner, y, after_view(self.visit, self.words, self.after))
+
+    def draw_picture(self, canvas: Canvas, box: Rect, view: SceneView) -> None:
+        """The place and what is at stake; the speaker's face on it, as they look now."""
+        scene_picture(canvas, box, view.picture)
+        if view.speaker is not None:
+            mood = view.speaker.mood
+            if self.after is not None:  # their face once they have heard the choice
+                mood = after_view(self.visit, self.words, self.after).speaker_mood or mood
+            size = box.h * 0.78
+            face(canvas, (box.right - size / 2 - 16, box.bottom - size / 2 - 14), size, view.speaker.portrait, mood)
 
     def draw_choice(self, canvas: Canvas, inner: Rect, y: int) -> None:
         theme = canvas.theme
@@ -83,41 +111,66 @@ class SceneScreen(PhoneScreen):
         canvas.paragraph(text, above, wanted, theme.c("card_text"))
         for i, option in enumerate(options):
             rect = Rect(inner.x, round(top + i * (h + gap)), inner.w, round(h))
-            self.add(Button(f"option:{option.id}", option.text, rect, option.available, note=option.note))
+            button = Button(f"option:{option.id}", option.text, rect, option.available, note=option.note)
+            button.icon = option.icon
+            self.add(button)
 
     def draw_after(self, canvas: Canvas, inner: Rect, y: int, after: AfterView) -> None:
         theme = canvas.theme
-        canvas.paragraph(after.chosen, Rect(inner.x, y, inner.w, 80), theme.s("body"), theme.c("card_muted"), "italic")
-        y += 100
+        canvas.paragraph(after.chosen, Rect(inner.x, y, inner.w, 44), theme.s("body"), theme.c("card_muted"), "italic")
+        y += 58
         h = round(self.target())
-        bottom = inner.bottom - h - 30
+        bottom = inner.bottom - h - 24  # the buttons' top
         door = after.door
         if door is not None:
-            colour = {"grant": theme.c("good"), "deposit": theme.c("warning"), "refuse": theme.c("bad")}[door.outcome]
-            panel = Rect(inner.x, y, inner.w, 220)
-            canvas.rect(panel, colour, radius=20)
-            canvas.rect(panel.inflate(-12, -12), theme.c("card"), radius=14)
-            title = Rect(panel.x + 30, panel.y + 24, panel.w - 60, 56)
-            canvas.text(f"{door.name} — {door.label}", title, theme.s("heading"), theme.c("card_text"), "bold")
-            body = Rect(panel.x + 30, panel.y + 90, panel.w - 60, 110)
-            canvas.paragraph(door.body, body, theme.s("body"), theme.c("card_text"))
-            y = panel.bottom + 30
             if door.appealable:
-                if self.appealed:
-                    note = Rect(inner.x, bottom - h - 90, inner.w, 70)
-                    canvas.paragraph(
-                        self.t("door.appeal_registered"), note, theme.s("body"), theme.c("card_muted"), "italic"
-                    )
+                rect = Rect(inner.x, bottom - h, inner.w, h)
                 label = self.t("door.appeal" if not self.appealed else "door.appealed")
-                rect = Rect(inner.x, bottom - h + 10, inner.w, h)
                 self.add(Button("appeal", label, rect, enabled=not self.appealed, style="ghost"))
-                bottom = bottom - h - 110
+                bottom -= h + 24
+            panel = Rect(inner.x, y, inner.w, DOOR_SIDE)
+            self.door_box = Rect(panel.x, panel.y, DOOR_SIDE, DOOR_SIDE)
+            self.draw_door(canvas, door)
+            words = Rect(self.door_box.right + 30, panel.y + 6, panel.right - self.door_box.right - 30, panel.h - 12)
+            title_h = round(canvas.line_height(theme.s("heading"), "bold") * 1.2)
+            title = f"{door.name} — {door.label}"
+            colour = theme.c("bad") if door.outcome == "refuse" else theme.c("good")
+            canvas.text(title, Rect(words.x, words.y, words.w, title_h), theme.s("heading"), colour, "bold")
+            body = Rect(words.x, words.y + title_h + 6, words.w, words.h - title_h - 6)
+            canvas.paragraph(door.body, body, theme.s("body"), theme.c("card_text"))
+            if self.appealed:
+                note = Rect(words.x, panel.bottom + 8, words.w, 40)
+                canvas.text(self.t("door.appeal_registered"), note, theme.s("small"), theme.c("card_muted"), "italic")
+            y = panel.bottom + 56
+        for person in after.reactions:
+            side = 96
+            face(canvas, (inner.x + side / 2, y + side / 2), side, person.portrait, person.mood)
+            line = Rect(inner.x + side + 24, y, inner.w - side - 24, side)
+            canvas.paragraph(person.line, line, theme.s("body"), theme.c("card_text"), "semibold", valign="center")
+            y += side + 16
         lines = [t for t in (after.reply, *after.ratings) if t]
-        if lines:
-            box = Rect(inner.x, y, inner.w, max(60, bottom - y))
+        if lines and bottom - y > 40:
+            box = Rect(inner.x, y, inner.w, bottom - y)
             canvas.paragraph("\n".join(lines), box, theme.s("body"), theme.c("card_text"))
         rect = Rect(inner.x, inner.bottom - h, inner.w, h)
         self.add(Button("continue", self.t("common.continue"), rect, style="primary"))
+
+    def draw_door(self, canvas: Canvas, door: DoorAnswer) -> None:
+        """The door as an object: it unlocks, or stays locked under a stamp (the moment plays once)."""
+        progress = 1.0 if self.ctx.settings.reduced_motion else ease(self.moment)
+        stamp = {"money": "door.stamp_money", "declined": "door.stamp_declined"}.get(door.reason, "door.stamp")
+        door_picture(canvas, self.door_box, door.picture, door.outcome, progress, self.t(stamp))
+
+    def animate(self, canvas: Canvas) -> list[Rect] | None:
+        """Only the door moves while its moment plays: redraw that square, nothing else."""
+        if self.after is None or self.after.door is None:
+            return None
+        view = after_view(self.visit, self.words, self.after)
+        if view.door is None:
+            return None
+        canvas.rect(self.door_box.inflate(8, 8), canvas.theme.c("card"))
+        self.draw_door(canvas, view.door)
+        return [self.door_box.inflate(8, 8)]
 
     def on_back(self) -> Transition | None:
         """From a long scene's choices back to its text; a choice made is never undone."""
@@ -132,8 +185,9 @@ class SceneScreen(PhoneScreen):
             self.after = visit.take_after_choice()
             if self.after is None:
                 return Next()
-            if self.after.door is not None and self.after.door.outcome == "refuse":
-                self.ctx.play("refuse")
+            self.moment = 0.0
+            if self.after.door is not None:
+                self.ctx.play("refuse" if self.after.door.outcome == "refuse" else "granted")
             elif self.after.notify is not None:
                 self.ctx.play("chime")
         elif button_id == "read":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from game.present.month import publication_view, week_view
@@ -9,6 +10,8 @@ from game.screens.common import PhoneScreen
 from game.screens.context import Context
 from game.screens.transitions import Next, Transition
 from game.ui.canvas import Canvas, Rect
+from game.ui.dial import dial_block
+from game.ui.pictures import face as face_of
 from game.ui.widgets import Button
 from game.visit import Publication, WeekIntro
 
@@ -29,14 +32,13 @@ class WeekIntroScreen(PhoneScreen):
         canvas.paragraph(view.title, Rect(100, 160, 1150, 200), theme.s("title") * 1.3, theme.c("text"), "bold")
         if view.declined_text:
             canvas.paragraph(view.declined_text, Rect(100, 420, 1150, 300), theme.s("heading"), theme.c("text"))
-        elif view.whisper is not None:
-            bubble = Rect(100, 420, 1150, 380)
+        elif view.whisper is not None:  # the one who whispers, and their words in a bubble
+            bubble = Rect(300, 380, 950, 400)
             canvas.rect(bubble, theme.c("surface_alt"), radius=36)
-            canvas.polygon([(180, 800), (260, 800), (170, 860)], theme.c("surface_alt"))
-            canvas.text(view.overheard, Rect(150, 450, 1050, 50), theme.s("body"), theme.c("highlight"), "semibold")
-            canvas.paragraph(
-                view.whisper.text, Rect(150, 520, 1050, 250), theme.s("heading"), theme.c("text"), "italic"
-            )
+            canvas.polygon([(300, 600), (300, 680), (240, 700)], theme.c("surface_alt"))
+            face_of(canvas, (170, 700), 150, view.whisper.portrait, "neutral")
+            canvas.text(view.overheard, Rect(350, 410, 850, 50), theme.s("body"), theme.c("highlight"), "semibold")
+            canvas.paragraph(view.whisper.text, Rect(350, 480, 850, 270), theme.s("heading"), theme.c("text"), "italic")
         h = round(self.target())
         self.add(Button("continue", self.t("common.continue"), Rect(100, 1030 - h, 700, h), style="primary"))
 
@@ -45,7 +47,11 @@ class WeekIntroScreen(PhoneScreen):
 
 
 class PublicationScreen(PhoneScreen):
-    """The week's recomputation, as the app shows it: a number, an arrow, a vague word."""
+    """The week's recomputation as a moment: the old score counts to the new one, the dial
+    moves, the band's name changes as it crosses, and the arrow appears when it lands.
+
+    Reduced motion shows the landed frame at once: the same numbers, band, arrow and words.
+    """
 
     name = "publication"
 
@@ -53,35 +59,67 @@ class PublicationScreen(PhoneScreen):
         super().__init__(ctx)
         self.beat = beat
         self.shown = float(beat.before)
-        self.ctx.play("chime")
+        self.landed = False
+        if ctx.settings.reduced_motion or beat.before == beat.after:
+            self.land()
+
+    def land(self) -> None:
+        """The count has arrived: the arrow shows, and its cue sounds (never the only sign)."""
+        self.shown, self.landed = float(self.beat.after), True
+        change = self.beat.after - self.beat.before
+        self.ctx.play("up" if change > 0 else "down" if change < 0 else "chime")
 
     def update(self, dt: float) -> bool:
         super().update(dt)
+        if self.landed:
+            return False
         target = float(self.beat.after)
         if self.ctx.settings.reduced_motion or abs(self.shown - target) < 0.5:
-            moving = self.shown != target
-            self.shown = target
-            return moving
-        self.shown += (target - self.shown) * min(1.0, dt * 4.0)
+            self.land()
+            return True
+        step = (target - self.shown) * min(1.0, dt * 3.0)
+        self.shown += step if abs(step) >= 0.25 else math.copysign(0.25, step)
         return True
 
     def draw_body(self, canvas: Canvas) -> None:
         theme = canvas.theme
         view = publication_view(self.visit, self.words, self.beat)
-        self.draw_phone(canvas, score=self.shown, delta=view.after - view.before)
-        canvas.text(view.title, Rect(100, 180, 1150, 90), theme.s("title"), theme.c("text"), "bold")
+        delta = view.after - view.before if self.landed else 0
+        self.draw_phone(canvas, score=self.shown, delta=delta)
+        canvas.text(view.title, Rect(100, 160, 1150, 90), theme.s("title"), theme.c("text"), "bold")
+        h = round(self.target())
         if view.declined:
             canvas.paragraph(view.message, Rect(100, 320, 1150, 200), theme.s("heading"), theme.c("text"))
         else:
+            dial = Rect(100, 290, 540, 400)
+            canvas.rect(dial.inflate(40, 30), theme.c("surface_alt"), radius=36)
+            dial_block(
+                canvas,
+                dial.inflate(-20, -40),
+                self.shown,
+                view.lo,
+                view.hi,
+                view.band(self.shown),
+                delta,
+                theme.c("text"),
+                theme.c("muted"),
+                score_size=110,
+            )
             face = "italic" if view.italic else "semibold"
-            canvas.paragraph(view.message, Rect(100, 320, 1150, 200), theme.s("title"), theme.c("accent"), face)
-            canvas.paragraph(view.assessed, Rect(100, 540, 1150, 120), theme.s("body"), theme.c("muted"))
-        y = 680
-        for _portrait, line in view.dropped[:3]:
-            canvas.paragraph(line, Rect(100, y, 1150, 60), theme.s("body"), theme.c("highlight"))
-            y += 64
-        h = round(self.target())
+            canvas.paragraph(view.message, Rect(720, 290, 530, 250), theme.s("title"), theme.c("accent"), face)
+            canvas.paragraph(view.assessed, Rect(720, 560, 530, 130), theme.s("body"), theme.c("muted"))
+        self.draw_dropped(canvas, view.dropped, Rect(100, 740, 1150, 1030 - h - 20 - 740))
         self.add(Button("continue", self.t("common.continue"), Rect(100, 1030 - h, 700, h), style="primary"))
+
+    def draw_dropped(self, canvas: Canvas, dropped: tuple[tuple[str, str], ...], area: Rect) -> None:
+        """Who left you this week, their faces cold: as many as fit whole."""
+        side, step = 72, 84
+        rows = max(0, min(len(dropped), (area.h + step - side) // step))
+        for i, (portrait, line) in enumerate(dropped[:rows]):
+            y = area.y + i * step
+            face_of(canvas, (area.x + side / 2, y + side / 2), side, portrait, "cold")
+            words = Rect(area.x + side + 20, y, area.w - side - 20, side)
+            canvas.paragraph(line, words, canvas.theme.s("body"), canvas.theme.c("highlight"), valign="center")
 
     def on_button(self, button_id: str) -> Transition | None:
         return Next()

@@ -43,3 +43,16 @@ def press(app: App, target: Button | str) -> None:
 def press_button(app: App, target: Button) -> None:
     """A button pressed by code (not a tap): its transition applied."""
     app.apply(app.top.press(target))
+
+
+def settle(app: App, steps: int = 200) -> int:
+    """Let the top screen's moment play out (a count, a stamp, a door): step until still.
+
+    The app's clock drives it (each step moves at most 0.1 s), so a screenshot or a test
+    sees the final frame a visitor sees. Returns the steps taken.
+    """
+    for taken in range(1, steps + 1):
+        app.step(events=[])
+        if not app.moving:
+            return taken
+    return steps

@@ -13,23 +13,19 @@ import math
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
 
-from game.paths import FONTS_DIR
+from game.ui import linebreak
+from game.ui.fonts import FontStack, stack_for
 from game.ui.textfit import largest_size, longest_prefix, measure_text, render_text
 from game.ui.theme import Colour, Theme
 
 if TYPE_CHECKING:
+    from game.i18n import Language
     from game.ui.art import Art
-
-FACES = {
-    "regular": "Inter-Regular.otf",
-    "italic": "Inter-Italic.otf",
-    "semibold": "Inter-SemiBold.otf",
-    "bold": "Inter-Bold.otf",
-}
 
 Rect = pygame.Rect
 
@@ -70,48 +66,97 @@ class Viewport:
 
 
 class FontBook:
-    """Fonts opened once per face and pixel size; rendered text cached with a bound."""
+    """Fonts opened once per file and pixel size; rendered text cached with a bound.
+
+    Text is drawn with the font stack of the language shown (:meth:`use`): a stack of one
+    family (French, English) draws every text in one piece, as pygame does; a longer one
+    (Chinese: Noto Sans SC, then Inter) cuts each text into runs by the family that has
+    its characters and draws them side by side on one baseline. A family's files are
+    opened only when a text is drawn in a language that names it.
+    """
 
     def __init__(self, cache_size: int = 600, cache_bytes: int = 12_000_000) -> None:
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
-        self._texts: OrderedDict[tuple[str, int, str, Colour], pygame.Surface] = OrderedDict()
+        self._texts: OrderedDict[tuple[tuple[str, ...], str, int, str, Colour], pygame.Surface] = OrderedDict()
         self.cache_size = cache_size
         self.cache_bytes = cache_bytes
         self.max_fonts = 96
         self._text_bytes = 0
-        self._sizes: dict[tuple[str, int, str], tuple[int, int]] = {}
-        self.wrapped: dict[tuple[str, int, int, str], tuple[str, ...]] = {}
+        self._sizes: dict[tuple[tuple[str, ...], str, int, str], tuple[int, int]] = {}
+        self._linesizes: dict[tuple[tuple[str, ...], str, int], int] = {}
+        self.wrapped: dict[tuple[str, int, int, str, str, tuple[str, ...]], tuple[str, ...]] = {}
         self.layers: dict[object, tuple[pygame.Surface, list[DrawnText]]] = {}
         self.layer_bytes = 40_000_000
         self._layer_bytes = 0
-        self.backdrops: dict[tuple[str, tuple[int, int], float], pygame.Surface] = {}
+        self.backdrops: dict[tuple[str, tuple[int, int], float, tuple[str, ...]], pygame.Surface] = {}
+        self.stack: FontStack = stack_for(())
+        self.lang = ""  # the language texts are broken into lines for (UAX #14 tailoring)
 
-    def font(self, face: str, px: int) -> pygame.font.Font:
-        """A font, opened once per face and size; the least used are closed past a bound
+    def use(self, language: Language) -> None:
+        """Draw from now on with ``language``'s font stack (cheap: called every frame)."""
+        self.lang = language.code
+        self.stack = stack_for(language.fonts, language.italic)
+
+    def _open(self, path: str, px: int) -> pygame.font.Font:
+        """A font file at a size, opened once; the least used are closed past a bound
         (each open font holds a file handle, and resizing a window asks for new sizes)."""
-        key = (face, max(6, px))
+        key = (path, max(6, px))
         found = self._fonts.get(key)
         if found is None:
             if len(self._fonts) >= self.max_fonts:
                 self._fonts.pop(next(iter(self._fonts)))
-            found = self._fonts[key] = pygame.font.Font(str(FONTS_DIR / FACES[face]), key[1])
+            found = self._fonts[key] = pygame.font.Font(path, key[1])
         else:
             self._fonts[key] = self._fonts.pop(key)  # most recently used last
         return found
 
+    def font(self, face: str, px: int) -> pygame.font.Font:
+        """The stack's first font for ``face`` at ``px`` (the one a text is mostly drawn with)."""
+        return self._open(str(self.stack.files(face)[0]), px)
+
+    def linesize(self, face: str, px: int) -> int:
+        """The line height of the stack: its tallest family's, so mixed lines never collide."""
+        key = (self.stack.key, face, px)
+        found = self._linesizes.get(key)
+        if found is None:
+            if len(self._linesizes) > 4 * self.cache_size:
+                self._linesizes.clear()
+            found = max(self._open(str(path), px).get_linesize() for path in self.stack.files(face))
+            self._linesizes[key] = found
+        return found
+
     def render(self, face: str, px: int, text: str, colour: Colour) -> pygame.Surface:
-        key = (face, px, text, colour)
+        key = (self.stack.key, face, px, text, colour)
         surf = self._texts.get(key)
         if surf is not None:
             self._texts.move_to_end(key)
             return surf
-        surf = render_text(self.font(face, px), text, colour)
+        runs = self.stack.runs(text, face)
+        if len(runs) == 1:
+            surf = render_text(self._open(str(runs[0][0]), px), text, colour)
+        else:
+            surf = self._render_runs(runs, px, colour)
         self._texts[key] = surf
         self._text_bytes += _bytes(surf)
         while len(self._texts) > self.cache_size or (self._text_bytes > self.cache_bytes and len(self._texts) > 1):
             _, old = self._texts.popitem(last=False)
             self._text_bytes -= _bytes(old)
         return surf
+
+    def _render_runs(self, runs: list[tuple[Path, str]], px: int, colour: Colour) -> pygame.Surface:
+        """Runs drawn side by side on one baseline (the tallest ascent and descent of their fonts)."""
+        parts = [(font, render_text(font, part, colour)) for font, part in self._run_fonts(runs, px)]
+        ascent = max(font.get_ascent() for font, _ in parts)
+        descent = max(-font.get_descent() for font, _ in parts)
+        out = pygame.Surface((max(1, sum(s.get_width() for _, s in parts)), ascent + descent), pygame.SRCALPHA)
+        x = 0
+        for font, surf in parts:  # max, not blend: a run's transparent edge must not darken its neighbour
+            out.blit(surf, (x, ascent - font.get_ascent()), special_flags=pygame.BLEND_RGBA_MAX)
+            x += surf.get_width()
+        return out
+
+    def _run_fonts(self, runs: list[tuple[Path, str]], px: int) -> list[tuple[pygame.font.Font, str]]:
+        return [(self._open(str(path), px), part) for path, part in runs]
 
     def keep_layer(self, key: object, layer: tuple[pygame.Surface, list[DrawnText]]) -> None:
         """Keep a painted layer, dropping the least recently used past the byte budget."""
@@ -122,13 +167,25 @@ class FontBook:
             self._layer_bytes -= _bytes(old)
 
     def size(self, face: str, px: int, text: str) -> tuple[int, int]:
-        """``Font.size``, remembered: layout measures the same strings every frame."""
-        key = (face, px, text)
+        """``Font.size``, remembered: layout measures the same strings every frame.
+
+        A text of several runs measures as they are drawn: their widths side by side, and
+        the tallest ascent plus the deepest descent of their fonts.
+        """
+        key = (self.stack.key, face, px, text)
         found = self._sizes.get(key)
         if found is None:
             if len(self._sizes) > 4 * self.cache_size:
                 self._sizes.clear()
-            found = self._sizes[key] = measure_text(self.font(face, px), text)
+            runs = self.stack.runs(text, face)
+            if len(runs) == 1:
+                found = measure_text(self._open(str(runs[0][0]), px), text)
+            else:
+                fonts = self._run_fonts(runs, px)
+                width = sum(measure_text(font, part)[0] for font, part in fonts)
+                height = max(f.get_ascent() for f, _ in fonts) + max(-f.get_descent() for f, _ in fonts)
+                found = (width, height)
+            self._sizes[key] = found
         return found
 
     @property
@@ -179,7 +236,7 @@ class Canvas:
         Large fills dominate a frame's cost; painting them once and blitting the result
         makes a full redraw cost little more than one full-screen blit.
         """
-        cache_key = (key, self.surface.get_size(), self.vp.scale)
+        cache_key = (key, self.surface.get_size(), self.vp.scale, self.fonts.stack.key)
         surf = self.fonts.backdrops.get(cache_key)
         if surf is None:
             surf = pygame.Surface(self.surface.get_size()).convert(self.surface)
@@ -194,14 +251,14 @@ class Canvas:
     def layer(self, key: object, r: Rect, background: Colour, paint: Callable[[Canvas], object]) -> None:
         """Draw ``paint``'s static content into ``r`` once, then blit it (retained rendering).
 
-        ``key`` must name everything the painting depends on besides the window and the
-        text size (those are added here). The texts it drew are recorded again on every
+        ``key`` must name everything the painting depends on besides the window, the
+        text size and the font stack (those are added here). The texts it drew are recorded again on every
         blit, so what is on screen stays readable to tests.
         """
         phys = self.vp.rect(r)
         if phys.w <= 0 or phys.h <= 0:
             return  # a window too small for this content: draw nothing rather than fail
-        full = (key, phys.topleft, phys.size, self.vp.scale, self.text_scale)
+        full = (key, phys.topleft, phys.size, self.vp.scale, self.text_scale, self.fonts.stack.key)
         found = self.fonts.layers.get(full)
         if found is None:
             surf = pygame.Surface(phys.size).convert(self.surface)
@@ -289,7 +346,7 @@ class Canvas:
         return w / self.vp.scale, h / self.vp.scale
 
     def line_height(self, size: float, face: str = "regular") -> float:
-        return self.fonts.font(face, self.px(size)).get_linesize() / self.vp.scale
+        return self.fonts.linesize(face, self.px(size)) / self.vp.scale
 
     def text(
         self,
@@ -326,36 +383,35 @@ class Canvas:
         self.drawn.append(DrawnText(text, drawn, box, cut, self.px(size)))
         return drawn
 
-    def wrap(self, text: str, width: float, size: float, face: str = "regular") -> list[str]:
+    def wrap(self, text: str, width: float, size: float, face: str = "regular", most: int | None = None) -> list[str]:
         """Break ``text`` into lines no wider than ``width`` (explicit newlines are kept).
 
-        Remembered per text, width and pixel size: screens lay out the same paragraphs on
-        every frame they draw.
+        Lines break where the Unicode line-breaking rules allow (:mod:`game.ui.linebreak`:
+        at spaces, after hyphens, between CJK characters, never at a no-break space); a
+        word longer than the line is broken between characters rather than overflow.
+        Remembered per text, width, pixel size and language: screens lay out the same
+        paragraphs on every frame they draw. With ``most``, may stop once it has more
+        lines than that (what fitting asks: a size that needs more lines cannot fit).
         """
         px = self.px(size)
         limit = width * self.vp.scale
-        key = (text, round(limit), px, face)
-        found = self.fonts.wrapped.get(key)
+        fonts = self.fonts
+        key = (text, round(limit), px, face, fonts.lang, fonts.stack.key)
+        found = fonts.wrapped.get(key)
         if found is not None:
             return list(found)
+
+        def fits(line: str) -> bool:
+            return fonts.size(face, px, line)[0] <= limit
+
         lines: list[str] = []
         for para in text.split("\n"):
-            words = [w for w in para.split(" ") if w]  # no-break spaces stay inside words
-            if not words:
-                lines.append("")
-                continue
-            current = words[0]
-            for word in words[1:]:
-                trial = f"{current} {word}"
-                if self.fonts.size(face, px, trial)[0] <= limit:
-                    current = trial
-                else:
-                    lines.append(current)
-                    current = word
-            lines.append(current)
-        if len(self.fonts.wrapped) > 2000:
-            self.fonts.wrapped.clear()
-        self.fonts.wrapped[key] = tuple(lines)
+            lines.extend(linebreak.wrap(para, fonts.lang, fits, None if most is None else most - len(lines)) or [""])
+            if most is not None and len(lines) > most:
+                return lines  # cut short: not remembered
+        if len(fonts.wrapped) > 2000:
+            fonts.wrapped.clear()
+        fonts.wrapped[key] = tuple(lines)
         return lines
 
     def fit_size(self, text: str, box: Rect, size: float, face: str = "regular", spacing: float = 1.15) -> float:
@@ -365,7 +421,10 @@ class Canvas:
             return min_size
 
         def fits(trial: float) -> bool:
-            lines = self.wrap(text, box.w, trial, face)
+            most = int(box.h // (self.line_height(trial, face) * spacing))
+            lines = self.wrap(text, box.w, trial, face, most)
+            if len(lines) > most:
+                return False
             widest = max((self.measure(line, trial, face)[0] for line in lines), default=0)
             return len(lines) * self.line_height(trial, face) * spacing <= box.h and widest <= box.w
 

@@ -12,7 +12,7 @@ import pygame
 from game.paths import ASSETS_DIR
 
 log = logging.getLogger("open_sesame.sound")
-NAMES = ("tap", "chime", "refuse")
+NAMES = ("tap", "chime", "refuse", "granted", "up", "down", "blacklist")
 
 
 class Sound:

@@ -19,6 +19,7 @@ class Button:
     note: str = ""
     selected: bool = False
     on_background: bool = False  # sits on the plain background: its picture can be kept and reused
+    icon: str | None = None  # a picture id (assets/art objects or icons) drawn before the label
 
 
 def mm_to_logical(mm: float, ppi: float, scale: float) -> float:
@@ -29,7 +30,8 @@ def mm_to_logical(mm: float, ppi: float, scale: float) -> float:
 def draw_button(canvas: Canvas, button: Button, focused: bool, size: float | None = None) -> None:
     """Draw a button; one on the plain background is painted once per look and then blitted."""
     if button.on_background:
-        key = ("button", button.label, button.note, button.style, button.selected, button.enabled, focused, size)
+        look = (button.label, button.note, button.style, button.selected, button.enabled, button.icon)
+        key = ("button", *look, focused, size)
         area = button.rect.inflate(12, 12)  # room for the focus ring
         canvas.layer(key, area, canvas.theme.c("background"), lambda c: _paint_button(c, button, focused, size))
         return
@@ -59,6 +61,10 @@ def _paint_button(canvas: Canvas, button: Button, focused: bool, size: float | N
         canvas.rect(r.inflate(10, 10), theme.c("button_focus"), radius=22, width=5)
     pad = 28
     inner = Rect(r.x + pad, r.y + 8, r.w - 2 * pad, r.h - 16)
+    if button.icon and button.style != "chip":
+        side = min(inner.h, 64)
+        canvas.thing(button.icon, Rect(inner.x, inner.centery - side // 2, side, side))
+        inner = Rect(inner.x + side + 20, inner.y, inner.w - side - 20, inner.h)
     if button.note:
         top = Rect(inner.x, inner.y, inner.w, inner.h * 6 // 10)
         bottom = Rect(inner.x, inner.y + inner.h * 6 // 10, inner.w, inner.h * 4 // 10)

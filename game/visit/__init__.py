@@ -5,8 +5,18 @@ statistics, the replay command and a bug report keep: it serialises to one versi
 object, and :meth:`Visit.from_dict` gives the same visit back. It imports no pygame.
 """
 
-from game.visit.beats import AfterChoice, Beat, MonthEnd, Publication, WeekIntro
+from game.visit.beats import AfterChoice, Beat, Blacklisted, MonthEnd, Publication, WeekIntro
 from game.visit.feed import FeedItem
 from game.visit.visit import VISIT_FORMAT, Visit
 
-__all__ = ["VISIT_FORMAT", "AfterChoice", "Beat", "FeedItem", "MonthEnd", "Publication", "Visit", "WeekIntro"]
+__all__ = [
+    "VISIT_FORMAT",
+    "AfterChoice",
+    "Beat",
+    "Blacklisted",
+    "FeedItem",
+    "MonthEnd",
+    "Publication",
+    "Visit",
+    "WeekIntro",
+]

@@ -9,7 +9,10 @@ from game.core.events import DoorChecked, Notified, Rated, Reply
 
 @dataclass(frozen=True)
 class AfterChoice:
-    """What the world answered right after a choice, shown on the scene itself."""
+    """What the world answered right after a choice, shown on the scene itself.
+
+    ``hurt`` names the contacts this choice dropped or reported: their faces answer too.
+    """
 
     scene: str
     option: str
@@ -17,6 +20,14 @@ class AfterChoice:
     door: DoorChecked | None
     notify: Notified | None
     ratings: tuple[Rated, ...] = ()
+    hurt: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Blacklisted:
+    """The system put the visitor on the list: an event of its own, not a line in a paragraph."""
+
+    week: int
 
 
 @dataclass(frozen=True)
@@ -39,4 +50,4 @@ class MonthEnd:
     declined: bool
 
 
-Beat = AfterChoice | WeekIntro | Publication | MonthEnd
+Beat = AfterChoice | Blacklisted | WeekIntro | Publication | MonthEnd

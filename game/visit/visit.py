@@ -21,6 +21,7 @@ from game.core.events import (
     ContactDropped,
     DoorChecked,
     Event,
+    FlagChanged,
     MonthEnded,
     Notified,
     OptionChosen,
@@ -31,7 +32,7 @@ from game.core.events import (
 )
 from game.core.session import ACCEPT, DECLINE, Session
 from game.core.state import SessionState
-from game.visit.beats import AfterChoice, Beat, MonthEnd, Publication, WeekIntro
+from game.visit.beats import AfterChoice, Beat, Blacklisted, MonthEnd, Publication, WeekIntro
 from game.visit.feed import FeedItem
 
 VISIT_FORMAT = 1
@@ -144,6 +145,10 @@ class Visit:
                 after.setdefault("ratings", []).append(event)
                 if event.rated == "you":
                     self.data.feed.append(FeedItem("rated", event.rater, now, event.stars))
+            elif isinstance(event, ContactDropped) and event.by == "you":
+                after.setdefault("hurt", []).append(event.contact)
+            elif isinstance(event, FlagChanged) and event.flag == "blacklisted" and event.value:
+                beats.append(Blacklisted(self.session.week))
             elif isinstance(event, ContactDropped) and event.by == "them":
                 dropped.append(event.contact)
                 week = self.session.state.week + 1
@@ -158,7 +163,7 @@ class Visit:
             elif isinstance(event, MonthEnded):
                 beats.append(MonthEnd(event.declined))
         chosen = next((e for e in events if isinstance(e, OptionChosen)), None)
-        if chosen is not None and ({"reply", "door", "notify", "ratings"} & set(after)):
+        if chosen is not None and ({"reply", "door", "notify", "ratings", "hurt"} & set(after)):
             scene, option = chosen.scene, chosen.option
             beat = AfterChoice(
                 scene,
@@ -167,6 +172,7 @@ class Visit:
                 after.get("door"),
                 after.get("notify"),
                 tuple(after.get("ratings", ())),
+                tuple(after.get("hurt", ())),
             )
             beats.insert(0, beat)
         return beats

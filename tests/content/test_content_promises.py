@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from game.content.art import art_catalog
+from game.content.art import EXPRESSIONS, art_catalog
 from game.content.load import load_level
 from game.content.models import Level, Option, Scene
 from game.content.walk import all_scenes
@@ -189,19 +189,33 @@ def test_what_you_did_to_someone_changes_how_they_speak_later(name: str) -> None
 
 
 @every
-def test_every_person_has_a_portrait(name: str) -> None:
-    level, people = LEVELS[name], art_catalog().people
+def test_every_person_has_a_portrait_on_disk_in_every_expression(name: str) -> None:
+    level, art = LEVELS[name], art_catalog()
     for who in [*level.personas, *level.contacts]:
-        assert (who.portrait or who.id) in people, who.id
+        pid = who.portrait or who.id
+        assert pid in art.people, who.id
+        missing = [e for e in EXPRESSIONS if not art.person(pid, e).is_file()]
+        assert not missing, f"{who.id}: no {missing} face on disk"
+
+
+@every
+def test_every_goal_and_feed_kind_has_a_picture_on_disk(name: str) -> None:
+    level, art = LEVELS[name], art_catalog()
+    for persona in level.personas:
+        assert persona.goal.picture and art.thing(persona.goal.picture).is_file(), persona.id
+    for kind, oid in level.feed_pictures:
+        assert oid and art.thing(oid).is_file(), kind
 
 
 @every
 def test_every_scene_shows_a_place_and_what_is_at_stake_and_every_door_an_object(name: str) -> None:
     level = LEVELS[name]
+    art = art_catalog()
     for _, scene in all_scenes(level):
         assert 1 <= len(scene.picture) <= 3, scene.id
+        assert all(art.thing(oid).is_file() for oid in scene.picture), scene.id
     for door in level.doors:
-        assert door.picture, door.id
+        assert door.picture and art.thing(door.picture).is_file(), door.id
 
 
 # -- the full month -----------------------------------------------------------------------------------

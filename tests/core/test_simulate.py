@@ -369,7 +369,7 @@ Dario, livreur [rider]: 80 runs, 0 declined
   door lease: met 71, refused 100.0%
   words read: median 1180
 
-reading: median 1141 words per month ≈ 5.7 min at 200 words/min
+reading: median per month 1141 words ≈ 5.7 min at 200 words/min
 scenes never reached: none
 endings never reached: grade A, rider: goal reached"""
 """``format_report(simulate(kiosk, 240, 0, "random", lang="fr"), kiosk, "fr")``."""
@@ -408,7 +408,7 @@ Dario, delivery rider [rider]: 80 runs, 0 declined
   door lease: met 79, refused 100.0%
   words read: median 1060
 
-reading: median 1044 words per month ≈ 5.2 min at 200 words/min
+reading: median per month 1044 words ≈ 5.2 min at 200 words/min
 scenes never reached: nadia_stairs, report_thanks, tomasz_desk, kemal_call
 endings never reached: declined, rider: goal reached"""
 """``format_report(simulate(kiosk, 240, 5, "loyal", lang="en"), kiosk, "en")``."""

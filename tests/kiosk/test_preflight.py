@@ -160,7 +160,7 @@ def test_a_damaged_catalog_fails_preflight(tmp_path: Path) -> None:
 
 def test_every_theme_name_and_font_the_code_uses_is_checked() -> None:
     from game.kiosk.assets import FONT_FILES, THEME_COLOURS, THEME_SIZES
-    from game.ui.canvas import FACES
+    from game.ui.fonts import load_families
 
     colours, sizes = set(), set()
     for path in GAME.rglob("*.py"):
@@ -169,7 +169,7 @@ def test_every_theme_name_and_font_the_code_uses_is_checked() -> None:
         sizes.update(re.findall(r"""\.s\(\s*["']([a-z_]+)["']""", text))
     assert colours and sizes, "the scan found nothing: its pattern is broken"
     assert colours <= THEME_COLOURS and sizes <= THEME_SIZES
-    assert set(FONT_FILES) == set(FACES.values())
+    assert set(FONT_FILES) == set(next(iter(load_families().values())).faces.values())
 
 
 def test_a_misspelt_option_fails_preflight_in_a_real_process(config: Path) -> None:

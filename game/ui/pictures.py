@@ -1,0 +1,119 @@
+"""The game's pictures, composed: a scene's place and stakes, a face with its score, a door.
+
+Everything is drawn from ids the level names (the SVGs of ``assets/art``), so a level
+that names no picture still draws (placeholders). Pictures never sit behind body text:
+each has its own panel.
+"""
+
+from __future__ import annotations
+
+import math
+
+from game.ui.canvas import Canvas, Rect
+from game.ui.theme import Colour, mix
+
+PANEL = (226, 236, 247)  # the Halo world's pastel sky behind a scene's picture
+GROUND = (214, 226, 240)
+
+
+def scene_picture(canvas: Canvas, box: Rect, picture: tuple[str, ...]) -> None:
+    """A scene's place (the first picture, large) and what is at stake (the others, in front)."""
+    canvas.rect(box, PANEL, radius=28)
+    canvas.rect(Rect(box.x, box.bottom - box.h // 4, box.w, box.h // 4), GROUND, radius=28)
+    if not picture:
+        return
+    place, *stakes = picture
+    big = round(box.h * 0.8)
+    canvas.thing(place, Rect(box.x + 24, box.bottom - big - 10, big, big))
+    small = round(box.h * 0.42)
+    x = box.x + 24 + big + 10
+    for oid in stakes[:2]:
+        if x + small > box.right - 10:
+            break
+        canvas.thing(oid, Rect(x, box.bottom - small - 14, small, small))
+        x += small + 12
+
+
+def face(
+    canvas: Canvas,
+    centre: tuple[float, float],
+    size: float,
+    portrait: str,
+    mood: str = "happy",
+    ring: Colour | None = None,
+    grey: bool = False,
+) -> Rect:
+    """A round portrait (a disc behind it, the person drawn on it); returns its box."""
+    box = Rect(round(centre[0] - size / 2), round(centre[1] - size / 2), round(size), round(size))
+    backing = (235, 238, 244) if not grey else (205, 208, 214)
+    canvas.circle(centre, size / 2, ring or backing)
+    if ring is not None:
+        canvas.circle(centre, size / 2 - max(3, size * 0.05), backing)
+    canvas.face(portrait, mood, box.inflate(-round(size * 0.08), -round(size * 0.08)), grey=grey)
+    return box
+
+
+def score_bubble(
+    canvas: Canvas, anchor: tuple[float, float], score: int, size: float, ink: Colour, right: float | None = None
+) -> None:
+    """The number floating beside a face (Nosedive): a white pill around it, in the dial's colour.
+
+    The pill grows with its number (larger text makes it larger, never the number smaller).
+    """
+    text = str(score)
+    w, h = canvas.measure(text, size, "bold")
+    pill = Rect(round(anchor[0]), round(anchor[1] - h * 0.55), round(w + h * 0.7), round(h * 1.1))
+    if right is not None and pill.right > right:  # kept inside its screen
+        pill.x -= pill.right - round(right)
+    canvas.rect(pill, (255, 255, 255), radius=round(pill.h / 2))
+    canvas.text(text, pill, size, ink, "bold", "center", "center", shrink=False)
+
+
+def door_picture(
+    canvas: Canvas, box: Rect, picture: str | None, outcome: str, progress: float = 1.0, verdict: str = ""
+) -> None:
+    """A door as an object: unlocked when granted (or on deposit), locked with a stamp when refused.
+
+    ``progress`` runs 0 → 1 as the moment plays (the lock opening, the stamp landing);
+    at 1 it is the final, still picture that reduced motion shows at once.
+    """
+    theme = canvas.theme
+    granted = outcome != "refuse"
+    opened = mix(theme.c("good"), (255, 255, 255), 0.82) if outcome == "grant" else PANEL
+    canvas.rect(box, opened if granted else (236, 229, 226), radius=24)
+    side = round(min(box.h, box.w) * 0.78)
+    thing = Rect(box.x + (box.w - side) // 2, box.y + (box.h - side) // 2, side, side)
+    if picture is not None:
+        canvas.thing(picture, thing)
+    lock = round(side * 0.36)
+    lift = round(lock * 0.35 * (progress if granted else 0.0))
+    lock_box = Rect(box.right - lock - 10, box.y + 10 - lift // 3, lock, lock)
+    canvas.thing("unlocked" if granted and progress >= 0.5 else "locked", lock_box)
+    if not granted and verdict:  # across the lower third: the object stays visible above it
+        area = Rect(box.x + round(box.w * 0.04), box.y + round(box.h * 0.62), round(box.w * 0.92), round(box.h * 0.26))
+        stamp(canvas, area, verdict, progress)
+
+
+def stamp(canvas: Canvas, area: Rect, words: str, progress: float = 1.0) -> None:
+    """A rubber stamp that falls from above onto ``area`` (at 1 it has landed, full colour)."""
+    theme = canvas.theme
+    landed = min(1.0, max(0.0, progress))
+    scale = 1.6 - 0.6 * landed
+    w, h = round(area.w * scale), round(area.h * scale)
+    box = Rect(area.centerx - w // 2, area.centery - h // 2, w, h)
+    colour = mix(theme.c("bad"), (255, 255, 255), 1.0 - landed)
+    canvas.rect(box, (255, 255, 255), radius=10)
+    canvas.rect(box, colour, radius=10, width=max(4, round(6 * scale)))
+    size = min(theme.s("heading") * scale, h * 0.5)
+    inside = box.inflate(-20, -8)
+    capitals = words.upper()
+    fitted = canvas.fit_size(capitals, inside, size, "bold")
+    if all(canvas.measure(word, fitted, "bold")[0] <= inside.w for word in capitals.split()):
+        words = capitals  # a stamp shouts, when its words fit whole
+    canvas.paragraph(words, inside, size, colour, "bold", "center", spacing=1.0, valign="center")
+
+
+def ease(t: float) -> float:
+    """Smooth in and out, 0 → 1."""
+    t = min(1.0, max(0.0, t))
+    return 0.5 - math.cos(math.pi * t) / 2
