@@ -89,7 +89,9 @@ class App(Stack):
         self.canvas = Canvas(self.window, self.viewport, self.fonts, theme, self.ctx.art)
         self.ctx.scale_now = self.viewport.scale
         self.ctx.viewport_to_logical = self.viewport.to_logical
-        self.ctx.art.scale_budget(self.window.get_width() * self.window.get_height())
+        pixels = self.window.get_width() * self.window.get_height()
+        self.ctx.art.scale_budget(pixels)
+        self.fonts.scale_budget(pixels)
         self.dirty = True
 
     # -- the loop -----------------------------------------------------------------------------

@@ -79,18 +79,26 @@ class FontBook:
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
         self._texts: OrderedDict[tuple[tuple[str, ...], str, int, str, Colour], pygame.Surface] = OrderedDict()
         self.cache_size = cache_size
-        self.cache_bytes = cache_bytes
+        self.cache_bytes = self.base_text_bytes = cache_bytes
         self.max_fonts = 96
         self._text_bytes = 0
         self._sizes: dict[tuple[tuple[str, ...], str, int, str], tuple[int, int]] = {}
         self._linesizes: dict[tuple[tuple[str, ...], str, int], int] = {}
         self.wrapped: dict[tuple[str, int, int, str, str, tuple[str, ...]], tuple[str, ...]] = {}
         self.layers: dict[object, tuple[pygame.Surface, list[DrawnText]]] = {}
-        self.layer_bytes = 40_000_000
+        self.layer_bytes = self.base_layer_bytes = 40_000_000
         self._layer_bytes = 0
         self.backdrops: dict[tuple[str, tuple[int, int], float, tuple[str, ...]], pygame.Surface] = {}
         self.stack: FontStack = stack_for(())
         self.lang = ""  # the language texts are broken into lines for (UAX #14 tailoring)
+
+    def scale_budget(self, pixels: int) -> None:
+        """Byte caps for the window's size: a 4K window's texts and layers take four times
+        the bytes of 1080p's, so the same caps would hold a quarter as many (and re-render
+        text four times as often). The caps follow the pixel count, never below 1080p's."""
+        share = max(1.0, pixels / (1920 * 1080))
+        self.cache_bytes = round(self.base_text_bytes * share)
+        self.layer_bytes = round(self.base_layer_bytes * share)
 
     def use(self, language: Language) -> None:
         """Draw from now on with ``language``'s font stack (cheap: called every frame)."""
