@@ -86,19 +86,19 @@ class FontBook:
         self._linesizes: dict[tuple[tuple[str, ...], str, int], int] = {}
         self.wrapped: dict[tuple[str, int, int, str, str, tuple[str, ...]], tuple[str, ...]] = {}
         self.layers: dict[object, tuple[pygame.Surface, list[DrawnText]]] = {}
-        self.layer_bytes = self.base_layer_bytes = 40_000_000
+        self.layer_bytes = 40_000_000
         self._layer_bytes = 0
         self.backdrops: dict[tuple[str, tuple[int, int], float, tuple[str, ...]], pygame.Surface] = {}
         self.stack: FontStack = stack_for(())
         self.lang = ""  # the language texts are broken into lines for (UAX #14 tailoring)
 
     def scale_budget(self, pixels: int) -> None:
-        """Byte caps for the window's size: a 4K window's texts and layers take four times
-        the bytes of 1080p's, so the same caps would hold a quarter as many (and re-render
-        text four times as often). The caps follow the pixel count, never below 1080p's."""
-        share = max(1.0, pixels / (1920 * 1080))
-        self.cache_bytes = round(self.base_text_bytes * share)
-        self.layer_bytes = round(self.base_layer_bytes * share)
+        """The text cache's byte cap for the window's size: a 4K window's texts take four
+        times the bytes of 1080p's, so the same cap would hold a quarter as many and render
+        text again four times as often. It follows the pixel count, never below 1080p's.
+        Retained layers keep their cap: they are whole panels, and at 4K their bytes, not
+        their drawing, are what a session's peak memory is made of."""
+        self.cache_bytes = round(self.base_text_bytes * max(1.0, pixels / (1920 * 1080)))
 
     def use(self, language: Language) -> None:
         """Draw from now on with ``language``'s font stack (cheap: called every frame)."""
