@@ -18,6 +18,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import signal
 from collections.abc import Sequence
 
 from game.content.models import Level
@@ -71,6 +72,10 @@ def _ranges(runs: int, jobs: int) -> list[tuple[int, int]]:
 
 def _start_worker(payload: bytes) -> None:
     global _level
+    # A forked worker inherits its parent's signal handlers: the game's SIGTERM handler only
+    # sets a flag, so a pool forked from a process that installed it could never be
+    # terminated (the pool's exit would wait for its workers for ever). Workers die on it.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _level = pickle.loads(payload)
 
 

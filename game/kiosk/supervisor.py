@@ -35,6 +35,7 @@ from game.datadir import problem as data_dir_problem
 from game.kiosk.backoff import CrashBackoff, RestartPolicy
 from game.kiosk.handover import LEVEL_ENV, pack
 from game.kiosk.preflight import checked
+from game.kiosk.preflight import preflight as preflight  # what the kiosk checks, by its old name here
 from game.kiosk.watchdog import DEFAULT_STARTUP_GRACE_S, DEFAULT_TIMEOUT_S, HEARTBEAT_ENV, Watchdog, read_beat
 
 LOG_FILE = "kiosk.log"
