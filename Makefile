@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: play test lint check simulate screenshots bench monkey soak fuzz kiosk clean
+.PHONY: play install test lint check simulate screenshots bench monkey soak fuzz kiosk clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,11 @@ $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+# The game's bytecode, compiled once here: the kiosk runs with PYTHONDONTWRITEBYTECODE=1 as a
+# user who cannot write the code, so without this every boot would compile it again.
+install: $(STAMP)
+	$(PY) -m compileall -q game
 
 play: $(STAMP)
 	$(PY) -m game $(ARGS)
@@ -32,7 +37,7 @@ lint: $(STAMP)
 	$(PY) -m ruff format --check game tests
 	$(PY) -m mypy
 
-check: $(STAMP)
+check: install
 	$(PY) -m game check levels
 
 simulate: $(STAMP)

@@ -9,6 +9,7 @@ kiosk costs almost no CPU. Tests drive the same loop one iteration at a time (:m
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -42,9 +43,12 @@ from game.screens.narrate import Narrator
 from game.settings import Settings
 from game.speech import Speaker
 from game.stack import Stack
+from game.ui import framebuffer
 from game.ui.canvas import Canvas, FontBook, Viewport
 
 log = logging.getLogger("open_sesame")
+FIRST_FRAME_ENV = "OPEN_SESAME_FIRST_FRAME"
+"""A file the game writes once its first frame is up (the bench times the kiosk's boot by it)."""
 IDLE_POLL_S = 1 / 60  # input is read at least once a frame even when nothing moves
 
 
@@ -67,6 +71,7 @@ class App(Stack):
     ) -> None:
         pygame.display.init()
         pygame.font.init()
+        self.display = framebuffer.choose()  # before the window: SDL reads its hint once
         pygame.display.set_caption("Open Sesame")
         self.window = pygame.display.set_mode(
             (0, 0) if fullscreen else size, pygame.FULLSCREEN if fullscreen else pygame.RESIZABLE
@@ -108,13 +113,16 @@ class App(Stack):
         self.canvas = Canvas(self.window, self.viewport, self.fonts, theme, self.ctx.art)
         self.ctx.scale_now = self.viewport.scale
         self.ctx.viewport_to_logical = self.viewport.to_logical
-        self.ctx.art.scale_budget(self.window.get_width() * self.window.get_height())
+        pixels = self.window.get_width() * self.window.get_height()
+        self.ctx.art.scale_budget(pixels)
+        self.fonts.scale_budget(pixels)
         self.dirty = True
 
     # -- the loop -----------------------------------------------------------------------------
     def run(self) -> int:
         beat = heartbeat_from_env()  # a supervised game proves its loop still turns
         self.step()
+        _mark_first_frame()
         _ = self.ctx.level  # the first frame is up: now read and check the level
         while self.running and not signals.requested():  # SIGTERM/SIGINT end every mode, kiosk too
             self.step(block=True)
@@ -217,3 +225,10 @@ class App(Stack):
         """Leave cleanly: an unfinished visitor is recorded as abandoned, the database closed."""
         self.ctx.close()
         pygame.display.quit()
+
+
+def _mark_first_frame() -> None:
+    path = os.environ.get(FIRST_FRAME_ENV)
+    if path:
+        with open(path, "w", encoding="utf-8") as out:
+            out.write("up\n")

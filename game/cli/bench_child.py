@@ -5,7 +5,9 @@ from __future__ import annotations
 import itertools
 import os
 import random
+import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -20,37 +22,26 @@ def bench_level_path() -> Path:
     return DEFAULT_LEVEL if DEFAULT_LEVEL.exists() else LEVELS_DIR / "sample.yaml"
 
 
-def new_app(size: tuple[int, int] = (1920, 1080), real_clock: bool = False) -> App:
+def new_app(
+    size: tuple[int, int] = (1920, 1080), real_clock: bool = False, clock: Callable[[], float] | None = None
+) -> App:
     from game.content.load import load_level
 
     level = load_level(bench_level_path())
     settings = Settings(lang="fr", default_lang="fr", languages=list(level.languages), seed=4, stats=False)
     ticks = itertools.count()
-    clock = time.monotonic if real_clock else (lambda: next(ticks) * 10.0)
+    if clock is None:
+        clock = time.monotonic if real_clock else (lambda: next(ticks) * 10.0)
     return App(level, settings, size=size, clock=clock)
 
 
-def first_frame() -> None:
-    """What ``python -m game`` does up to its first attract frame (the level loads after it)."""
-    from game.cli.play import parser
-    from game.cli.setup import build_app, settings_from
-
-    options = settings_from(parser().parse_args(["--window", "1920x1080", "--no-stats"]))
-
-    def load() -> object:
-        from game.content.load import load_level
-
-        return load_level(bench_level_path())
-
-    app = build_app(load, options)  # type: ignore[arg-type]
-    app.step()
-
-
-def staged_app(screen: str, size: tuple[int, int], real_clock: bool = False) -> App:
+def staged_app(
+    screen: str, size: tuple[int, int], real_clock: bool = False, clock: Callable[[], float] | None = None
+) -> App:
     """An app showing ``screen`` of a seeded month, reached by playing."""
     from game.cli.screenshot import stage
 
-    app = new_app(size, real_clock)
+    app = new_app(size, real_clock, clock)
     if screen != "attract":
         stage(
             app, screen, None, "month" if screen == "debrief" else None, app.ctx.level.personas[0].id, random.Random(2)
@@ -59,13 +50,24 @@ def staged_app(screen: str, size: tuple[int, int], real_clock: bool = False) -> 
     return app
 
 
-def full_session() -> None:
-    """A whole visitor: attract to the debrief, through the real screens."""
+def full_session(size: tuple[int, int] = (1920, 1080)) -> None:
+    """A whole visitor: attract to the end through the real screens, then every debrief
+    panel in every language of the level, each drawn and shown."""
+    from game.screens.debrief import PANELS
     from game.tools.autoplay import play_until
     from game.tools.drive import open_debrief
 
-    app = new_app()
+    app = new_app(size)
     app.step()
     play_until(app, lambda s: s.name == "end", random.Random(1))
-    open_debrief(app)
-    app.draw()
+    for lang in app.ctx.level.languages:
+        app.ctx.settings.lang = lang
+        for panel in PANELS:
+            open_debrief(app, panel)
+            app.draw()
+
+
+if __name__ == "__main__":  # python -m game.cli.bench_child WIDTH HEIGHT: a full session's peak memory
+    full_session((int(sys.argv[1]), int(sys.argv[2])))
+    with open("/proc/self/status", encoding="ascii") as status:
+        print(next(int(line.split()[1]) for line in status if line.startswith("VmHWM")), flush=True)

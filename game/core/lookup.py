@@ -33,4 +33,7 @@ def door_text(ix: LevelIndex, event: DoorChecked) -> Text:
 def scene_text(scene: Scene, state: SessionState) -> Text:
     """The scene's situation as the visitor reads it now: the first ``text_when`` line
     whose condition holds, else its ``text`` (the level's own mapping, not a copy)."""
-    return next((line.text for line in scene.text_when if holds(line.when, state)), scene.text)
+    for line in scene.text_when:
+        if holds(line.when, state):
+            return line.text
+    return scene.text

@@ -6,9 +6,12 @@ Everything here is a pure function of the level and a state; nothing changes sta
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
-from game.content.models import Condition, Door, Level, Option, Scene, Tier
+from game.content.models import Condition, Door, Effect, Level, Option, Scene, Tier
+from game.core.words import WordCounter
+from game.kinds.base import Because
 
 if TYPE_CHECKING:
     from game.core.state import SessionState
@@ -23,6 +26,13 @@ class DoorResult:
     reason: str
 
 
+def clamp(value: float, lo: float, hi: float) -> float:
+    """``min(hi, max(lo, value))``, the very same value (even for -0.0 or NaN) at a third of
+    the builtins' cost: a month clamps a few hundred times."""
+    value = value if value > lo else lo
+    return value if value < hi else hi
+
+
 CONSENT = "consent"
 ACCEPT = "accept"
 DECLINE = "decline"
@@ -35,6 +45,7 @@ class LevelIndex:
         self.level = level
         self.lo = level.score.min
         self.span = level.score.max - level.score.min
+        self.lo_f, self.hi_f = float(level.score.min), float(level.score.max)  # a contact's score stays within
         self.categories = [c.id for c in level.categories]
         self.connections = level.connections.category
         scenes: dict[str, Scene] = {}
@@ -49,6 +60,45 @@ class LevelIndex:
         self.contacts = {c.id: c for c in level.contacts}
         self.personas = {p.id: p for p in level.personas}
         self.rules = {r.id: r for r in level.rules}
+        # Each rule set's weights in category order and their total, and what a sub-score
+        # point is worth: asked at every publication and every change, so worked out once
+        # (the same sums in the same order: the same floats).
+        self._weighted: dict[str, tuple[list[tuple[str, float]], float]] = {}
+        self._per_point: dict[str, dict[str, float]] = {}
+        for rules in level.rules:
+            weights = rules.weights
+            total = sum(weights.values())
+            self._weighted[rules.id] = ([(c, weights.get(c, 0.0)) for c in self.categories], total)
+            self._per_point[rules.id] = {c: self.span * weights.get(c, 0.0) / total / 100.0 for c in self.categories}
+        self.recompute_because = Because("recompute", why=level.recompute.why or None)
+        self._because: dict[tuple[str, str, str, int], Because] = {}
+        self._persona_because: dict[str, list[Because]] = {}
+
+    def because(self, scene: str, option: str, group: str, index: int, effect: Effect) -> Because:
+        """Why an option's effect (``group[index]`` of the option) changes the month.
+
+        The same for every month, and frozen, so it is made once per effect and shared.
+        """
+        key = (scene, option, group, index)
+        found = self._because.get(key)
+        if found is None:
+            found = self._because[key] = Because(effect.cause or "choice", scene, option, effect.why or None)
+        return found
+
+    def persona_because(self, persona: str) -> list[Because]:
+        """Why each of a persona's data points moves its start (made once, shared)."""
+        found = self._persona_because.get(persona)
+        if found is None:
+            found = self._persona_because[persona] = [
+                Because("persona", why=point.why or point.label) for point in self.personas[persona].data
+            ]
+        return found
+
+    @cached_property
+    def words(self) -> WordCounter:
+        """The level's texts counted as a reader reads them: built on first use (only the
+        simulator asks), kept here so the counts live and die with the level."""
+        return WordCounter(self)
 
     def choice_texts(self, scene_id: str) -> tuple[dict[str, str], list[tuple[str, dict[str, str]]]]:
         """A scene's title and its options' texts, the opening consent included."""
@@ -63,23 +113,20 @@ class LevelIndex:
 
     def points_per_subscore(self, variant: str) -> dict[str, float]:
         """How many score points one sub-score point in each category is worth."""
-        weights = self.rules[variant].weights
-        total = sum(weights.values())
-        return {c: self.span * weights.get(c, 0.0) / total / 100.0 for c in self.categories}
+        return dict(self._per_point[variant])
 
     def raw_score(self, sub: dict[str, float], variant: str) -> float:
-        weights = self.rules[variant].weights
-        total = sum(weights.values())
-        mean = sum(weights.get(c, 0.0) * sub[c] for c in self.categories) / total
+        pairs, total = self._weighted[variant]
+        mean = sum(weight * sub[c] for c, weight in pairs) / total
         return self.lo + self.span * mean / 100.0
 
     def score(self, sub: dict[str, float], variant: str) -> int:
         """The score as the app would publish it: rounded and clamped to the level's range."""
         raw = self.raw_score(sub, variant)
-        return int(min(self.level.score.max, max(self.lo, round(raw))))
+        return int(clamp(round(raw), self.lo, self.level.score.max))
 
     def score_to_sub(self, score: float) -> float:
-        return min(100.0, max(0.0, (score - self.lo) * 100.0 / self.span))
+        return clamp((score - self.lo) * 100.0 / self.span, 0.0, 100.0)
 
     def grade(self, score: int) -> str:
         for grade in self.level.grades:

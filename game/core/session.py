@@ -56,6 +56,8 @@ class Outcome:
 
 
 PUBLISHED = Because("recompute")
+CIRCLE = Because("persona", why=None)
+LIVES = Because("contact")
 
 
 class Session(World):
@@ -96,9 +98,9 @@ class Session(World):
             contact = ix.contacts[cid]
             st.contacts[cid] = ContactState(float(contact.score), contact.relation)
         # who your friends are is who you are: the circle's starting connections are logged as such
-        self.change_category(ix.connections, 0.0, Because("persona", why=None))
-        for point in persona.data:
-            self.change_category(point.category, point.delta, Because("persona", why=point.why or point.label))
+        self.change_category(ix.connections, 0.0, CIRCLE)
+        for point, because in zip(persona.data, ix.persona_because(st.persona), strict=True):
+            self.change_category(point.category, point.delta, because)
         st.published = ix.score(st.sub, st.variant)
         st.history.append(st.published)
         st.contact_history.append(self._contact_scores())
@@ -153,9 +155,13 @@ class Session(World):
 
     def option_ids(self) -> list[str]:
         """Ids that :meth:`choose` accepts now."""
-        if self.state.phase == "consent":
+        st = self.state
+        if st.phase == "consent":
             return [ACCEPT, DECLINE]
-        return [v.option.id for v in self.options() if v.available]
+        scene = self.scene
+        if scene is None:
+            return []
+        return [o.id for o in scene.options if o.when is None or o.when.holds(st)]
 
     # -- the one verb -----------------------------------------------------------------------
     def choose(self, option_id: str) -> list[Event]:
@@ -257,7 +263,10 @@ class Session(World):
     def _playable(self, scene_id: str) -> bool:
         """A scene is played when its condition holds and at least one option is available."""
         scene = self.ix.scenes[scene_id]
-        return holds(scene.when, self.state) and any(holds(o.when, self.state) for o in scene.options)
+        st = self.state
+        if scene.when is not None and not scene.when.holds(st):
+            return False
+        return any(o.when is None or o.when.holds(st) for o in scene.options)
 
     def _publish(self, events: list[Event]) -> None:
         """The weekly recomputation: drift, contacts' lives, being dropped, then publication."""
@@ -265,9 +274,9 @@ class Session(World):
         declined = self.declined
         if not declined:
             for cat, drift in self.level.recompute.drift.items():
-                self.change_category(cat, drift, Because("recompute", why=self.level.recompute.why or None))
+                self.change_category(cat, drift, ix.recompute_because)
         noise = random.Random(st.seed * 7919 + st.week)
-        lives = Because("contact")
+        lives = LIVES
         for cid in st.contacts:
             contact = ix.contacts[cid]
             move = contact.drift + (noise.uniform(-contact.noise, contact.noise) if contact.noise else 0.0)
@@ -296,8 +305,8 @@ class Session(World):
     def _apply_all(self, effects: list[Effect], scene: str, option: str, group: str) -> None:
         st = self.state
         for index, effect in enumerate(effects):
-            cause: Cause = effect.cause or "choice"
             if effect.delay_scenes or effect.delay_weeks:
+                cause: Cause = effect.cause or "choice"
                 st.pending.append(
                     Pending(
                         scene,
@@ -310,8 +319,8 @@ class Session(World):
                     )
                 )
                 continue
-            if holds(effect.when, st):
-                effect.apply(self, Because(cause, scene, option, effect.why or None))
+            if effect.when is None or effect.when.holds(st):
+                effect.apply(self, self.ix.because(scene, option, group, index, effect))
 
     def _apply_pending(self, due: Callable[[Pending], bool]) -> None:
         st = self.state
@@ -323,7 +332,7 @@ class Session(World):
             option = self.ix.options[(p.scene, p.option)]
             effect: Effect = getattr(option, p.group)[p.index]
             if holds(effect.when, st):
-                effect.apply(self, Because(p.cause, p.scene, p.option, effect.why or None))
+                effect.apply(self, self.ix.because(p.scene, p.option, p.group, p.index, effect))
 
     def _door(self, option: Option, scene: str) -> None:
         st = self.state

@@ -12,7 +12,7 @@ from typing import Any
 from game.content.models import Level
 from game.core.events import ContactDropped, Event, FlagChanged, Rated
 from game.core.ledger import Cause, LedgerEntry
-from game.core.rules import LevelIndex
+from game.core.rules import LevelIndex, clamp
 from game.core.state import ContactState, SessionState
 from game.kinds.base import Because
 
@@ -32,9 +32,9 @@ class World:
         before = st.sub[category]
         if category == self.ix.connections:
             st.conn_offset += delta
-            after = min(100.0, max(0.0, self._derived_connections()))
+            after = clamp(self._derived_connections(), 0.0, 100.0)
         else:
-            after = min(100.0, max(0.0, before + delta))
+            after = clamp(before + delta, 0.0, 100.0)
         st.sub[category] = after
         self._log(because, "category", category, before, after, (after - before) * self._pps[category])
 
@@ -44,8 +44,8 @@ class World:
         if cstate is None:
             return
         before = cstate.score
-        cstate.score = min(float(self.level.score.max), max(float(self.ix.lo), before + delta))
-        self._log(because, "contact", contact, round(before, 1), round(cstate.score, 1))
+        after = cstate.score = clamp(before + delta, self.ix.lo_f, self.ix.hi_f)
+        self._log(because, "contact", contact, round(before, 1), round(after, 1))
         if refresh:
             self._refresh_connections(because)
 
@@ -100,7 +100,7 @@ class World:
         """Connections follow contacts: log the change with the cause of the contact's change."""
         st, cat = self.state, self.ix.connections
         before = st.sub[cat]
-        after = min(100.0, max(0.0, self._derived_connections()))
+        after = clamp(self._derived_connections(), 0.0, 100.0)
         if after != before:
             st.sub[cat] = after
             self._log(because, "category", cat, before, after, (after - before) * self._pps[cat])
@@ -108,12 +108,15 @@ class World:
     def _derived_connections(self) -> float:
         """The closeness-weighted mean of friends' scores, on the 0..100 scale, plus offsets."""
         st, ix = self.state, self.ix
+        contacts, lo, span = ix.contacts, ix.lo, ix.span
         total = weight = 0.0
         friends = 0
         for cid, cstate in st.contacts.items():
             if cstate.relation == "friend":
-                w = ix.contacts[cid].closeness
-                total += w * ix.score_to_sub(cstate.score)
+                w = contacts[cid].closeness
+                sub = (cstate.score - lo) * 100.0 / span  # ix.score_to_sub, inlined: the hottest loop of a month
+                sub = sub if sub > 0.0 else 0.0
+                total += w * (sub if sub < 100.0 else 100.0)
                 weight += w
                 friends += 1
         rule = self.level.connections

@@ -12,6 +12,7 @@ from typing import NoReturn
 
 from game.cli.play import parser as game_parser
 from game.content.load import ContentInvalid, load_level
+from game.content.models import Level
 from game.content.yamlsafe import Document, Problem
 from game.kiosk.assets import asset_problems
 from game.kiosk.config import language_problems, read_kiosk_config
@@ -47,30 +48,38 @@ def game_options(passthrough: Sequence[str]) -> argparse.Namespace:
         raise _OptionError(f"bad game options: {' '.join(passthrough)}") from None
 
 
+Checked = tuple[list[Problem | OptionProblem], Level | None, Path | None]
+
+
 def preflight(config_path: Path | None, passthrough: Sequence[str] = ()) -> list[Problem | OptionProblem]:
     """Every problem with what the game would start with: its options, the kiosk config, the
     level it would play (the config's, or ``--level`` among the options), fonts, theme and
     catalogs. All found before any game starts, so nothing restarts forever over a typo."""
+    return checked(config_path, passthrough)[0]
+
+
+def checked(config_path: Path | None, passthrough: Sequence[str] = ()) -> Checked:
+    """:func:`preflight`'s problems, and the level it validated with its path (handed to the game)."""
     try:
         args = game_options(passthrough)
     except _OptionError as err:
-        return [OptionProblem(str(err))]
+        return [OptionProblem(str(err))], None, None
     if config_path is None:
         needed = "a kiosk needs a config file with its own admin_pin: pass --config (see deploy/kiosk.yaml)"
-        return [OptionProblem(needed)]
+        return [OptionProblem(needed)], None, None
     doc: Document | None = None
     try:
         config, doc = read_kiosk_config(config_path)
         level_path = args.level if args.level is not None else config.level
         if args.level is not None and not args.level.is_file():
-            return [OptionProblem(f"--level {args.level}: no such level file")]
+            return [OptionProblem(f"--level {args.level}: no such level file")], None, None
         level = load_level(level_path)
     except ContentInvalid as err:
-        return list(err.problems)
+        return list(err.problems), None, None
     problems: list[Problem | OptionProblem] = []
     problems += language_problems(config, level.languages, doc if args.level is None else None)
     problems += asset_problems(config.languages)
-    return problems
+    return problems, level, Path(level_path)
 
 
-__all__ = ["OptionProblem", "game_options", "preflight"]
+__all__ = ["OptionProblem", "checked", "game_options", "preflight"]

@@ -33,7 +33,9 @@ from typing import IO, Any
 from game.datadir import log_dir
 from game.datadir import problem as data_dir_problem
 from game.kiosk.backoff import CrashBackoff, RestartPolicy
-from game.kiosk.preflight import preflight
+from game.kiosk.handover import LEVEL_ENV, pack
+from game.kiosk.preflight import checked
+from game.kiosk.preflight import preflight as preflight  # what the kiosk checks, by its old name here
 from game.kiosk.watchdog import DEFAULT_STARTUP_GRACE_S, DEFAULT_TIMEOUT_S, HEARTBEAT_ENV, Watchdog, read_beat
 
 LOG_FILE = "kiosk.log"
@@ -135,6 +137,12 @@ class Supervisor:
         self._log = logging.getLogger("game.kiosk.supervisor")
         self.watchdog = Watchdog(watchdog_s, startup_grace_s) if watchdog_s else None
         self._froze: float | None = None
+        self._stdin: bytes | None = None
+
+    def hand_over(self, data: bytes, level_path: Path) -> None:
+        """Write ``data`` (the checked level, :mod:`game.kiosk.handover`) to every game's stdin."""
+        self._stdin = data
+        self.env = {**(self.env if self.env is not None else os.environ), LEVEL_ENV: str(level_path.resolve())}
 
     def request_stop(self, signum: int | None = None, frame: FrameType | None = None) -> None:
         """Stop: forward SIGTERM to the game and exit. Safe from a signal handler (sets a flag only)."""
@@ -186,12 +194,15 @@ class Supervisor:
         env = self.env
         if beat is not None:
             env = {**(self.env if self.env is not None else os.environ), HEARTBEAT_ENV: str(beat)}
+        stdin = subprocess.DEVNULL if self._stdin is None else subprocess.PIPE
         try:
-            proc = subprocess.Popen(self.child, stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+            proc = subprocess.Popen(self.child, stdin=stdin, stderr=subprocess.PIPE, env=env)
         except OSError as err:
             self._forget(beat)
             return 127, f"cannot start {self.child[0]}: {err}\n"
         self.child_pid = proc.pid
+        if proc.stdin is not None and self._stdin is not None:
+            threading.Thread(target=_feed, args=(proc.stdin, self._stdin), daemon=True).start()
         assert proc.stderr is not None
         tail = StderrTail(proc.stderr, self._echo)
         try:
@@ -307,6 +318,14 @@ class Supervisor:
             time.sleep(min(POLL_S, left))
 
 
+def _feed(pipe: IO[bytes], data: bytes) -> None:
+    """Write the checked level to a game (it reads it after its first frame), then close."""
+    with contextlib.suppress(OSError):  # a game that died early: its next run gets it again
+        pipe.write(data)
+    with contextlib.suppress(OSError):
+        pipe.close()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m game kiosk",
@@ -366,7 +385,7 @@ def run(argv: list[str]) -> int:
     except SystemExit as done:  # a bad supervisor option: argparse printed it
         return done.code if isinstance(done.code, int) else EXIT_USAGE
     config_path: Path | None = args.config.resolve() if args.config else None
-    problems = preflight(config_path, passthrough)
+    problems, level, level_path = checked(config_path, passthrough)
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
@@ -383,4 +402,6 @@ def run(argv: list[str]) -> int:
         max_restarts=args.max_restarts,
         watchdog_s=args.watchdog,
     )
+    if level is not None and level_path is not None:
+        supervisor.hand_over(pack(level, level_path), level_path)  # the game does not validate it again
     return supervisor.run()

@@ -5,9 +5,10 @@ from __future__ import annotations
 from game.present.phone import phone_view
 from game.screens.base import Screen
 from game.ui.canvas import Canvas, Rect
-from game.ui.phone import draw_phone, phone_frame
+from game.ui.phone import draw_phone, draw_phone_dial, draw_phone_feed, phone_frame
 
 PHONE_BOX = Rect(1330, 130, 540, 920)
+FEED_SLIDE_S = 0.4  # a new feed card slides in for this long (it lands at 0.35 s)
 
 
 class PhoneScreen(Screen):
@@ -28,3 +29,28 @@ class PhoneScreen(Screen):
         view = phone_view(self.visit, self.words, self.ctx.now(), clock, score, delta, speaker)
         with self.quiet(canvas):  # the phone's clock and feed are not the screen's text
             draw_phone(canvas, PHONE_BOX, view, self.ctx.settings.reduced_motion)
+
+    def feed_sliding(self) -> bool:
+        """Whether one of the two feed cards shown is still sliding in."""
+        now = self.ctx.now()
+        return any(now - item.born < FEED_SLIDE_S for item in self.visit.feed[-2:])
+
+    def phone_parts(
+        self,
+        canvas: Canvas,
+        *,
+        dial: bool = False,
+        feed: bool = False,
+        clock: str = "",
+        score: float | None = None,
+        delta: int | None = None,
+        speaker: str | None = None,
+    ) -> list[Rect]:
+        """Redraw only the phone's moving parts (its dial, its feed cards), for ``animate``."""
+        view = phone_view(self.visit, self.words, self.ctx.now(), clock, score, delta, speaker)
+        rects = []
+        if dial:
+            rects.append(draw_phone_dial(canvas, PHONE_BOX, view, clear=True))
+        if feed:
+            rects.append(draw_phone_feed(canvas, PHONE_BOX, view, self.ctx.settings.reduced_motion, clear=True))
+        return rects

@@ -162,15 +162,20 @@ class SceneScreen(PhoneScreen):
         door_picture(canvas, self.door_box, door.picture, door.outcome, progress, self.t(stamp))
 
     def animate(self, canvas: Canvas) -> list[Rect] | None:
-        """Only the door moves while its moment plays: redraw that square, nothing else."""
-        if self.after is None or self.after.door is None:
-            return None
-        view = after_view(self.visit, self.words, self.after)
-        if view.door is None:
-            return None
-        canvas.rect(self.door_box.inflate(8, 8), canvas.theme.c("card"))
-        self.draw_door(canvas, view.door)
-        return [self.door_box.inflate(8, 8)]
+        """Only the door (while its moment plays) and the sliding feed card move: redraw
+        those, nothing else."""
+        rects: list[Rect] = []
+        if self.after is not None and self.after.door is not None and self.moment < 1.0:
+            view = after_view(self.visit, self.words, self.after)
+            if view.door is None:
+                return None
+            canvas.rect(self.door_box.inflate(8, 8), canvas.theme.c("card"))
+            self.draw_door(canvas, view.door)
+            rects.append(self.door_box.inflate(8, 8))
+        if self.feed_sliding():
+            speaker = self.view.speaker.id if self.view.speaker else None
+            rects += self.phone_parts(canvas, feed=True, clock=self.view.clock, speaker=speaker)
+        return rects
 
     def speech(self) -> list[str]:
         """The scene (title, when, who speaks, its text, the choices out of reach), or the

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from game.present.month import publication_view, week_view
+from game.present.month import PublicationView, publication_view, week_view
 from game.screens.common import PhoneScreen
 from game.screens.context import Context
 from game.screens.transitions import Next, Transition
@@ -14,6 +14,8 @@ from game.ui.dial import dial_block
 from game.ui.pictures import face as face_of
 from game.ui.widgets import Button
 from game.visit import Publication, WeekIntro
+
+DIAL = Rect(100, 290, 540, 400)
 
 
 class WeekIntroScreen(PhoneScreen):
@@ -97,20 +99,7 @@ class PublicationScreen(PhoneScreen):
         if view.declined:
             canvas.paragraph(view.message, Rect(100, 320, 1150, 200), theme.s("heading"), theme.c("text"))
         else:
-            dial = Rect(100, 290, 540, 400)
-            canvas.rect(dial.inflate(40, 30), theme.c("surface_alt"), radius=36)
-            dial_block(
-                canvas,
-                dial.inflate(-20, -40),
-                self.shown,
-                view.lo,
-                view.hi,
-                view.band(self.shown),
-                delta,
-                theme.c("text"),
-                theme.c("muted"),
-                score_size=110,
-            )
+            self.draw_dial(canvas, view, delta)
             face = "italic" if view.italic else "semibold"
             canvas.paragraph(view.message, Rect(720, 290, 530, 250), theme.s("title"), theme.c("accent"), face)
             canvas.paragraph(view.assessed, Rect(720, 560, 530, 130), theme.s("body"), theme.c("muted"))
@@ -132,6 +121,37 @@ class PublicationScreen(PhoneScreen):
         )
         score = self.t("speech.score", score=view.after, change=moved, band=view.band(view.after))
         return [view.title, score, view.message, view.assessed, *(line for _, line in view.dropped)]
+
+    def draw_dial(self, canvas: Canvas, view: PublicationView, delta: int) -> Rect:
+        theme = canvas.theme
+        panel = DIAL.inflate(40, 30)
+        canvas.rect(panel, theme.c("surface_alt"), radius=36)
+        dial_block(
+            canvas,
+            DIAL.inflate(-20, -40),
+            self.shown,
+            view.lo,
+            view.hi,
+            view.band(self.shown),
+            delta,
+            theme.c("text"),
+            theme.c("muted"),
+            score_size=110,
+        )
+        return panel
+
+    def animate(self, canvas: Canvas) -> list[Rect] | None:
+        """While the count runs only the two dials move: redraw them, not the screen. The
+        landing frame (the arrow, the change) is a whole redraw."""
+        if self.landed:
+            return None
+        view = publication_view(self.visit, self.words, self.beat)
+        if view.declined:
+            return None
+        canvas.rect(DIAL.inflate(40, 30), canvas.theme.c("background"))  # under the panel's round corners
+        panel = self.draw_dial(canvas, view, 0)
+        feed = self.feed_sliding()
+        return [panel, *self.phone_parts(canvas, dial=True, feed=feed, score=self.shown, delta=0)]
 
     def draw_dropped(self, canvas: Canvas, dropped: tuple[tuple[str, str], ...], area: Rect) -> None:
         """Who left you this week, their faces cold: as many as fit whole."""

@@ -79,7 +79,7 @@ class FontBook:
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
         self._texts: OrderedDict[tuple[tuple[str, ...], str, int, str, Colour], pygame.Surface] = OrderedDict()
         self.cache_size = cache_size
-        self.cache_bytes = cache_bytes
+        self.cache_bytes = self.base_text_bytes = cache_bytes
         self.max_fonts = 96
         self._text_bytes = 0
         self._sizes: dict[tuple[tuple[str, ...], str, int, str], tuple[int, int]] = {}
@@ -91,6 +91,14 @@ class FontBook:
         self.backdrops: dict[tuple[str, tuple[int, int], float, tuple[str, ...]], pygame.Surface] = {}
         self.stack: FontStack = stack_for(())
         self.lang = ""  # the language texts are broken into lines for (UAX #14 tailoring)
+
+    def scale_budget(self, pixels: int) -> None:
+        """The text cache's byte cap for the window's size: a 4K window's texts take four
+        times the bytes of 1080p's, so the same cap would hold a quarter as many and render
+        text again four times as often. It follows the pixel count, never below 1080p's.
+        Retained layers keep their cap: they are whole panels, and at 4K their bytes, not
+        their drawing, are what a session's peak memory is made of."""
+        self.cache_bytes = round(self.base_text_bytes * max(1.0, pixels / (1920 * 1080)))
 
     def use(self, language: Language) -> None:
         """Draw from now on with ``language``'s font stack (cheap: called every frame)."""

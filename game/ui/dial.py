@@ -6,6 +6,7 @@ The number, a band name and an up/down arrow always come with the colour.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from game.ui.canvas import Canvas, Rect
 from game.ui.theme import Colour, mix
@@ -27,6 +28,30 @@ def arrow(canvas: Canvas, centre: tuple[float, float], size: float, up: bool, co
     canvas.polygon(pts, colour)
 
 
+Point = tuple[float, float]
+
+
+@lru_cache(maxsize=32)
+def arc_segments(centre: Point, radius: float, thickness: float, segments: int) -> tuple[list[Point], ...]:
+    """The arc's segments as quadrilaterals, worked out once per dial: a count-up redraws
+    the same dial every frame and only the colours change."""
+    cx, cy = centre
+    inner = radius - thickness
+    out = []
+    for i in range(segments):
+        a0 = math.pi * (1 - i / segments)
+        a1 = math.pi * (1 - (i + 1) / segments) - 0.004
+        out.append(
+            [
+                (cx + radius * math.cos(a0), cy - radius * math.sin(a0)),
+                (cx + radius * math.cos(a1), cy - radius * math.sin(a1)),
+                (cx + inner * math.cos(a1), cy - inner * math.sin(a1)),
+                (cx + inner * math.cos(a0), cy - inner * math.sin(a0)),
+            ]
+        )
+    return tuple(out)
+
+
 def draw_dial(
     canvas: Canvas,
     centre: tuple[float, float],
@@ -42,17 +67,8 @@ def draw_dial(
     fraction = min(1.0, max(0.0, (score - lo) / (hi - lo)))
     colour = dial_colour(canvas, fraction)
     cx, cy = centre
-    inner = radius - thickness
     filled = round(segments * fraction)
-    for i in range(segments):
-        a0 = math.pi * (1 - i / segments)
-        a1 = math.pi * (1 - (i + 1) / segments) - 0.004
-        pts = [
-            (cx + radius * math.cos(a0), cy - radius * math.sin(a0)),
-            (cx + radius * math.cos(a1), cy - radius * math.sin(a1)),
-            (cx + inner * math.cos(a1), cy - inner * math.sin(a1)),
-            (cx + inner * math.cos(a0), cy - inner * math.sin(a0)),
-        ]
+    for i, pts in enumerate(arc_segments(centre, radius, thickness, segments)):
         canvas.polygon(pts, colour if i < filled else track)
     # the needle tip
     a = math.pi * (1 - fraction)

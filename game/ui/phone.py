@@ -17,27 +17,44 @@ def phone_frame(canvas: Canvas, box: Rect) -> None:
     canvas.rect(box.inflate(-36, -36), canvas.theme.c("phone_screen"), radius=40)
 
 
-def draw_phone(canvas: Canvas, box: Rect, view: PhoneView, reduced_motion: bool) -> None:
-    """The phone's content; the frame comes from :func:`phone_frame`."""
-    theme = canvas.theme
+def dial_area(box: Rect) -> Rect:
+    """Where the phone's dial is (the count-up redraws only this)."""
     screen = box.inflate(-36, -36)
+    return Rect(screen.x + 40, screen.y + 56, screen.w - 80, 250)
+
+
+def feed_area(box: Rect, view: PhoneView) -> Rect:
+    """Where the last two feed cards are (a sliding card redraws only this)."""
+    screen = box.inflate(-36, -36)
+    y = dial_area(box).bottom + 4 + (44 if view.money else 0) + 38
+    return Rect(screen.x, y, screen.w, 2 * 92)
+
+
+def draw_phone_dial(canvas: Canvas, box: Rect, view: PhoneView, clear: bool = False) -> Rect:
+    """The phone's dial (``clear``: over the blank screen first, for a partial redraw)."""
+    theme = canvas.theme
+    dial = dial_area(box)
+    if clear:
+        canvas.rect(dial, theme.c("phone_screen"))
     ink, muted = theme.c("phone_text"), theme.c("phone_muted")
-    small = theme.s("small")
-    canvas.text(view.clock, Rect(screen.x + 36, screen.y + 14, 200, 40), small, ink, "semibold")
-    canvas.text("Halo", Rect(screen.right - 236, screen.y + 14, 200, 40), small, ink, "bold", "right")
-    dial = Rect(screen.x + 40, screen.y + 56, screen.w - 80, 250)
     if view.no_account:
         canvas.paragraph(
             view.no_account, dial.inflate(-20, -60), theme.s("heading"), muted, "semibold", "center", valign="center"
         )
     else:
         dial_block(canvas, dial, view.score, view.lo, view.hi, view.band, view.delta, ink, (214, 218, 226))
-    y = dial.bottom + 4
-    if view.money:
-        canvas.text(view.money, Rect(screen.x + 30, y, screen.w - 60, 36), small, ink, "semibold", "center")
-        y += 44
-    canvas.text(view.feed_title, Rect(screen.x + 30, y, screen.w - 60, 36), small, muted, "semibold")
-    y += 38
+    return dial
+
+
+def draw_phone_feed(canvas: Canvas, box: Rect, view: PhoneView, reduced_motion: bool, clear: bool = False) -> Rect:
+    """The last two feed cards, the newest sliding in from the right."""
+    theme = canvas.theme
+    screen = box.inflate(-36, -36)
+    area = feed_area(box, view)
+    if clear:
+        canvas.rect(area, theme.c("phone_screen"))
+    ink, small = theme.c("phone_text"), theme.s("small")
+    y = area.y
     canvas.clip(screen)
     for text, age, picture in view.feed[-2:]:
         slide = 0.0 if reduced_motion else max(0.0, 1.0 - age / 0.35)
@@ -52,6 +69,24 @@ def draw_phone(canvas: Canvas, box: Rect, view: PhoneView, reduced_motion: bool)
         canvas.paragraph(text, words, small * 0.92, ink, "regular", spacing=1.05, valign="center")
         y += 92
     canvas.clip(None)
+    return area
+
+
+def draw_phone(canvas: Canvas, box: Rect, view: PhoneView, reduced_motion: bool) -> None:
+    """The phone's content; the frame comes from :func:`phone_frame`."""
+    theme = canvas.theme
+    screen = box.inflate(-36, -36)
+    ink, muted = theme.c("phone_text"), theme.c("phone_muted")
+    small = theme.s("small")
+    canvas.text(view.clock, Rect(screen.x + 36, screen.y + 14, 200, 40), small, ink, "semibold")
+    canvas.text("Halo", Rect(screen.right - 236, screen.y + 14, 200, 40), small, ink, "bold", "right")
+    dial = draw_phone_dial(canvas, box, view)
+    y = dial.bottom + 4
+    if view.money:
+        canvas.text(view.money, Rect(screen.x + 30, y, screen.w - 60, 36), small, ink, "semibold", "center")
+        y += 44
+    canvas.text(view.feed_title, Rect(screen.x + 30, y, screen.w - 60, 36), small, muted, "semibold")
+    y = draw_phone_feed(canvas, box, view, reduced_motion).y + 92 * len(view.feed[-2:])
     y = max(y, dial.bottom + 44 + 38 + 2 * 92 + 6)
     canvas.text(view.contacts_title, Rect(screen.x + 30, y, screen.w - 60, 36), small, muted, "semibold")
     y += 40

@@ -27,8 +27,9 @@ import pytest
 from game.content.load import load_level
 from game.content.models import Level
 from game.core import reading
+from game.core.balance import Balance, balance
 from game.core.session import Session
-from game.core.simulate import Balance, balance, simulate
+from game.core.simulate import simulate
 from game.paths import LEVELS_DIR
 
 LEVELS = sorted(LEVELS_DIR.glob("*.yaml"))

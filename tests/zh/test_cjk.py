@@ -15,7 +15,7 @@ import pytest
 
 from game.cli.screenshot import SCREENS, stage
 from game.content.load import check_report
-from game.core.simulate import balance, format_balance
+from game.core.balance import balance, format_balance
 from game.i18n import Catalog
 from game.screens.debrief.screen import PANELS
 from game.tools.drive import open_debrief, texts

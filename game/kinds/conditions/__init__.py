@@ -8,6 +8,7 @@ module here that calls :func:`~game.kinds.registry.condition_test`.
 from __future__ import annotations
 
 import sys
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from pydantic import create_model
@@ -24,16 +25,24 @@ import_all(sys.modules[__name__])
 class ConditionBase(Strict):
     """All the given tests must hold (an empty condition always holds)."""
 
+    @cached_property
+    def made(self) -> tuple[tuple[str, Any], ...]:
+        """The tests this condition makes, found once: a month asks tens of conditions at
+        every step, and looking through every registered test each time cost a fifth of
+        the engine's time. Kept in the instance's own dictionary, where pydantic's equality,
+        hashing and dumps do not look (a private attribute would be slower to read)."""
+        return tuple((key, getattr(self, key)) for key in CONDITION_TESTS if getattr(self, key, None) is not None)
+
     def tests(self) -> list[tuple[str, Any]]:
         """The tests this condition makes, as (key, value), in registry order."""
-        return [(key, getattr(self, key)) for key in CONDITION_TESTS if getattr(self, key, None) is not None]
+        return list(self.made)
 
     def value(self, key: str) -> Any:
         """A test's value, or None when the condition does not make that test."""
         return getattr(self, key, None)
 
     def holds(self, state: SessionState) -> bool:
-        return all(CONDITION_TESTS[key].holds(value, state) for key, value in self.tests())
+        return all(CONDITION_TESTS[key].holds(value, state) for key, value in self.made)
 
     def lint(self, ctx: LintContext, path: Path_) -> bool:
         """Check every test's references; False when the condition can never hold."""

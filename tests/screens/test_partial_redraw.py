@@ -1,0 +1,39 @@
+"""Animations redraw only what moves, and what they leave on screen is the whole frame's."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+
+from game.cli.screenshot import stage
+from game.content.load import load_level
+from game.paths import LEVELS_DIR
+from game.screens.transitions import Goto
+from tests.screens.helpers import make_app
+from tests.screens.looks import SIZE, compare, frame
+
+KIOSK = load_level(LEVELS_DIR / "kiosk.yaml")
+
+
+def test_the_publication_count_redraws_its_dials_only_and_matches_a_whole_redraw() -> None:
+    app = make_app(KIOSK, lang="en", size=SIZE)
+    stage(app, "publication", None, None, KIOSK.personas[0].id, random.Random(7))
+    beat = app.top.beat  # type: ignore[attr-defined]
+    app.apply(Goto("publication", {"beat": dataclasses.replace(beat, before=beat.after - 200)}))
+    app.draw()
+    drawn = app.frames
+    for _ in range(4):  # the clock moves 0.1 s a step at most: the count is still running
+        assert app.step(events=[])
+    assert app.moving and not app.top.landed  # type: ignore[attr-defined]
+    assert app.frames == drawn, "a count-up frame redrew the whole screen"
+    partial = frame(app)
+    app.draw()  # the same moment drawn whole
+    found = compare(partial, frame(app))
+    assert found.pixels == 0, f"{found.pixels} pixels differ between the partial and the whole redraw"
+
+
+def test_the_dial_s_geometry_is_worked_out_once() -> None:
+    from game.ui.dial import arc_segments
+
+    first = arc_segments((10.0, 20.0), 100.0, 16.0, 72)
+    assert arc_segments((10.0, 20.0), 100.0, 16.0, 72) is first and len(first) == 72
