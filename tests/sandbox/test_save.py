@@ -14,7 +14,7 @@ from game.sandbox.rules import Rules
 from game.sandbox.save import SaveRefused, save_rules, write_level
 from tests.sandbox.conftest import level
 
-TITLE = {"fr": "Bac à sable", "en": "Sandbox"}
+TITLE = {"fr": "Bac à sable", "en": "Sandbox", "de": "Sandbox"}
 
 
 def folder_with(tmp_path: Path, name: str) -> Path:
