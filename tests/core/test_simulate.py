@@ -419,6 +419,7 @@ level workshop: balance over 60 months per policy, seed 3
 words read as played (median of a month; the lines shown, variants included):
   fr: 1594 words ≈ 8.0 min at 200 words/min
   en: 1524 words ≈ 7.6 min at 200 words/min
+  de: 1502 words ≈ 7.5 min at 200 words/min
 
 goal reached, per persona and policy (loyal: conforms but drops and reports nobody):
                                      random   conform     loyal  ruthless    honest      kind
