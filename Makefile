@@ -32,6 +32,10 @@ test: $(STAMP)
 	$(PY) -m game check levels
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(PY) -m pytest
 
+# While working: the tests without the slow ones (OCR, fuzzing, crash-safety, monkey).
+test-fast: $(STAMP)
+	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(PY) -m pytest -m "not slow"
+
 lint: $(STAMP)
 	$(PY) -m ruff check game tests
 	$(PY) -m ruff format --check game tests

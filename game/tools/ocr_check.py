@@ -10,10 +10,12 @@ Tesseract is missing. A cheap net for truncated, doubled or untranslated text.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 TESSERACT = {"fr": "fra", "en": "eng", "de": "deu"}
@@ -48,6 +50,7 @@ def read(png: Path, lang: str) -> str:
     """The text Tesseract reads on ``png`` (in ``lang``, a game language code)."""
     done = subprocess.run(
         ["tesseract", str(png), "-", "-l", TESSERACT.get(lang, "eng")],
+        env={**os.environ, "OMP_THREAD_LIMIT": "1"},  # several pages read side by side instead
         capture_output=True,
         text=True,
         timeout=60,
@@ -61,16 +64,13 @@ def findings(text: str) -> list[str]:
 
 
 def check_folder(folder: Path) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
+    """Every PNG of ``folder`` read in its language (``name-LANG.png``), one Tesseract per
+    core at a time (each on one thread), and what each shows that it must not."""
     readable = packs()
-    for png in sorted(folder.glob("*.png")):
-        lang = png.stem.rsplit("-", 1)[-1]
-        if lang not in readable:
-            continue
-        found = findings(read(png, lang))
-        if found:
-            out[png.name] = found
-    return out
+    pngs = [p for p in sorted(folder.glob("*.png")) if p.stem.rsplit("-", 1)[-1] in readable]
+    with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
+        texts = list(pool.map(lambda png: read(png, png.stem.rsplit("-", 1)[-1]), pngs))
+    return {png.name: found for png, text in zip(pngs, texts, strict=True) if (found := findings(text))}
 
 
 def main(argv: list[str]) -> int:
