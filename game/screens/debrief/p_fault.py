@@ -115,7 +115,7 @@ class FaultPanel(Panel):
         figure = self.pts(contribution.points)
         points = contribution.points
         h = math.ceil(canvas.line_height(theme.s("body"), "semibold")) + 8
-        colour = theme.c("accent") if contribution.cause == "choice" else theme.c("warning")
+        colour = sign_colour(canvas, points)  # the dial's colours: up sky blue, down orange, as everywhere
 
         def draw(c: Canvas, r: Rect) -> None:
             label_w = min(520, r.w * 34 // 100)
