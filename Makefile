@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: play install test lint check simulate screenshots bench monkey soak fuzz kiosk clean
+.PHONY: play install test test-fast lint check simulate screenshots bench monkey soak fuzz kiosk clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
