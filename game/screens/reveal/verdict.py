@@ -43,50 +43,61 @@ class VerdictStep(RevealStep):
     def draw(self, canvas: Canvas, area: Rect, age: float) -> None:
         theme = canvas.theme
         fault = self.fault()
-        used = canvas.paragraph(
-            fault_sentence(fault, self.screen.words),
-            Rect(area.x, area.y, area.w, 130),
-            theme.s("heading"),
-            theme.c("highlight"),
-            "semibold",
-        )
-        # the tipped beam rises about 100 above its pivot's box: keep it under the sentence
-        top = max(150, round(used) + 100)
+        sentence, size = fault_sentence(fault, self.screen.words), theme.s("heading")
+        lines = len(canvas.wrap(sentence, area.w, size, "semibold"))
+        used = math.ceil(lines * canvas.line_height(size, "semibold") * 1.15)
+        canvas.paragraph(sentence, Rect(area.x, area.y, area.w, used), size, theme.c("highlight"), "semibold")
+        top = used + 24
         self.balance(canvas, Rect(area.x, area.y + top, area.w, area.h - top), self.pans(fault))
 
     def balance(self, canvas: Canvas, box: Rect, pans: list[tuple[str, str, float]]) -> None:
-        """A beam on its pivot, tipped toward the pan that moved the month more."""
+        """A beam on its pivot, tipped toward the pan that moved the month more; the beam,
+        the weights and their words all inside ``box`` (larger text makes the weights
+        smaller and the tilt gentler, never the words cut or under a button)."""
         theme = canvas.theme
         (_, _, left), (_, _, right) = pans
         heaviest = max(abs(left), abs(right)) or 1.0
-        tilt = math.radians(MAX_TILT) * (abs(right) - abs(left)) / heaviest
-        cx, cy = box.centerx, box.y + 50
+        label_h = math.ceil(canvas.line_height(theme.s("body"), "bold") * 1.2)
+        what_h = math.ceil(2 * canvas.line_height(theme.s("small")) * 1.15)
+        words_h = label_h + 4 + what_h
         half = min(620, box.w // 2 - 260)
+        room = box.h - words_h - 16 - 40 - 10  # for the tipped beam's two ends and the heavier weight
+        tilt = math.radians(MAX_TILT) * (abs(right) - abs(left)) / heaviest
+        rise = abs(half * math.sin(tilt))
+        if room - 2 * rise < 120:  # too little room: a gentler tilt
+            rise = max(0.0, (room - 120) / 2)
+            tilt = math.copysign(math.asin(min(1.0, rise / half)), tilt)
+        biggest = max(40, min(170, round(room - 2 * rise)))
+        cx, cy = box.centerx, box.y + 10 + rise
         dx, dy = half * math.cos(tilt), half * math.sin(tilt)
         ends = [(cx - dx, cy - dy), (cx + dx, cy + dy)]
-        canvas.polygon([(cx, cy), (cx - 60, cy + 170), (cx + 60, cy + 170)], theme.c("surface_alt"))
+        foot = min(170, box.bottom - cy)
+        canvas.polygon([(cx, cy), (cx - 60, cy + foot), (cx + 60, cy + foot)], theme.c("surface_alt"))
         canvas.line(ends[0], ends[1], theme.c("muted"), 14)
         canvas.circle((cx, cy), 16, theme.c("text"))
         for (label, what, points), (x, y) in zip(pans, ends, strict=True):
             colour = sign_colour(canvas, points)
-            side = round(80 + 90 * abs(points) / heaviest)  # the weight grows with what it moved
+            side = round(biggest * (0.47 + 0.53 * abs(points) / heaviest))  # the weight grows with what it moved
             canvas.line((x, y), (x, y + 40), theme.c("muted"), 4)
             weight = Rect(round(x - side / 2), round(y + 40), side, side)
-            canvas.rect(weight, colour, radius=18)
+            canvas.rect(weight, colour, radius=min(18, side // 4))
+            if side >= 90:  # a small weight's figure is in the words below it
+                canvas.text(
+                    self.signed(points),
+                    weight.inflate(-12, -12),
+                    theme.s("heading"),
+                    theme.c("background"),
+                    "bold",
+                    "center",
+                    "center",
+                )
+            words = Rect(round(x) - 260, weight.bottom + 16, 520, words_h)
             canvas.text(
-                self.signed(points),
-                weight.inflate(-12, -12),
-                theme.s("heading"),
-                theme.c("background"),
-                "bold",
-                "center",
-                "center",
+                label, Rect(words.x, words.y, words.w, label_h), theme.s("body"), theme.c("text"), "bold", "center"
             )
-            words = Rect(round(x) - 260, weight.bottom + 16, 520, 150)
-            canvas.text(label, Rect(words.x, words.y, words.w, 48), theme.s("body"), theme.c("text"), "bold", "center")
             canvas.paragraph(
                 f"{self.figure(points)} · {what}",
-                Rect(words.x, words.y + 52, words.w, 96),
+                Rect(words.x, words.y + label_h + 4, words.w, what_h),
                 theme.s("small"),
                 theme.c("muted"),
                 align="center",
