@@ -101,8 +101,9 @@ class PublicationScreen(PhoneScreen):
         else:
             self.draw_dial(canvas, view, delta)
             face = "italic" if view.italic else "semibold"
-            canvas.paragraph(view.message, Rect(720, 290, 530, 250), theme.s("title"), theme.c("accent"), face)
-            canvas.paragraph(view.assessed, Rect(720, 560, 530, 130), theme.s("body"), theme.c("muted"))
+            used = canvas.paragraph(view.message, Rect(720, 290, 530, 290), theme.s("title"), theme.c("accent"), face)
+            below = max(560, 290 + math.ceil(used) + 24)  # larger text: the vague word takes more lines
+            canvas.paragraph(view.assessed, Rect(720, below, 530, 730 - below), theme.s("body"), theme.c("muted"))
         self.draw_dropped(canvas, view.dropped, Rect(100, 740, 1150, 1030 - h - 20 - 740))
         self.add(Button("continue", self.t("common.continue"), Rect(100, 1030 - h, 700, h), style="primary"))
 
