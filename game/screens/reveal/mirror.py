@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from game.core.state import DoorMet
 from game.debrief.reveal import Strike, strikes, top_category
-from game.debrief.views import Act, chart_range
+from game.debrief.views import Act, Step, chart_range
 from game.present import debrief
 from game.screens.debrief.chart import Series, draw_chart, plot_rect
 from game.screens.debrief.layout import sign_colour
@@ -38,6 +38,7 @@ class MirrorStep(RevealStep):
         self.guess: str | None = None
         self.cued = 0  # the causes whose cue has played
         self._strikes: list[Strike] | None = None
+        self._steps: list[Step] | None = None
 
     # -- state ------------------------------------------------------------------------------
     @property
@@ -52,9 +53,15 @@ class MirrorStep(RevealStep):
             self.visit.set_guess([guess])  # one pick: what moved it most
         self.revealed_at = self.screen.age
 
+    def steps(self) -> list[Step]:
+        """The month's published steps, worked out once (the month is over)."""
+        if self._steps is None:
+            self._steps = debrief.steps(self.visit)
+        return self._steps
+
     def strikes(self) -> list[Strike]:
         if self._strikes is None:  # the month is over: its causes never change
-            self._strikes = strikes(debrief.steps(self.visit))
+            self._strikes = strikes(self.steps())
         return self._strikes
 
     def shown(self, age: float) -> int:
@@ -102,7 +109,7 @@ class MirrorStep(RevealStep):
 
     def week_labels(self) -> list[str]:
         """The chart's steps: Start, Week 1, …"""
-        steps = debrief.steps(self.visit)
+        steps = self.steps()
         return [self.t("debrief.month.start") if s.index == 0 else self.t("scene.week", n=s.index) for s in steps]
 
     def strike_lines(self, strike: Strike) -> tuple[str, str, str]:
@@ -195,7 +202,7 @@ class MirrorStep(RevealStep):
 
     def draw_month(self, canvas: Canvas, chart: Rect, age: float, cards: Rect) -> None:
         theme = canvas.theme
-        steps = debrief.steps(self.visit)
+        steps = self.steps()
         scores = [s.after for s in steps]
         marks = debrief.thresholds(self.visit)
         span = chart_range([scores], self.level.score.min, self.level.score.max, marks)

@@ -6,6 +6,8 @@ their published score at the start and at the end, the doors those scores open b
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from game.debrief.reveal import HURT, who_paid
 from game.debrief.views import ContactFate
 from game.present import debrief
@@ -14,14 +16,27 @@ from game.screens.reveal.step import RevealStep
 from game.ui.canvas import Canvas, Rect
 from game.ui.pictures import face
 
+if TYPE_CHECKING:
+    from game.screens.reveal.screen import RevealScreen
+
 FACE = 230
 
 
 class PaidStep(RevealStep):
     id = "paid"
 
+    def __init__(self, screen: RevealScreen) -> None:
+        super().__init__(screen)
+        self._everyone: list[ContactFate] | None = None
+
+    def everyone(self) -> list[ContactFate]:
+        """Every contact's month, worked out once: the month is over (not once a frame)."""
+        if self._everyone is None:
+            self._everyone = debrief.others(self.visit)
+        return self._everyone
+
     def fates(self) -> list[ContactFate]:
-        return who_paid(debrief.others(self.visit))
+        return who_paid(self.everyone())
 
     def lines(self, fate: ContactFate) -> list[str]:
         """Name, what happened between you, their score, their doors."""
@@ -49,7 +64,7 @@ class PaidStep(RevealStep):
         intro = self.t("reveal.paid.intro" if fates else "reveal.paid.nobody")
         canvas.paragraph(intro, Rect(area.x, area.y, area.w, 120), theme.s("heading"), theme.c("highlight"), "semibold")
         if not fates:  # the people of the month, untouched: faces, no words
-            people = [c for c in self.level.contacts if c.id in {f.contact for f in debrief.others(self.visit)}][:4]
+            people = [c for c in self.level.contacts if c.id in {f.contact for f in self.everyone()}][:4]
             for i, contact in enumerate(people):
                 centre = (area.x + area.w * (i + 0.5) / max(1, len(people)), area.y + 160 + FACE / 2)
                 face(canvas, centre, FACE, contact.portrait or contact.id, "happy")
