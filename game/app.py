@@ -13,10 +13,10 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
-from game.content.models import Level
 from game.input.intents import (
     Activate,
     AdminChord,
@@ -45,6 +45,9 @@ from game.speech import Speaker
 from game.stack import Stack
 from game.ui import framebuffer
 from game.ui.canvas import Canvas, FontBook, Viewport
+
+if TYPE_CHECKING:
+    from game.content.models import Level
 
 log = logging.getLogger("open_sesame")
 FIRST_FRAME_ENV = "OPEN_SESAME_FIRST_FRAME"
@@ -119,16 +122,29 @@ class App(Stack):
         self.dirty = True
 
     # -- the loop -----------------------------------------------------------------------------
-    def run(self) -> int:
+    def run(self, after_first_frame: Callable[[], None] | None = None) -> int:
+        """Draw the first frame, then do what waits for it (``after_first_frame``, then
+        :meth:`settle`), then loop until asked to stop."""
         beat = heartbeat_from_env()  # a supervised game proves its loop still turns
         self.step()
         _mark_first_frame()
-        _ = self.ctx.level  # the first frame is up: now read and check the level
+        if after_first_frame is not None:
+            after_first_frame()
+        self.settle()
         while self.running and not signals.requested():  # SIGTERM/SIGINT end every mode, kiosk too
             self.step(block=True)
             beat()
             maybe_inject_fault("frame")
         return signals.exit_code()
+
+    def settle(self) -> None:
+        """Once the first frame is up: the speaker, the statistics and the level are read and
+        checked, the keypad's table read, and every screen imported, so no tap waits for it."""
+        self.ctx.settle()
+        _ = self.reader.keypad
+        router.preload()
+        self.narrator.screen = None  # audio mode: the screen is said again by the real speaker
+        self.dirty = True
 
     def step(self, block: bool = False, events: list[pygame.event.Event] | None = None) -> bool:
         """One iteration: read input, update, draw if needed. Returns whether it drew."""

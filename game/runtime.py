@@ -12,26 +12,28 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game.content.models import Level
 from game.datadir import data_dir
-from game.debrief import opening
 from game.i18n import Catalog, load_catalog
 from game.kiosk.logtail import log_tail
 from game.kiosk.pinlock import PinLock
 from game.present.words import Words
 from game.settings import Settings
-from game.speech import Announcer, Speaker, make_speaker
-from game.stats import StatsStore
-from game.stats.recorder import record_visit
+from game.speech import Announcer, NullSpeaker, Speaker, make_speaker, reads_speech_file
+from game.speech.base import REASON_OFF
 from game.ui.art import Art
 from game.ui.canvas import Canvas
 from game.ui.sound import Sound
 from game.ui.theme import Theme, load_theme
 from game.ui.toolbar import toolbar, toolbar_action
 from game.ui.widgets import Button, mm_to_logical
-from game.visit import Visit
-from game.visit.saved import save_visit
+
+if TYPE_CHECKING:  # imported when first used: the attract loop's first frame needs none of them
+    from game.content.models import Level
+    from game.debrief.opening import Opening
+    from game.stats import StatsStore
+    from game.visit import Visit
 
 log = logging.getLogger("open_sesame")
 SPEECH_ENGINE_ENV = "OPEN_SESAME_SPEECH"
@@ -51,6 +53,8 @@ class KioskServices:
 
     def save_visit(self) -> Path | None:
         """The visit in progress, or the last one, saved for a bug report."""
+        from game.visit.saved import save_visit
+
         visit = self.runtime.visit or self.runtime.last_visit
         return save_visit(visit) if visit is not None else None
 
@@ -75,37 +79,54 @@ class Runtime:
         self.catalog: Catalog = load_catalog()
         self.art = Art()
         self.sound = Sound()
-        self.speaker = speaker or make_speaker(True, os.environ.get(SPEECH_ENGINE_ENV, "auto"))
+        engine = os.environ.get(SPEECH_ENGINE_ENV, "auto")
+        self._make_speaker = speaker is None and reads_speech_file(engine)  # eSpeak: once the first frame is up
+        if self._make_speaker:
+            speaker = NullSpeaker("speech is starting", REASON_OFF)  # until settle()
+        self.speaker = speaker or make_speaker(True, engine)
         self.announcer = Announcer(self.speaker, lambda: self.settings.lang, enabled=False)  # the loop switches it
         self.kiosk = KioskServices(admin_pin, clock, self)
         self.level_path = level_path
         self.stats_path = stats_path
         self.show_focus = False
-        self._openings: dict[str, opening.Opening] = {}  # choices that could not be saved
+        self._openings: dict[str, Opening] = {}  # choices that could not be saved
         self.scale_now = 1.0
         self.needs_redraw = False
         self._level: Level | None = None
         self._load = level if callable(level) else None
         if not callable(level):
-            self._adopt(level)
+            self.adopt_level(level)
         self._visit: Visit | None = None
         self.last_visit: Visit | None = None
-        self._stats: StatsStore | None = StatsStore(stats_path, warm=True) if settings.stats else None
+        self._stats: StatsStore | None = None  # opened by settle(), once the first frame is up
         self.defaults = (settings.larger_text, settings.reduced_motion, settings.sound, settings.audio)
         self.viewport_to_logical: Callable[[float, float], tuple[float, float]] = lambda x, y: (x, y)
+
+    def settle(self) -> None:
+        """What waits for the first frame: the speaker, the statistics, the level.
+
+        A kiosk shows its attract loop first; then this reads and checks what the game
+        needs before a visitor can start (a bad level still stops it, with every problem).
+        """
+        if self._make_speaker:
+            self._make_speaker = False
+            self.speaker = make_speaker(True, os.environ.get(SPEECH_ENGINE_ENV, "auto"))
+            self.announcer.speaker = self.speaker
+        self.statistics()
+        _ = self.level
 
     # -- the level --------------------------------------------------------------------------------
     @property
     def level(self) -> Level:
         if self._level is None:
             assert self._load is not None
-            self._adopt(self._load())
+            self.adopt_level(self._load())
             self.needs_redraw = True
         assert self._level is not None
         return self._level
 
-    def _adopt(self, level: Level) -> None:
-        """A level may offer fewer languages than the interface: only those are offered."""
+    def adopt_level(self, level: Level) -> None:
+        """Play ``level``. It may offer fewer languages than the interface: only those are offered."""
         self._level = level
         settings = self.settings
         offered = [lang for lang in settings.languages if lang in level.languages] or list(level.languages)
@@ -121,7 +142,7 @@ class Runtime:
 
     def switch_level(self, level: Level, path: Path) -> None:
         self.end_visit()
-        self._adopt(level)
+        self.adopt_level(level)
         self.level_path = path
         log.info("level switched to %s", path)
 
@@ -131,6 +152,8 @@ class Runtime:
         return self._visit
 
     def begin_visit(self, persona: str) -> Visit:
+        from game.visit import Visit
+
         self.last_visit = None
         self._visit = Visit.begin(self.level, persona, self.settings.seed, self.clock)
         return self._visit
@@ -139,6 +162,8 @@ class Runtime:
         """Record the visit once (if statistics are on) and forget it (the technician may
         still save the last one for a bug report, until the next visitor starts)."""
         if self._visit is not None:
+            from game.stats.recorder import record_visit
+
             record_visit(self._visit, self.settings, self.statistics())
             self.last_visit = self._visit
         self._visit = None
@@ -200,13 +225,19 @@ class Runtime:
     def openings_path(self) -> Path:
         """The facilitator's choice of debrief per level, beside the statistics."""
         folder = self.stats_path.parent if self.stats_path is not None else data_dir()
-        return folder / opening.FILE_NAME
+        from game.debrief.opening import FILE_NAME
 
-    def debrief_opening(self) -> opening.Opening:
+        return folder / FILE_NAME
+
+    def debrief_opening(self) -> Opening:
+        from game.debrief import opening
+
         kept = self._openings.get(self.level.id)
         return kept if kept is not None else opening.opening(self.level, self.openings_path)
 
-    def choose_debrief_opening(self, value: opening.Opening) -> None:
+    def choose_debrief_opening(self, value: Opening) -> None:
+        from game.debrief import opening
+
         try:
             opening.choose(self.level, value, self.openings_path)
         except OSError as err:  # a read-only data folder: the choice holds for this run only
@@ -217,6 +248,8 @@ class Runtime:
         if not self.settings.stats:
             return None  # with statistics off, nothing is opened and nothing is created
         if self._stats is None:
+            from game.stats import StatsStore
+
             self._stats = StatsStore(self.stats_path, warm=True)
         return self._stats
 

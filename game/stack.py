@@ -10,7 +10,6 @@ import logging
 from collections.abc import Callable
 
 from game.kiosk.idle import IdleTimer
-from game.kiosk.levels import next_level
 from game.runtime import Runtime
 from game.screens import router
 from game.screens.base import Screen
@@ -66,6 +65,8 @@ class Stack:
             log.info("stopped from the admin screen")
             self.running, self.exit_code = False, transition.code
         elif isinstance(transition, SwitchLevel):
+            from game.kiosk.levels import next_level  # the level models: not before the first frame
+
             found = next_level(ctx.level_path)
             if found is not None:
                 ctx.switch_level(*found)

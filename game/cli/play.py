@@ -55,50 +55,79 @@ def setup_logging() -> None:
 
 
 def run(argv: list[str]) -> int:
-    """Start the game. The window and the attract screen come first; the level is read and
-    checked right after the first frame, so a kiosk shows something at once. A level with
-    problems still stops the game with every problem as file:line and exit code 2."""
+    """Start the game. The window and the attract screen come first, drawn from the kiosk
+    config's display keys; right after the first frame the whole config and the level are
+    checked (or taken from the supervisor, which checked them while the game started), so a
+    kiosk shows something at once. Problems still stop the game with every problem as
+    file:line and exit code 2."""
     maybe_inject_fault("startup")
     args = parser().parse_args(argv)
     signals.install()  # before SDL starts, so SIGTERM ends even a kiosk (and is not an ignored quit event)
-    from game.cli.setup import build_app, settings_from
+    from game.cli.setup import adopt, build_app, first_frame_options
 
-    try:
-        options = settings_from(args)
-    except Exception as err:  # the kiosk config's problems (ContentInvalid), without importing pydantic early
-        return _report(err)
-    path = options.level_path or DEFAULT_LEVEL
-    if not Path(path).is_file():
-        print(f"{path}:1:1: no such level file", file=sys.stderr)
-        return 2
+    options = first_frame_options(args)
+    if args.config is None and not Path(options.level_path or DEFAULT_LEVEL).is_file():
+        print(f"{options.level_path or DEFAULT_LEVEL}:1:1: no such level file", file=sys.stderr)
+        return 2  # before any window: a config's level is checked with the config, after the first frame
     setup_logging()
-    if options.settings.kiosk and not options.admin_pin:
-        logging.getLogger("open_sesame").warning("no admin_pin in a kiosk config: the admin screen cannot be opened")
+    log = logging.getLogger("open_sesame")
+    handed: list[Level] = []
+
+    def check() -> None:
+        """After the first frame: the checked config (the supervisor's, or read here), then the level's file."""
+        nonlocal options
+        from game.cli.setup import settings_from
+        from game.kiosk.handover import LEVEL_ENV, receive
+
+        was = options
+        checked = receive(args.config, os.environ.get(LEVEL_ENV)) if args.kiosk else None
+        options = settings_from(args, checked.config if checked else None)
+        path = Path(options.level_path or DEFAULT_LEVEL)
+        if checked is not None and checked.level_path == str(path.resolve()):
+            log.info("config %s and level %s: the copies the supervisor checked", args.config, path)
+            handed.append(checked.level)
+        elif not path.is_file():
+            raise _Stop(2, f"{path}:1:1: no such level file")
+        if options.settings.kiosk and not options.admin_pin:
+            log.warning("no admin_pin in a kiosk config: the admin screen cannot be opened")
+        adopt(app, options, was)
 
     def load() -> Level:
-        if options.settings.kiosk:  # under the supervisor: the level it already checked
-            from game.kiosk.handover import LEVEL_ENV, receive
-
-            handed = receive(Path(path), os.environ.get(LEVEL_ENV))
-            if handed is not None:
-                logging.getLogger("open_sesame").info("level %s: the copy the supervisor checked", path)
-                return handed
+        if handed:
+            return handed[0]
         from game.content.load import load_level
 
-        return load_level(path)
+        return load_level(options.level_path or DEFAULT_LEVEL)
 
     app = build_app(load, options)
     mode = "kiosk" if options.settings.kiosk else "window"
-    logging.getLogger("open_sesame").info("started (%s, level %s)", mode, path)
+    log.info("started (%s)", mode)
     try:
-        code = app.run()
+        code = app.run(after_first_frame=check)
         why = f" by {signals.name()}" if signals.requested() else ""
-        logging.getLogger("open_sesame").info("stopped%s (exit %s)", why, code or app.exit_code)
+        log.info("stopped%s (exit %s)", why, code or app.exit_code)
         return code or app.exit_code
+    except _Stop as stop:
+        if stop.message:
+            print(stop.message, file=sys.stderr)
+        return stop.code
     except Exception as err:
+        from game.kiosk.handover import Refused
+
+        if isinstance(err, Refused):  # the supervisor prints the problems and stops the kiosk
+            log.info("%s", err)
+            return 2
         return _report(err)
     finally:
         app.quit()
+
+
+class _Stop(Exception):
+    """Leave with ``code`` after printing ``message`` (a missing level file)."""
+
+    def __init__(self, code: int, message: str = "") -> None:
+        super().__init__(message)
+        self.code, self.message = code, message
 
 
 def _report(err: Exception) -> int:

@@ -11,18 +11,11 @@ from game.content.continuity import continuity_warnings
 from game.content.glyphs import glyph_problems
 from game.content.lint import lint_level
 from game.content.models import Level
+from game.content.yamlsafe import ContentInvalid as ContentInvalid  # defined beside Problem; imported from here too
 from game.content.yamlsafe import Document, Problem, YamlRejected, dotted, read_yaml
 from game.kinds.effects import TAG, describe_forms
 
 M = TypeVar("M", bound=BaseModel)
-
-
-class ContentInvalid(Exception):
-    """A content file with problems; ``problems`` lists them all, each with file:line:col."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
 
 
 def validate_document(doc: Document, model: type[M]) -> M:

@@ -62,6 +62,18 @@ class YamlRejected(Exception):
         self.problems = problems
 
 
+class ContentInvalid(Exception):
+    """A content file with problems; ``problems`` lists them all, each with file:line:col.
+
+    Defined here, beside :class:`Problem`, so modules that only catch it (the keypad, the
+    speech settings, the kiosk config) need not import the level's models to do so.
+    """
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
 Path_ = tuple[str | int, ...]
 
 

@@ -14,12 +14,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import pygame
 
-from game.content.load import ContentInvalid
+from game.content.yamlsafe import ContentInvalid
 from game.settings import WINDOW_MIN
-from game.speech.keypad import KeypadTable, load_keypad
+
+if TYPE_CHECKING:
+    from game.speech.keypad import KeypadTable
 
 log = logging.getLogger("open_sesame")
 
@@ -109,6 +112,8 @@ KEYPAD_INTENTS: dict[str, Intent] = {
 @lru_cache(maxsize=1)
 def shipped_keypad() -> KeypadTable | None:
     """``assets/keypad.yaml``, or None (logged once) when it cannot be read."""
+    from game.speech.keypad import load_keypad  # pydantic: read on the first key, not before the first frame
+
     try:
         return load_keypad()
     except ContentInvalid as err:
@@ -123,10 +128,18 @@ class InputReader:
     """Stateful translation: remembers corner taps for the admin gesture."""
 
     def __init__(self, corner_window_s: float = 5.0, keypad: KeypadTable | None = None) -> None:
-        self.keypad = keypad if keypad is not None else shipped_keypad()
+        self._keypad = keypad
         self.corners: list[tuple[str, float]] = []
         self.corner_window_s = corner_window_s
         self.window_size = (1, 1)
+
+    @property
+    def keypad(self) -> KeypadTable | None:
+        """The keypad's table, read when first needed (a key press, or the loop once its
+        first frame is up): the attract loop's first frame waits for no file check."""
+        if self._keypad is None:
+            self._keypad = shipped_keypad()
+        return self._keypad
 
     def read(self, events: list[pygame.event.Event], now: float) -> list[Intent]:
         out: list[Intent] = []

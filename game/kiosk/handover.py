@@ -1,11 +1,13 @@
-"""The level the supervisor checked, handed to the game it starts: validated once per boot.
+"""The config and level the supervisor checked, handed to the game it starts: checked once per boot.
 
-The supervisor reads, validates and lints the level before it starts a game (so a typo
-never turns into a restart loop). The game then needs the same level: rather than read
-and validate the file a second time, it receives the supervisor's :class:`Level` through
-its standard input, pickled, and checks that it is the file it was told to play. The
-pipe is private to the two processes (the same user, no file on disk); a game started by
-hand, or whose level is another file, reads its level from disk as before.
+The supervisor starts the game at once, so the attract loop's first frame waits for no
+check, and meanwhile reads and checks the kiosk config and its level on the other core
+(a typo still stops the kiosk with every problem, never a restart loop). The game draws
+its first frame from the config's display keys (:mod:`game.kiosk.early`), then reads the
+supervisor's verdict from its standard input: the checked config and level, pickled, or
+"refused" (the supervisor prints the problems and stops the kiosk). The pipe is private
+to the two processes (the same user, no file on disk); a game started by hand, or whose
+config is another file, reads and checks its files itself.
 """
 
 from __future__ import annotations
@@ -13,33 +15,59 @@ from __future__ import annotations
 import logging
 import pickle
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from game.content.models import Level
+if TYPE_CHECKING:
+    from game.content.models import Level
+    from game.kiosk.config import KioskConfig
 
 LEVEL_ENV = "OPEN_SESAME_LEVEL_ON_STDIN"
-"""Set by the supervisor to the checked level's path: the game reads that level from stdin."""
+"""Set by the supervisor to the config file it checks: the game reads the verdict from stdin."""
+
+REFUSED = pickle.dumps("refused", protocol=pickle.HIGHEST_PROTOCOL)
+"""What the supervisor writes when the config or level has problems (it prints them)."""
 
 log = logging.getLogger("open_sesame")
 
 
-def pack(level: Level, path: Path) -> bytes:
+@dataclass(frozen=True)
+class Checked:
+    """What the supervisor checked: the config file, its contents, the level file and its level."""
+
+    config_path: str
+    config: KioskConfig
+    level_path: str
+    level: Level
+
+
+class Refused(Exception):
+    """The supervisor found problems in the config or level: it prints them and stops the kiosk."""
+
+
+def pack(config_path: Path, config: KioskConfig, level_path: Path, level: Level) -> bytes:
     """What the supervisor writes to each game it starts (restarts reuse the same bytes)."""
-    return pickle.dumps((str(path.resolve()), level), protocol=pickle.HIGHEST_PROTOCOL)
+    checked = Checked(str(config_path.resolve()), config, str(level_path.resolve()), level)
+    return pickle.dumps(checked, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def receive(path: Path, env_value: str | None, stream: BinaryIO | None = None) -> Level | None:
-    """The supervisor's level for ``path``, or None (not supervised, another file, a broken pipe)."""
-    wanted = str(Path(path).resolve())
-    if env_value != wanted:
+def receive(config_path: Path | None, env_value: str | None, stream: BinaryIO | None = None) -> Checked | None:
+    """The supervisor's checked files for ``config_path``; None when not supervised, told
+    another config, or the pipe is broken (the game then reads the files itself).
+
+    Raises :class:`Refused` when the supervisor found problems.
+    """
+    if config_path is None or env_value != str(Path(config_path).resolve()):
         return None
     try:
-        sent_path, level = pickle.loads((stream or sys.stdin.buffer).read())
-    except Exception as err:  # anything wrong with the pipe means: read the file
-        log.warning("the supervisor's checked level could not be read (%s); reading %s", err, path)
+        sent = pickle.loads((stream or sys.stdin.buffer).read())
+    except Exception as err:  # anything wrong with the pipe means: read the files
+        log.warning("the supervisor's checked config could not be read (%s); reading %s", err, config_path)
         return None
-    if sent_path != wanted or not isinstance(level, Level):
-        log.warning("the supervisor's checked level is not %s; reading the file", path)
+    if sent == "refused":
+        raise Refused(f"the supervisor found problems in {config_path} or its level")
+    if not isinstance(sent, Checked) or sent.config_path != env_value:
+        log.warning("the supervisor's checked config is not %s; reading the files", config_path)
         return None
-    return level
+    return sent

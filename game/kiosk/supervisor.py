@@ -33,9 +33,7 @@ from typing import IO, Any
 from game.datadir import log_dir
 from game.datadir import problem as data_dir_problem
 from game.kiosk.backoff import CrashBackoff, RestartPolicy
-from game.kiosk.handover import LEVEL_ENV, pack
-from game.kiosk.preflight import checked
-from game.kiosk.preflight import preflight as preflight  # what the kiosk checks, by its old name here
+from game.kiosk.handover import LEVEL_ENV, REFUSED
 from game.kiosk.watchdog import DEFAULT_STARTUP_GRACE_S, DEFAULT_TIMEOUT_S, HEARTBEAT_ENV, Watchdog, read_beat
 
 LOG_FILE = "kiosk.log"
@@ -137,25 +135,42 @@ class Supervisor:
         self._log = logging.getLogger("game.kiosk.supervisor")
         self.watchdog = Watchdog(watchdog_s, startup_grace_s) if watchdog_s else None
         self._froze: float | None = None
-        self._stdin: bytes | None = None
+        self._stdin: Verdict | None = None
+        self.refused = False
 
-    def hand_over(self, data: bytes, level_path: Path) -> None:
-        """Write ``data`` (the checked level, :mod:`game.kiosk.handover`) to every game's stdin."""
-        self._stdin = data
-        self.env = {**(self.env if self.env is not None else os.environ), LEVEL_ENV: str(level_path.resolve())}
+    def hand_over(self, verdict: Verdict, config_path: Path) -> None:
+        """Write the verdict on ``config_path`` (:mod:`game.kiosk.handover`) to every game's stdin,
+        as soon as it is known: the first game starts before the check ends."""
+        self._stdin = verdict
+        self.env = {**(self.env if self.env is not None else os.environ), LEVEL_ENV: str(config_path.resolve())}
+
+    def refuse(self, problems: Sequence[object]) -> None:
+        """The check found ``problems``: say them all, tell the game, stop the kiosk (exit 2)."""
+        for problem in problems:  # as they are: file:line:col: field: message
+            self._log.error("%s", problem)
+            if self._echo is not None:
+                with contextlib.suppress(OSError, ValueError):
+                    print(problem, file=self._echo, flush=True)
+        self._note(logging.ERROR, f"{len(problems)} problem(s) found; the kiosk stops (fix them and start it again)")
+        self.refused = True
+        self.request_stop()
 
     def request_stop(self, signum: int | None = None, frame: FrameType | None = None) -> None:
         """Stop: forward SIGTERM to the game and exit. Safe from a signal handler (sets a flag only)."""
         self._stopping = True
 
-    def run(self) -> int:
-        """Supervise until a clean exit (0), a stop request (0) or ``max_restarts`` is used up (1)."""
+    def run(self, beside: Callable[[], None] | None = None) -> int:
+        """Supervise until a clean exit (0), a stop request (0), ``max_restarts`` used up (1)
+        or a refusal (2). ``beside`` runs on its own thread from the start (the check of what
+        the game plays, while the first game starts), once the log is open."""
         handler, why = self._open_log()
         previous = self._install_signal_handlers()
         try:
             if why:
                 self._note(logging.WARNING, why)
             self._note(logging.INFO, f"supervisor started; game command: {' '.join(self.child)}")
+            if beside is not None:
+                threading.Thread(target=beside, name="kiosk-check", daemon=True).start()
             return self._loop()
         finally:
             for signum, old in previous.items():
@@ -167,6 +182,8 @@ class Supervisor:
         while not self._stopping:
             started = self._clock()
             code, tail = self._run_child()
+            if self.refused:
+                return EXIT_USAGE
             if self._stopping:
                 self._note(logging.INFO, f"stopped on request; the game ended with {describe_exit(code)}")
                 return EXIT_OK
@@ -186,7 +203,7 @@ class Supervisor:
             self._sleep(delay)
             self.restarts += 1
         self._note(logging.INFO, "stopped on request")
-        return EXIT_OK
+        return EXIT_USAGE if self.refused else EXIT_OK
 
     def _run_child(self) -> tuple[int, str]:
         """Run the game once; its exit code (negative: killed by that signal) and stderr tail."""
@@ -318,10 +335,33 @@ class Supervisor:
             time.sleep(min(POLL_S, left))
 
 
-def _feed(pipe: IO[bytes], data: bytes) -> None:
-    """Write the checked level to a game (it reads it after its first frame), then close."""
+class Verdict:
+    """The check's outcome, which games started before it ended wait for: the checked config
+    and level (:func:`game.kiosk.handover.pack`), or refused."""
+
+    def __init__(self, data: bytes | None = None) -> None:
+        self._known = threading.Event()
+        self._data = REFUSED
+        if data is not None:
+            self.give(data)
+
+    def give(self, data: bytes) -> None:
+        self._data = data
+        self._known.set()
+
+    def refuse(self) -> None:
+        self._data = REFUSED
+        self._known.set()
+
+    def wait(self) -> bytes:
+        self._known.wait()
+        return self._data
+
+
+def _feed(pipe: IO[bytes], verdict: Verdict) -> None:
+    """Write the verdict to a game once it is known (the game reads it after its first frame), then close."""
     with contextlib.suppress(OSError):  # a game that died early: its next run gets it again
-        pipe.write(data)
+        pipe.write(verdict.wait())
     with contextlib.suppress(OSError):
         pipe.close()
 
@@ -379,29 +419,60 @@ def _watchdog(text: str) -> float:
 
 
 def run(argv: list[str]) -> int:
-    """The ``kiosk`` command: validate, then supervise the game until it exits cleanly."""
+    """The ``kiosk`` command: start the game and, meanwhile, check what it plays; then
+    supervise it until it exits cleanly. Problems stop the kiosk with exit code 2."""
     try:
         args, passthrough = _parser().parse_known_args(argv)
     except SystemExit as done:  # a bad supervisor option: argparse printed it
         return done.code if isinstance(done.code, int) else EXIT_USAGE
     config_path: Path | None = args.config.resolve() if args.config else None
-    problems, level, level_path = checked(config_path, passthrough)
+    if args.check or config_path is None or _option_problems(passthrough):
+        return _check_only(config_path, passthrough, args.check)  # nothing is started
+    supervisor = Supervisor(
+        passthrough=["--config", str(config_path), *passthrough],
+        policy=RestartPolicy(restart_delay_s=args.restart_delay),
+        max_restarts=args.max_restarts,
+        watchdog_s=args.watchdog,
+    )
+    verdict = Verdict()
+    supervisor.hand_over(verdict, config_path)  # the game checks nothing again
+    # the first game starts now, beside the check: its first frame waits for nothing
+    return supervisor.run(beside=lambda: _check(config_path, passthrough, supervisor, verdict))
+
+
+def _option_problems(passthrough: Sequence[str]) -> bool:
+    """Whether the options passed on to the game are wrong (cheap: no file is read)."""
+    from game.kiosk.options import option_problems
+
+    return bool(option_problems(passthrough))
+
+
+def _check(config_path: Path, passthrough: Sequence[str], supervisor: Supervisor, verdict: Verdict) -> None:
+    """Check the options, the config, its level and the assets; hand the result to the games."""
+    from game.kiosk.handover import pack
+    from game.kiosk.preflight import checked
+
+    try:
+        problems, config, level, level_path = checked(config_path, passthrough)
+        if problems or config is None or level is None or level_path is None:
+            supervisor.refuse(problems or ["the kiosk's config could not be checked"])
+            verdict.refuse()
+            return
+        verdict.give(pack(config_path, config, level_path, level))
+    except Exception as err:  # a check that crashes must stop the kiosk, not hang its games
+        supervisor.refuse([f"the kiosk's config could not be checked: {err!r}"])
+        verdict.refuse()
+
+
+def _check_only(config_path: Path | None, passthrough: Sequence[str], check: bool) -> int:
+    """``--check`` (or no ``--config``): every problem, without starting anything."""
+    from game.kiosk.preflight import checked
+
+    problems = checked(config_path, passthrough)[0]
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
         print(f"{len(problems)} problem(s) found; the kiosk was not started", file=sys.stderr)
         return EXIT_USAGE
-    if args.check:
-        print("the kiosk config, its level, the game's options, fonts, theme and catalogs are valid")
-        return EXIT_OK
-    if config_path is not None:
-        passthrough = ["--config", str(config_path), *passthrough]
-    supervisor = Supervisor(
-        passthrough=passthrough,
-        policy=RestartPolicy(restart_delay_s=args.restart_delay),
-        max_restarts=args.max_restarts,
-        watchdog_s=args.watchdog,
-    )
-    if level is not None and level_path is not None:
-        supervisor.hand_over(pack(level, level_path), level_path)  # the game does not validate it again
-    return supervisor.run()
+    print("the kiosk config, its level, the game's options, fonts, theme and catalogs are valid")
+    return EXIT_OK

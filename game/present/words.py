@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from game.content.models import Level
 from game.i18n import Catalog, pick
+
+if TYPE_CHECKING:
+    from game.content.models import Level
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.input.intents import Activate, Back, Drag, Intent, Move
 from game.kiosk.idle import Mode
@@ -20,7 +20,9 @@ from game.screens.context import Context
 from game.screens.transitions import Transition
 from game.ui.canvas import Canvas, Rect
 from game.ui.widgets import Button, draw_button, hit
-from game.visit import Visit
+
+if TYPE_CHECKING:
+    from game.visit import Visit
 
 
 class Screen:

@@ -13,13 +13,36 @@ no frame ever waits for speech. The keypad's keys are data (``assets/keypad.yaml
 
 from __future__ import annotations
 
-from game.content.load import ContentInvalid
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from game.content.yamlsafe import ContentInvalid
 from game.speech.announcer import Announcer
 from game.speech.base import REASON_BROKEN, REASON_MISSING, REASON_OFF, NullSpeaker, QueuedSpeaker, Speaker, log
-from game.speech.espeak import EspeakSpeaker
 from game.speech.fake import FakeSpeaker
-from game.speech.keypad import ACTIONS, SIX_KEYS, KeypadTable, keypad_action, load_keypad
 from game.speech.text import speakable
+
+if TYPE_CHECKING:
+    from game.speech.espeak import EspeakSpeaker
+    from game.speech.keypad import ACTIONS, SIX_KEYS, KeypadTable, keypad_action, load_keypad
+
+_LATER = {
+    "EspeakSpeaker": "game.speech.espeak",
+    "ACTIONS": "game.speech.keypad",
+    "SIX_KEYS": "game.speech.keypad",
+    "KeypadTable": "game.speech.keypad",
+    "keypad_action": "game.speech.keypad",
+    "load_keypad": "game.speech.keypad",
+}
+"""Names whose modules validate files with pydantic: imported when first asked for, so the
+package itself (the announcer the first frame needs) stays light."""
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LATER:
+        return getattr(importlib.import_module(_LATER[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 ENGINES = ("auto", "espeak", "none", "fake")
 
@@ -40,8 +63,15 @@ __all__ = [
     "keypad_action",
     "load_keypad",
     "make_speaker",
+    "reads_speech_file",
     "speakable",
 ]
+
+
+def reads_speech_file(engine: str) -> bool:
+    """Whether :func:`make_speaker` with this engine reads and checks ``assets/speech.yaml``
+    (the game makes such a speaker only once its first frame is up)."""
+    return engine.strip().lower() in ("auto", "espeak")
 
 
 def make_speaker(enabled: bool, engine: str = "auto") -> Speaker:
@@ -59,6 +89,8 @@ def make_speaker(enabled: bool, engine: str = "auto") -> Speaker:
     if name not in ("auto", "espeak"):
         log.warning("speech: unknown engine %r (expected one of %s)", engine, ", ".join(ENGINES))
         return NullSpeaker(f"unknown speech engine {engine!r}", REASON_BROKEN)
+    from game.speech.espeak import EspeakSpeaker
+
     try:
         return EspeakSpeaker()
     except ContentInvalid as err:  # a broken assets/speech.yaml: no speech, but the game plays on

@@ -13,7 +13,7 @@ import argparse
 import subprocess
 import sys
 
-from game.content.load import ContentInvalid
+from game.content.yamlsafe import ContentInvalid
 from game.i18n import load_catalog
 from game.speech.config import load_speech_config
 from game.speech.espeak import EspeakSpeaker

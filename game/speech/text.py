@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from game.i18n import load_catalog
-from game.speech.config import TextRules, load_speech_config
+
+if TYPE_CHECKING:
+    from game.speech.config import TextRules
 
 Words = Callable[[str, str], str]
 """``(catalog key, language) -> word``: the UI catalog, or a stand-in in tests."""
@@ -96,6 +99,8 @@ def _tidy(text: str) -> str:
 @lru_cache(maxsize=1)
 def default_preparer() -> TextPreparer:
     """The shipped rules with the shipped UI catalog."""
+    from game.speech.config import load_speech_config  # pydantic: not before the first frame
+
     return TextPreparer(load_speech_config().text, load_catalog())
 
 

@@ -62,7 +62,7 @@ def test_stats_with_the_chain_as_level_file(chain: Path, tmp_path: Path, capsys:
 
 
 def test_the_game_and_the_kiosk_preflight_load_the_chain(chain: Path, tmp_path: Path) -> None:
-    from game.kiosk.supervisor import preflight
+    from game.kiosk.preflight import preflight
     from tests.screens.helpers import make_app, press
 
     config = tmp_path / "kiosk.yaml"

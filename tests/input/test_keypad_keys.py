@@ -65,13 +65,13 @@ def test_with_ctrl_or_alt_a_key_keeps_its_usual_meaning() -> None:
 
 def test_a_broken_table_leaves_the_usual_keys(monkeypatch: pytest.MonkeyPatch) -> None:
     from game.content.load import ContentInvalid
-    from game.input import intents
+    from game.speech import keypad
 
     def broken() -> KeypadTable:
         raise ContentInvalid([])
 
     shipped_keypad.cache_clear()
-    monkeypatch.setattr(intents, "load_keypad", broken)
+    monkeypatch.setattr(keypad, "load_keypad", broken)
     try:
         reader = InputReader()
         assert reader.keypad is None

@@ -30,7 +30,7 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     """Records any game the supervisor would start (none must be, after a failed preflight)."""
     seen: list[list[str]] = []
 
-    def fake_run(self: module.Supervisor) -> int:
+    def fake_run(self: module.Supervisor, beside: object = None) -> int:
         seen.append(self.child)
         return 0
 
@@ -46,7 +46,6 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
         (["--window", "5x5"], "size '5x5' is out of range"),
         (["--seed", "many"], "argument --seed: invalid int value"),
         (["extra"], "unrecognized arguments: extra"),
-        (["--level", str(BAD_LEVEL)], f"{BAD_LEVEL}:21:23: bands[0].name.en: control character U+0000 (NUL)"),
     ],
 )
 def test_bad_passthrough_options_fail_preflight(
@@ -170,6 +169,28 @@ def test_every_theme_name_and_font_the_code_uses_is_checked() -> None:
     assert colours and sizes, "the scan found nothing: its pattern is broken"
     assert colours <= THEME_COLOURS and sizes <= THEME_SIZES
     assert set(FONT_FILES) == set(next(iter(load_families().values())).faces.values())
+
+
+def test_a_bad_level_fails_the_check_with_and_without_check(
+    config: Path, started: list[list[str]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    message = f"{BAD_LEVEL}:21:23: bands[0].name.en: control character U+0000 (NUL)"
+    assert module.run(["--config", str(config), "--check", "--level", str(BAD_LEVEL)]) == 2
+    assert message in capsys.readouterr().err
+    assert started == []
+    result = subprocess.run(  # the game starts beside the check, which then stops it: exit 2
+        [sys.executable, "-m", "game", "kiosk", "--config", str(config), "--level", str(BAD_LEVEL)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert any(said.startswith(message) for said in result.stderr.splitlines()), result.stderr
+    assert "1 problem(s) found; the kiosk stops" in result.stderr
+    assert "Traceback" not in result.stderr
+    log = (Path(os.environ["OPEN_SESAME_DATA"]) / "logs" / "kiosk.log").read_text(encoding="utf-8")
+    assert message in log and "the kiosk stops" in log
 
 
 def test_a_misspelt_option_fails_preflight_in_a_real_process(config: Path) -> None:

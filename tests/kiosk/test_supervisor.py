@@ -219,7 +219,7 @@ def test_cli_passes_the_absolute_config_and_other_options_to_the_game(
 
     seen: list[list[str]] = []
 
-    def fake_run(self: Supervisor) -> int:
+    def fake_run(self: Supervisor, beside: object = None) -> int:
         seen.append(self.child)
         return 0
 
