@@ -144,14 +144,20 @@ def _note(message: str) -> None:
         logging.getLogger("open_sesame").error("%s", message)
 
 
-@lru_cache(maxsize=4)
 def load_catalog(folder: Path = I18N_DIR) -> Catalog:
     """Every ``*.yaml`` catalog in ``folder``, merged; a text defined twice is an error.
 
     A key's languages may come from several files (``ui.yaml`` with ``fr`` and ``en``, a
     ``zh.yaml`` beside it with the ``zh`` texts of the same keys), so a new language can
     be files added rather than lines written into every entry of the existing ones.
+    Read once per folder, however it is named (``load_catalog()`` and
+    ``load_catalog(I18N_DIR)`` are the same catalog).
     """
+    return _load_catalog(Path(folder).resolve())
+
+
+@lru_cache(maxsize=4)
+def _load_catalog(folder: Path) -> Catalog:
     entries: dict[str, dict[str, str]] = {}
     plurals: dict[str, dict[str, dict[str, str]]] = {}
     known: dict[str, Language] = {}

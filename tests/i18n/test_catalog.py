@@ -67,3 +67,10 @@ def test_forms_by_count_and_by_gender() -> None:
     assert catalog("a.n", "en", n=1) == "once" and catalog("a.n", "en", n=0) == "0 times"
     assert catalog("a.g", "fr", gender="f") == "amie" and catalog("a.g", "fr", gender="n") == "proche"
     assert catalog("a.g", "en", gender="f") == "friend"
+
+
+def test_the_catalog_is_read_once_however_its_folder_is_named() -> None:
+    """The first frame reads it once: ui_languages() and load_catalog() share one reading."""
+    from game.i18n import I18N_DIR, load_catalog
+
+    assert load_catalog() is load_catalog(I18N_DIR) is load_catalog(I18N_DIR / ".." / I18N_DIR.name)
