@@ -10,19 +10,21 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from game.content.models import Level
 from game.kiosk.idle import Mode
+from game.screens.attract_people import Look, People
 from game.screens.base import Screen
 from game.screens.context import Context
 from game.screens.transitions import Goto, Push, Transition
 from game.ui.canvas import Canvas, Rect
-from game.ui.dial import dial_block, dial_colour
-from game.ui.pictures import door_picture, ease, face, score_bubble
+from game.ui.dial import dial_block
+from game.ui.pictures import ease
 from game.ui.toolbar import audio_button
 from game.ui.widgets import Button
 
 DIAL_BOX = Rect(1060, 250, 760, 560)
-STRIP = Rect(1000, 170, 860, 640)  # the people and their doors
 OPENS_AT = 0.55  # a door opens above this share of the score range
+MOMENT_STEPS = 8  # a door's moment in as many pictures as the 0.8 s it plays has frames
 STILL = (0.85, 0.2, 0.6)  # reduced motion: where each person's score rests (a share of the range)
 
 
@@ -37,6 +39,7 @@ class AttractScreen(Screen):
         self.phase = 0.0
         self.opened: list[bool] = []  # each person's door, as last seen
         self.since: list[float] = []  # seconds since it opened or locked (its moment plays)
+        self.people = People()  # what the window shows of them, redrawn where it changes
 
     def dial_range(self) -> tuple[int, int]:
         """The level's score range, or the theme's until the level has loaded."""
@@ -87,25 +90,19 @@ class AttractScreen(Screen):
         if level is None:  # the level is still loading: the dial breathes meanwhile
             self.draw_dial(canvas)
             return
-        theme = canvas.theme
-        canvas.rect(STRIP, theme.c("background"))
+        self.people.draw(canvas, level, self.looks(level), self.t("door.stamp"))
+
+    def looks(self, level: Level) -> list[Look]:
+        """Each person's score, mood and door moment now."""
         lo, hi = level.score.min, level.score.max
         threshold = lo + (hi - lo) * OPENS_AT
-        people = level.personas[:3]
-        column = STRIP.w // max(1, len(people))
-        for i, persona in enumerate(people):
+        out = []
+        for i in range(min(3, len(level.personas))):
             score = self.score_of(i, lo, hi)
-            opened = score >= threshold
-            x = STRIP.x + i * column + column // 2
-            side = min(column - 40, 240)
-            centre = (x, STRIP.y + 20 + side / 2)
-            face(canvas, centre, side, persona.portrait or persona.id, "happy" if opened else "worried")
-            ink = dial_colour(canvas, (score - lo) / max(1, hi - lo))
-            score_bubble(canvas, (centre[0] + side * 0.18, centre[1] - side * 0.42), score, side * 0.13, ink)
-            box = Rect(round(x - side / 2), round(STRIP.y + side + 70), side, side)
-            outcome = "grant" if opened else "refuse"
             moment = min(1.0, self.since[i] / 0.8) if i < len(self.since) else 1.0
-            door_picture(canvas, box, persona.goal.picture, outcome, ease(moment), self.t("door.stamp"))
+            steps = round(ease(moment) * MOMENT_STEPS) / MOMENT_STEPS  # the same few pictures each time
+            out.append(Look(score, score >= threshold, steps))
+        return out
 
     def score_of(self, i: int, lo: int, hi: int) -> int:
         """Person ``i``'s score now: rising and falling out of step with the others."""
@@ -143,8 +140,12 @@ class AttractScreen(Screen):
         return True
 
     def animate(self, canvas: Canvas) -> list[Rect] | None:
-        self.draw_people(canvas)
-        return [STRIP if self.ctx.loaded_level is not None else DIAL_BOX]
+        """What changed since the last frame: the pills, a face, a door (often nothing)."""
+        level = self.ctx.loaded_level
+        if level is None:
+            self.draw_dial(canvas)
+            return [DIAL_BOX]
+        return self.people.redraw(canvas, level, self.looks(level), self.t("door.stamp"))
 
     def speech(self) -> list[str]:
         """The promise and how to start (the people's scores move: they are not said)."""

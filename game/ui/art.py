@@ -29,18 +29,25 @@ class Art:
         self._bytes = 0
         self.made = 0  # rasterisations so far (the tests check that frames make none)
         self._failed: set[Path] = set()
+        self._people: dict[tuple[str, str], Path] = {}  # where each picture's file is, found once
+        self._things: dict[str, Path] = {}
 
     # -- what screens ask for ---------------------------------------------------------------
     def person(self, pid: str, expression: str, px: int, grey: bool = False) -> pygame.Surface:
         """A face, ``px`` pixels square; greyed for someone gone cold."""
-        path = self.catalog.person(pid, expression)
-        if not path.is_file():
-            path = self.catalog.person(pid, "happy")
+        path = self._people.get((pid, expression))
+        if path is None:  # looked up once: a frame asks for every face it shows
+            path = self.catalog.person(pid, expression)
+            if not path.is_file():
+                path = self.catalog.person(pid, "happy")
+            self._people[(pid, expression)] = path
         return self._get(("person", path, px, grey), path, px, grey=grey, placeholder="person")
 
     def thing(self, oid: str, px: int, tint: Colour | None = None) -> pygame.Surface:
         """An object or an icon, ``px`` pixels square; icons may be tinted."""
-        path = self.catalog.thing(oid)
+        path = self._things.get(oid)
+        if path is None:
+            path = self._things[oid] = self.catalog.thing(oid)
         return self._get(("thing", path, px, tint), path, px, tint=tint, placeholder="thing")
 
     # -- the cache ----------------------------------------------------------------------------

@@ -85,6 +85,7 @@ class FontBook:
         self._sizes: dict[tuple[tuple[str, ...], str, int, str], tuple[int, int]] = {}
         self._linesizes: dict[tuple[tuple[str, ...], str, int], int] = {}
         self.wrapped: dict[tuple[str, int, int, str, str, tuple[str, ...]], tuple[str, ...]] = {}
+        self.fitted: dict[tuple[object, ...], float] = {}
         self.layers: dict[object, tuple[pygame.Surface, list[DrawnText]]] = {}
         self.layer_bytes = 40_000_000
         self._layer_bytes = 0
@@ -424,11 +425,35 @@ class Canvas:
         return lines
 
     def fit_size(self, text: str, box: Rect, size: float, face: str = "regular", spacing: float = 1.15) -> float:
-        """The largest size up to ``size`` at which ``text`` wraps inside ``box``."""
+        """The largest size up to ``size`` at which ``text`` wraps inside ``box``.
+
+        Remembered, like :meth:`wrap`: a moment that plays (a stamp falling) fits the same
+        words into the same few boxes on every frame, each a search of several wraps.
+        """
         min_size = self.smallest(size)
         if size <= min_size:
             return min_size
+        fonts = self.fonts
+        key = (
+            text,
+            box.size,
+            size,
+            min_size,
+            face,
+            spacing,
+            self.text_scale,
+            self.vp.scale,
+            fonts.lang,
+            fonts.stack.key,
+        )
+        found = fonts.fitted.get(key)
+        if found is None:
+            if len(fonts.fitted) > 2000:
+                fonts.fitted.clear()
+            found = fonts.fitted[key] = self._fit_size(text, box, size, min_size, face, spacing)
+        return found
 
+    def _fit_size(self, text: str, box: Rect, size: float, min_size: float, face: str, spacing: float) -> float:
         def fits(trial: float) -> bool:
             most = int(box.h // (self.line_height(trial, face) * spacing))
             lines = self.wrap(text, box.w, trial, face, most)

@@ -142,7 +142,7 @@ class FontStack:
         shown = self.face(face)
         own = len(self.families)
         if not text or (own == 1 and text.isascii()):
-            return [(self.families[0].file(shown), text)]
+            return [(self.files(face)[0], text)]
         families = (*self.families, *self.fallbacks)
         maps: list[frozenset[int] | None] = [None] * len(families)
 

@@ -53,20 +53,29 @@ def face(
     return box
 
 
-def score_bubble(
-    canvas: Canvas, anchor: tuple[float, float], score: int, size: float, ink: Colour, right: float | None = None
-) -> None:
-    """The number floating beside a face (Nosedive): a white pill around it, in the dial's colour.
-
-    The pill grows with its number (larger text makes it larger, never the number smaller).
-    """
-    text = str(score)
-    w, h = canvas.measure(text, size, "bold")
+def bubble_box(
+    canvas: Canvas, anchor: tuple[float, float], score: int, size: float, right: float | None = None
+) -> Rect:
+    """Where :func:`score_bubble` draws its pill (an animation redraws only that)."""
+    w, h = canvas.measure(str(score), size, "bold")
     pill = Rect(round(anchor[0]), round(anchor[1] - h * 0.55), round(w + h * 0.7), round(h * 1.1))
     if right is not None and pill.right > right:  # kept inside its screen
         pill.x -= pill.right - round(right)
+    return pill
+
+
+def score_bubble(
+    canvas: Canvas, anchor: tuple[float, float], score: int, size: float, ink: Colour, right: float | None = None
+) -> Rect:
+    """The number floating beside a face (Nosedive): a white pill around it, in the dial's colour.
+
+    The pill grows with its number (larger text makes it larger, never the number smaller).
+    Returns the pill's box.
+    """
+    pill = bubble_box(canvas, anchor, score, size, right)
     canvas.rect(pill, (255, 255, 255), radius=round(pill.h / 2))
-    canvas.text(text, pill, size, ink, "bold", "center", "center", shrink=False)
+    canvas.text(str(score), pill, size, ink, "bold", "center", "center", shrink=False)
+    return pill
 
 
 def door_picture(
@@ -85,13 +94,36 @@ def door_picture(
     thing = Rect(box.x + (box.w - side) // 2, box.y + (box.h - side) // 2, side, side)
     if picture is not None:
         canvas.thing(picture, thing)
-    lock = round(side * 0.36)
-    lift = round(lock * 0.35 * (progress if granted else 0.0))
-    lock_box = Rect(box.right - lock - 10, box.y + 10 - lift // 3, lock, lock)
-    canvas.thing("unlocked" if granted and progress >= 0.5 else "locked", lock_box)
+    canvas.thing("unlocked" if granted and progress >= 0.5 else "locked", lock_box(box, granted, progress))
     if not granted and verdict:  # across the lower third: the object stays visible above it
-        area = Rect(box.x + round(box.w * 0.04), box.y + round(box.h * 0.62), round(box.w * 0.92), round(box.h * 0.26))
-        stamp(canvas, area, verdict, progress)
+        stamp(canvas, stamp_area(box), verdict, progress)
+
+
+def lock_box(box: Rect, granted: bool, progress: float) -> Rect:
+    """The padlock in a door's corner, lifting as a granted door's moment plays."""
+    lock = round(round(min(box.h, box.w) * 0.78) * 0.36)
+    lift = round(lock * 0.35 * (progress if granted else 0.0))
+    return Rect(box.right - lock - 10, box.y + 10 - lift // 3, lock, lock)
+
+
+def stamp_area(box: Rect) -> Rect:
+    """Where a refused door's stamp lands: across its lower third."""
+    return Rect(box.x + round(box.w * 0.04), box.y + round(box.h * 0.62), round(box.w * 0.92), round(box.h * 0.26))
+
+
+def door_moving(box: Rect, outcome: str, verdict: str = "") -> Rect:
+    """All a door's moment changes (the lock lifting, the stamp falling from its largest):
+    an animation redraws only that while the door's outcome stays."""
+    if outcome != "refuse":
+        return lock_box(box, True, 0.0).union(lock_box(box, True, 1.0))
+    return stamp_box(stamp_area(box), 0.0) if verdict else lock_box(box, False, 0.0)
+
+
+def stamp_box(area: Rect, progress: float) -> Rect:
+    """The stamp's box as it falls: larger (nearer) at first, ``area`` once landed."""
+    scale = 1.6 - 0.6 * min(1.0, max(0.0, progress))
+    w, h = round(area.w * scale), round(area.h * scale)
+    return Rect(area.centerx - w // 2, area.centery - h // 2, w, h)
 
 
 def stamp(canvas: Canvas, area: Rect, words: str, progress: float = 1.0) -> None:
@@ -99,8 +131,8 @@ def stamp(canvas: Canvas, area: Rect, words: str, progress: float = 1.0) -> None
     theme = canvas.theme
     landed = min(1.0, max(0.0, progress))
     scale = 1.6 - 0.6 * landed
-    w, h = round(area.w * scale), round(area.h * scale)
-    box = Rect(area.centerx - w // 2, area.centery - h // 2, w, h)
+    box = stamp_box(area, landed)
+    h = box.h
     colour = mix(theme.c("bad"), (255, 255, 255), 1.0 - landed)
     canvas.rect(box, (255, 255, 255), radius=10)
     canvas.rect(box, colour, radius=10, width=max(4, round(6 * scale)))

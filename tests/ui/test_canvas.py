@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pygame
+import pytest
 
 from game.ui.canvas import Canvas, FontBook, Rect, Viewport
 from game.ui.theme import load_theme
@@ -105,3 +108,25 @@ def test_layers_are_bounded_in_bytes() -> None:
     held = sum(s.get_bytesize() * s.get_width() * s.get_height() for s, _ in c.fonts.layers.values())
     assert 0 < held <= 1_000_000
     assert held == c.fonts._layer_bytes
+
+
+def test_a_fitted_size_is_searched_once_per_text_box_and_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A falling stamp fits the same words into the same boxes on every frame of its moment."""
+    c = canvas()
+    box = Rect(0, 0, 300, 90)
+    words = "SCORE INSUFFISANT " * 3
+    first = c.fit_size(words, box, 44, "bold")
+    wraps: list[str] = []
+    real = Canvas.wrap
+
+    def wrap(self: Canvas, text: str, *args: Any, **kwargs: Any) -> list[str]:
+        wraps.append(text)
+        return real(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(Canvas, "wrap", wrap)
+    assert c.fit_size(words, box, 44, "bold") == first and wraps == []
+    assert c.fit_size(words, Rect(0, 0, 600, 90), 44, "bold") >= first and wraps  # another box: searched
+    c.text_scale = 1.5
+    wraps.clear()
+    c.fit_size(words, box, 44, "bold")
+    assert wraps, "larger text must fit again"
