@@ -8,9 +8,8 @@ Touch anywhere to start.
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from game.content.models import Level
 from game.kiosk.idle import Mode
 from game.screens.attract_people import Look, People
 from game.screens.base import Screen
@@ -21,6 +20,9 @@ from game.ui.dial import dial_block
 from game.ui.pictures import ease
 from game.ui.toolbar import audio_button
 from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.content.models import Level
 
 DIAL_BOX = Rect(1060, 250, 760, 560)
 OPENS_AT = 0.55  # a door opens above this share of the score range

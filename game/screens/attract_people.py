@@ -12,11 +12,14 @@ same parts the same way, so the two leave the same pixels.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from game.content.models import Level
 from game.ui.canvas import Canvas, Rect
 from game.ui.dial import dial_colour
 from game.ui.pictures import bubble_box, door_moving, door_picture, face, score_bubble
+
+if TYPE_CHECKING:
+    from game.content.models import Level
 
 STRIP = Rect(1000, 170, 860, 640)  # the people and their doors
 MARGIN = 2  # logical pixels around what moves (anti-aliased edges)
