@@ -139,10 +139,12 @@ def stamp(canvas: Canvas, area: Rect, words: str, progress: float = 1.0) -> None
     size = min(theme.s("heading") * scale, h * 0.5)
     inside = box.inflate(-20, -8)
     capitals = words.upper()
-    fitted = canvas.fit_size(capitals, inside, size, "bold")
+    fitted = canvas.fit_size(capitals, inside, size, "bold", spacing=1.0)
     if all(canvas.measure(word, fitted, "bold")[0] <= inside.w for word in capitals.split()):
         words = capitals  # a stamp shouts, when its words fit whole
-    canvas.paragraph(words, inside, size, colour, "bold", "center", spacing=1.0, valign="center")
+    # a stamp's frame does not grow with larger text: its words shrink as far as normal text's
+    asked = canvas.normal_fit(words, inside, size, "bold", spacing=1.0)
+    canvas.paragraph(words, inside, asked, colour, "bold", "center", spacing=1.0, valign="center")
 
 
 def ease(t: float) -> float:
