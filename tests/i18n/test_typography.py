@@ -1,6 +1,9 @@
-"""French strings use no-break spaces before high punctuation and inside « » (catalogs and levels)."""
+"""French strings use no-break spaces before high punctuation and inside « » (catalogs and levels);
+no number breaks from its unit in any language."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -28,3 +31,15 @@ def test_levels(path) -> None:  # type: ignore[no-untyped-def]
     level = load_level(path)
     bad = [(p, v["fr"]) for p, v in walk(level) if is_text(v) and "fr" in v and problems(v["fr"])]
     assert bad == []
+
+
+UNIT_AFTER_A_NUMBER = re.compile(r"\} (pts|pt|Pkt\.|points?|Punkte?|%|€)(?![\w])")
+"""``{n} pts`` with an ordinary space: a line may end between the number and its unit."""
+
+
+def test_a_number_never_breaks_from_its_unit_in_any_language() -> None:
+    catalog = load_catalog(I18N_DIR)
+    texts = [(key, t) for key, e in catalog.entries.items() for t in e.values()]
+    texts += [(key, t) for key, forms in catalog.plurals.items() for f in forms.values() for t in f.values()]
+    bad = [(key, t) for key, t in texts if UNIT_AFTER_A_NUMBER.search(t)]
+    assert bad == [], "write a no-break space (U+00A0) between the number and its unit"
