@@ -77,13 +77,14 @@ class KioskConfig(_Frozen):
     default_language: LangCode = DEFAULT_LANGUAGES[0]
     idle: IdleTimes = IdleTimes()
     screen_ppi: float = Field(92.0, ge=50, le=600)
-    stats: bool = True
-    log_sessions: bool = False
+    # switches are true or false only (not "yes", 1, "on"): what a technician means is never guessed
+    stats: StrictBool = True
+    log_sessions: StrictBool = False
     admin_pin: str | None = None
-    sound: bool = True
-    reduced_motion: bool = False
-    larger_text: bool = False
-    audio: StrictBool = False  # every visit starts in audio mode; only true or false (not "yes", 1, "on")
+    sound: StrictBool = True
+    reduced_motion: StrictBool = False
+    larger_text: StrictBool = False
+    audio: StrictBool = False  # every visit starts in audio mode
     window: str | None = None
 
     @model_validator(mode="before")

@@ -1,4 +1,5 @@
-"""``audio: true`` in the kiosk config starts every visit in audio mode; anything but a boolean is refused by line."""
+"""``audio: true`` in the kiosk config starts every visit in audio mode; a switch that is anything but
+a boolean (audio, stats, larger text…) is refused by line."""
 
 from __future__ import annotations
 
@@ -31,13 +32,14 @@ def test_audio_is_off_unless_the_config_says_true(tmp_path: Path) -> None:
     "value",
     ['"yes"', "1", "0", '"true"', "[true]", "{on: true}", "null", "!!python/name:os.system", "2.5"],
 )
-def test_anything_but_true_or_false_is_refused_with_its_line(tmp_path: Path, value: str) -> None:
-    path = config(tmp_path, f"audio: {value}\n")
+@pytest.mark.parametrize("switch", ["audio", "stats", "log_sessions", "reduced_motion", "larger_text"])
+def test_anything_but_true_or_false_is_refused_with_its_line(tmp_path: Path, value: str, switch: str) -> None:
+    path = config(tmp_path, f"{switch}: {value}\n")
     with pytest.raises(ContentInvalid) as err:
         load_kiosk_config(path)
     problems = [str(p) for p in err.value.problems]
     assert problems and all(p.startswith(f"{path}:4:") for p in problems), problems
-    assert "audio" in problems[0]
+    assert switch in problems[0]
 
 
 def test_the_kiosk_config_switches_audio_mode_on_for_every_visit(tmp_path: Path) -> None:
