@@ -32,12 +32,7 @@ class BlacklistScreen(PhoneScreen):
 
     def update(self, dt: float) -> bool:
         super().update(dt)
-        if self.ctx.settings.reduced_motion or self.moment >= 1.0:
-            moving = self.moment < 1.0
-            self.moment = 1.0
-            return moving
-        self.moment = min(1.0, self.moment + dt / MOMENT_S)
-        return True
+        return self.play_moment(dt, MOMENT_S)
 
     def draw_body(self, canvas: Canvas) -> None:
         theme = canvas.theme

@@ -13,6 +13,17 @@ FEED_SLIDE_S = 0.4  # a new feed card slides in for this long (it lands at 0.35 
 
 class PhoneScreen(Screen):
     backdrop: str | None = "phone"
+    moment = 1.0  # a one-off moment as the screen arrives, 0 → 1 (a stamp landing, a door opening)
+
+    def play_moment(self, dt: float, seconds: float) -> bool:
+        """Advance the moment over ``seconds``; whether it still moves. Reduced motion shows
+        it at once, landed: the same last picture, without the movement."""
+        if self.ctx.settings.reduced_motion or self.moment >= 1.0:
+            moving = self.moment < 1.0
+            self.moment = 1.0
+            return moving
+        self.moment = min(1.0, self.moment + dt / seconds)
+        return True
 
     def paint_backdrop(self, canvas: Canvas) -> None:
         super().paint_backdrop(canvas)

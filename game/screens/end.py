@@ -35,12 +35,7 @@ class EndScreen(PhoneScreen):
             self.played = True
             reached = self.visit.session.outcome().goal_reached
             self.ctx.play("granted" if reached else "refuse")
-        if self.ctx.settings.reduced_motion or self.moment >= 1.0:
-            moving = self.moment < 1.0
-            self.moment = 1.0
-            return moving
-        self.moment = min(1.0, self.moment + dt / MOMENT_S)
-        return True
+        return self.play_moment(dt, MOMENT_S)
 
     def draw_body(self, canvas: Canvas) -> None:
         theme = canvas.theme
