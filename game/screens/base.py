@@ -77,6 +77,8 @@ class Screen:
     # -- the frame --------------------------------------------------------------------------
     def draw(self, canvas: Canvas) -> None:
         self.buttons = []
+        if not self.overlay:
+            canvas.fonts.enter(self.name, self.backdrop is not None)  # what the last screen kept may go
         if not self.overlay and self.backdrop is None:
             canvas.clear(canvas.theme.c("background"))
         elif not self.overlay and self.backdrop is not None:

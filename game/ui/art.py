@@ -10,23 +10,23 @@ educator's level) gets a neutral placeholder instead of an error.
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
 from pathlib import Path
 
 import pygame
 
 from game.content.art import ArtCatalog, art_catalog
+from game.ui.retained import Budget, SurfaceCache, surface_bytes
 
 log = logging.getLogger("open_sesame")
 Colour = tuple[int, int, int]
 
 
 class Art:
-    def __init__(self, catalog: ArtCatalog | None = None, cache_bytes: int = 48_000_000) -> None:
+    def __init__(self, catalog: ArtCatalog | None = None, cache_bytes: int | None = None) -> None:
         self.catalog = catalog or art_catalog()
-        self.cache_bytes = cache_bytes
-        self._cache: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
-        self._bytes = 0
+        self._cache: SurfaceCache[tuple[object, ...], pygame.Surface] = SurfaceCache(
+            Budget().pictures if cache_bytes is None else cache_bytes, surface_bytes
+        )
         self.made = 0  # rasterisations so far (the tests check that frames make none)
         self._failed: set[Path] = set()
         self._people: dict[tuple[str, str], Path] = {}  # where each picture's file is, found once
@@ -53,11 +53,16 @@ class Art:
     # -- the cache ----------------------------------------------------------------------------
     @property
     def cached_bytes(self) -> int:
-        return self._bytes
+        return self._cache.bytes
+
+    @property
+    def cache_bytes(self) -> int:
+        return self._cache.cap
 
     def scale_budget(self, pixels: int) -> None:
-        """A budget that holds as many pictures at 4K as at 1080p (it grows with the window)."""
-        self.cache_bytes = max(self.cache_bytes, 48_000_000 * pixels // (1920 * 1080))
+        """The pictures' share of :class:`game.ui.retained.Budget`: as many at 4K as at 1080p."""
+        self._cache.cap = Budget(pixels).pictures
+        self._cache.trim()
 
     def _get(
         self,
@@ -71,7 +76,6 @@ class Art:
     ) -> pygame.Surface:
         found = self._cache.get(key)
         if found is not None:
-            self._cache.move_to_end(key)
             return found
         px = max(4, min(px, 4096))
         surf = self._load(path, px) or _placeholder(placeholder, px)
@@ -82,11 +86,7 @@ class Art:
             surf = surf.copy()
             surf.fill((*tint, 0), special_flags=pygame.BLEND_RGBA_MAX)
         self.made += 1
-        self._cache[key] = surf
-        self._bytes += surf.get_bytesize() * surf.get_width() * surf.get_height()
-        while self._bytes > self.cache_bytes and len(self._cache) > 1:
-            _, old = self._cache.popitem(last=False)
-            self._bytes -= old.get_bytesize() * old.get_width() * old.get_height()
+        self._cache.put(key, surf)
         return surf
 
     def _load(self, path: Path, px: int) -> pygame.Surface | None:

@@ -10,24 +10,22 @@ from __future__ import annotations
 
 import copy
 import math
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
 
 from game.ui import linebreak
-from game.ui.fonts import FontStack, stack_for
-from game.ui.textfit import largest_size, longest_prefix, measure_text, render_text
+from game.ui.fontbook import FontBook, Layer
+from game.ui.textfit import largest_size, longest_prefix
 from game.ui.theme import Colour, Theme
 
 if TYPE_CHECKING:
-    from game.i18n import Language
     from game.ui.art import Art
 
 Rect = pygame.Rect
+__all__ = ["Canvas", "DrawnText", "FontBook", "Rect", "Viewport"]
 
 
 class Viewport:
@@ -65,155 +63,6 @@ class Viewport:
         return moved
 
 
-class FontBook:
-    """Fonts opened once per file and pixel size; rendered text cached with a bound.
-
-    Text is drawn with the font stack of the language shown (:meth:`use`): a stack of one
-    family (French, English) draws every text in one piece, as pygame does; a longer one
-    (Chinese: Noto Sans SC, then Inter) cuts each text into runs by the family that has
-    its characters and draws them side by side on one baseline. A family's files are
-    opened only when a text is drawn in a language that names it.
-    """
-
-    def __init__(self, cache_size: int = 600, cache_bytes: int = 12_000_000) -> None:
-        self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
-        self._texts: OrderedDict[tuple[tuple[str, ...], str, int, str, Colour], pygame.Surface] = OrderedDict()
-        self.cache_size = cache_size
-        self.cache_bytes = self.base_text_bytes = cache_bytes
-        self.max_fonts = 96
-        self._text_bytes = 0
-        self._sizes: dict[tuple[tuple[str, ...], str, int, str], tuple[int, int]] = {}
-        self._linesizes: dict[tuple[tuple[str, ...], str, int], int] = {}
-        self.wrapped: dict[tuple[str, int, int, str, str, tuple[str, ...]], tuple[str, ...]] = {}
-        self.fitted: dict[tuple[object, ...], float] = {}
-        self.layers: dict[object, tuple[pygame.Surface, list[DrawnText]]] = {}
-        self.layer_bytes = 40_000_000
-        self._layer_bytes = 0
-        self.backdrops: dict[tuple[str, tuple[int, int], float, tuple[str, ...]], pygame.Surface] = {}
-        self.stack: FontStack = stack_for(())
-        self.lang = ""  # the language texts are broken into lines for (UAX #14 tailoring)
-
-    def scale_budget(self, pixels: int) -> None:
-        """The text cache's byte cap for the window's size: a 4K window's texts take four
-        times the bytes of 1080p's, so the same cap would hold a quarter as many and render
-        text again four times as often. It follows the pixel count, never below 1080p's.
-        Retained layers keep their cap: they are whole panels, and at 4K their bytes, not
-        their drawing, are what a session's peak memory is made of."""
-        self.cache_bytes = round(self.base_text_bytes * max(1.0, pixels / (1920 * 1080)))
-
-    def use(self, language: Language) -> None:
-        """Draw from now on with ``language``'s font stack (cheap: called every frame)."""
-        self.lang = language.code
-        self.stack = stack_for(language.fonts, language.italic)
-
-    def _open(self, path: str, px: int) -> pygame.font.Font:
-        """A font file at a size, opened once; the least used are closed past a bound
-        (each open font holds a file handle, and resizing a window asks for new sizes)."""
-        key = (path, max(6, px))
-        found = self._fonts.get(key)
-        if found is None:
-            if len(self._fonts) >= self.max_fonts:
-                self._fonts.pop(next(iter(self._fonts)))
-            found = self._fonts[key] = pygame.font.Font(path, key[1])
-        else:
-            self._fonts[key] = self._fonts.pop(key)  # most recently used last
-        return found
-
-    def font(self, face: str, px: int) -> pygame.font.Font:
-        """The stack's first font for ``face`` at ``px`` (the one a text is mostly drawn with)."""
-        return self._open(str(self.stack.files(face)[0]), px)
-
-    def linesize(self, face: str, px: int) -> int:
-        """The line height of the stack: its tallest family's, so mixed lines never collide."""
-        key = (self.stack.key, face, px)
-        found = self._linesizes.get(key)
-        if found is None:
-            if len(self._linesizes) > 4 * self.cache_size:
-                self._linesizes.clear()
-            found = max(self._open(str(path), px).get_linesize() for path in self.stack.files(face))
-            self._linesizes[key] = found
-        return found
-
-    def render(self, face: str, px: int, text: str, colour: Colour) -> pygame.Surface:
-        key = (self.stack.key, face, px, text, colour)
-        surf = self._texts.get(key)
-        if surf is not None:
-            self._texts.move_to_end(key)
-            return surf
-        runs = self.stack.runs(text, face)
-        if len(runs) == 1:
-            surf = render_text(self._open(str(runs[0][0]), px), text, colour)
-        else:
-            surf = self._render_runs(runs, px, colour)
-        self._texts[key] = surf
-        self._text_bytes += _bytes(surf)
-        while len(self._texts) > self.cache_size or (self._text_bytes > self.cache_bytes and len(self._texts) > 1):
-            _, old = self._texts.popitem(last=False)
-            self._text_bytes -= _bytes(old)
-        return surf
-
-    def _render_runs(self, runs: list[tuple[Path, str]], px: int, colour: Colour) -> pygame.Surface:
-        """Runs drawn side by side on one baseline (the tallest ascent and descent of their fonts)."""
-        parts = [(font, render_text(font, part, colour)) for font, part in self._run_fonts(runs, px)]
-        ascent = max(font.get_ascent() for font, _ in parts)
-        descent = max(-font.get_descent() for font, _ in parts)
-        out = pygame.Surface((max(1, sum(s.get_width() for _, s in parts)), ascent + descent), pygame.SRCALPHA)
-        x = 0
-        for font, surf in parts:  # max, not blend: a run's transparent edge must not darken its neighbour
-            out.blit(surf, (x, ascent - font.get_ascent()), special_flags=pygame.BLEND_RGBA_MAX)
-            x += surf.get_width()
-        return out
-
-    def _run_fonts(self, runs: list[tuple[Path, str]], px: int) -> list[tuple[pygame.font.Font, str]]:
-        return [(self._open(str(path), px), part) for path, part in runs]
-
-    def keep_layer(self, key: object, layer: tuple[pygame.Surface, list[DrawnText]]) -> None:
-        """Keep a painted layer, dropping the least recently used past the byte budget."""
-        self.layers[key] = layer
-        self._layer_bytes += _bytes(layer[0])
-        while self._layer_bytes > self.layer_bytes and len(self.layers) > 1:
-            old, _texts = self.layers.pop(next(iter(self.layers)))
-            self._layer_bytes -= _bytes(old)
-
-    def size(self, face: str, px: int, text: str) -> tuple[int, int]:
-        """``Font.size``, remembered: layout measures the same strings every frame.
-
-        A text of several runs measures as they are drawn: their widths side by side, and
-        the tallest ascent plus the deepest descent of their fonts.
-        """
-        key = (self.stack.key, face, px, text)
-        found = self._sizes.get(key)
-        if found is None:
-            if len(self._sizes) > 4 * self.cache_size:
-                self._sizes.clear()
-            runs = self.stack.runs(text, face)
-            if len(runs) == 1:
-                found = measure_text(self._open(str(runs[0][0]), px), text)
-            else:
-                fonts = self._run_fonts(runs, px)
-                width = sum(measure_text(font, part)[0] for font, part in fonts)
-                height = max(f.get_ascent() for f, _ in fonts) + max(-f.get_descent() for f, _ in fonts)
-                found = (width, height)
-            self._sizes[key] = found
-        return found
-
-    @property
-    def cached_text_bytes(self) -> int:
-        return self._text_bytes
-
-    @property
-    def cached_texts(self) -> int:
-        return len(self._texts)
-
-    @property
-    def open_fonts(self) -> int:
-        return len(self._fonts)
-
-
-def _bytes(surface: pygame.Surface) -> int:
-    return surface.get_bytesize() * surface.get_width() * surface.get_height()
-
-
 @dataclass(frozen=True)
 class DrawnText:
     """A piece of text drawn this frame, in logical coordinates, with the box it belongs in."""
@@ -224,6 +73,9 @@ class DrawnText:
     cut: bool = False  # shown shortened with "…": nothing a visitor needs may be
     px: int = 0  # the size it was rendered at, in window pixels
     part: bool = False  # one line of a paragraph recorded whole after its lines (audio mode reads the whole)
+
+
+_SPENT = pygame.Surface((1, 1))  # what a finished painter draws on, if anything still does
 
 
 class Canvas:
@@ -244,44 +96,65 @@ class Canvas:
         """Blit a static background painted once per window size (clear + large panels).
 
         Large fills dominate a frame's cost; painting them once and blitting the result
-        makes a full redraw cost little more than one full-screen blit.
+        makes a full redraw cost little more than one full-screen blit. One is kept (a
+        window's worth of pixels): another screen's paints again, once.
         """
         cache_key = (key, self.surface.get_size(), self.vp.scale, self.fonts.stack.key)
-        surf = self.fonts.backdrops.get(cache_key)
-        if surf is None:
-            surf = pygame.Surface(self.surface.get_size()).convert(self.surface)
-            painter = Canvas(surf, self.vp, self.fonts, self.theme, self.art)
-            paint(painter)
-            if len(self.fonts.backdrops) > 12:
-                self.fonts.backdrops.clear()
-            self.fonts.backdrops[cache_key] = surf
+        if self.fonts.backdrop is not None and self.fonts.backdrop[0] == cache_key:
+            surf = self.fonts.backdrop[1]
+        else:
+            self.fonts.backdrop = None  # released before its successor is made: never two at once
+            surf = self._painted(self.surface.get_size(), None, self.vp, 1.0, paint)[0]
+            self.fonts.backdrop = (cache_key, surf)
         self.surface.blit(surf, (0, 0))
         self.drawn = []
 
-    def layer(self, key: object, r: Rect, background: Colour, paint: Callable[[Canvas], object]) -> None:
+    def layer(
+        self, key: object, r: Rect, background: Colour, paint: Callable[[Canvas], object], fresh: bool = False
+    ) -> None:
         """Draw ``paint``'s static content into ``r`` once, then blit it (retained rendering).
 
         ``key`` must name everything the painting depends on besides the window, the
         text size and the font stack (those are added here). The texts it drew are recorded again on every
-        blit, so what is on screen stays readable to tests.
+        blit, so what is on screen stays readable to tests. ``fresh`` paints it again in
+        place of the one kept (for what the painting tells besides its pixels).
         """
         phys = self.vp.rect(r)
         if phys.w <= 0 or phys.h <= 0:
             return  # a window too small for this content: draw nothing rather than fail
         full = (key, phys.topleft, phys.size, self.vp.scale, self.text_scale, self.fonts.stack.key)
-        found = self.fonts.layers.get(full)
+        found = None if fresh else self.fonts.layers.get(full)
         if found is None:
-            surf = pygame.Surface(phys.size).convert(self.surface)
-            surf.fill(background)
-            painter = Canvas(surf, self.vp.shifted(phys.x, phys.y), self.fonts, self.theme, self.art)
-            painter.text_scale = self.text_scale
-            paint(painter)
-            found = (surf, painter.drawn)
-            self.fonts.keep_layer(full, found)
-        else:
-            self.fonts.layers[full] = self.fonts.layers.pop(full)  # most recently used last
+            self.fonts.layers.drop(full)
+            self.fonts.layers.make_room(phys.w * phys.h * self.surface.get_bytesize())
+            found = self._painted(phys.size, background, self.vp.shifted(phys.x, phys.y), self.text_scale, paint)
+            self.fonts.layers.put(full, found)
         self.surface.blit(found[0], phys.topleft)
         self.drawn.extend(found[1])
+
+    def _painted(
+        self,
+        size: tuple[int, int],
+        background: Colour | None,
+        vp: Viewport,
+        text_scale: float,
+        paint: Callable[[Canvas], object],
+    ) -> Layer:
+        """A surface of ``size`` in the window's own format (made so, not converted from a
+        copy) with ``paint`` drawn on it; the texts it drew are not kept twice (see render).
+        Once painted, the surface belongs to the cache alone: dropped from it, it is freed."""
+        surf = pygame.Surface(size, 0, self.surface)
+        if background is not None:
+            surf.fill(background)
+        painter = Canvas(surf, vp, self.fonts, self.theme, self.art)
+        painter.text_scale = text_scale
+        self.fonts.painting += 1
+        try:
+            paint(painter)
+        finally:
+            self.fonts.painting -= 1
+            painter.surface = _SPENT  # a layout that kept the painter must not keep the pixels alive
+        return surf, painter.drawn
 
     # -- shapes ---------------------------------------------------------------------------
     def clip(self, r: Rect | None) -> None:
@@ -306,10 +179,12 @@ class Canvas:
         )
 
     def shade(self, r: Rect, colour: Colour, alpha: int) -> None:
+        """``colour`` laid over ``r`` at ``alpha``: the pixels scaled down, then the colour's
+        share added (two fills, no window-sized veil made on every frame of an overlay)."""
         phys = self.vp.rect(r)
-        veil = pygame.Surface(phys.size, pygame.SRCALPHA)
-        veil.fill((*colour, alpha))
-        self.surface.blit(veil, phys.topleft)
+        keep = 255 - alpha
+        self.surface.fill((keep, keep, keep), phys, special_flags=pygame.BLEND_RGB_MULT)
+        self.surface.fill(tuple(round(c * alpha / 255) for c in colour), phys, special_flags=pygame.BLEND_RGB_ADD)
 
     def line(self, a: tuple[float, float], b: tuple[float, float], colour: Colour, width: int = 2) -> None:
         pygame.draw.line(self.surface, colour, self.vp.point(*a), self.vp.point(*b), self.vp.length(width))

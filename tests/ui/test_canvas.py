@@ -8,6 +8,7 @@ import pygame
 import pytest
 
 from game.ui.canvas import Canvas, FontBook, Rect, Viewport
+from game.ui.retained import surface_bytes
 from game.ui.theme import load_theme
 
 
@@ -61,9 +62,7 @@ def test_rendered_text_cache_is_bounded_in_bytes_too() -> None:
     for i in range(200):
         c.text(f"a long line of text number {i} " * 3, Rect(0, 0, 1900, 80), 40, (255, 255, 255))
     assert 0 < c.fonts.cached_text_bytes <= 400_000
-    assert c.fonts.cached_text_bytes == sum(
-        s.get_bytesize() * s.get_width() * s.get_height() for s in c.fonts._texts.values()
-    )
+    assert c.fonts.cached_text_bytes == sum(map(surface_bytes, c.fonts._texts.values()))
 
 
 def test_a_layer_is_painted_once_per_key_and_its_texts_stay_readable() -> None:
@@ -105,9 +104,9 @@ def test_layers_are_bounded_in_bytes() -> None:
     c.fonts.layer_bytes = 1_000_000
     for i in range(40):
         c.layer(("big", i), Rect(0, 0, 800, 400), (0, 0, 0), lambda sub: None)
-    held = sum(s.get_bytesize() * s.get_width() * s.get_height() for s, _ in c.fonts.layers.values())
+    held = sum(surface_bytes(s) for s, _ in c.fonts.layers.values())
     assert 0 < held <= 1_000_000
-    assert held == c.fonts._layer_bytes
+    assert held == c.fonts.layers.bytes
 
 
 def test_a_fitted_size_is_searched_once_per_text_box_and_size(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -177,9 +177,9 @@ def retained(panel: Panel, canvas: Canvas, area: Rect, page: int, extra: object,
             panel.page_counts.clear()
         panel.page_counts[base] = paint(c)
 
-    canvas.layer(("panel-page", *base, page), area, canvas.theme.c("background"), paint_and_count)
-    if base not in panel.page_counts:  # the picture was kept but not its count: paint once more to learn it
-        canvas.layer(("panel-page", *base, page, "recount"), area, canvas.theme.c("background"), paint_and_count)
+    # a picture kept without its count (another screen of the same month painted it): paint it again to learn it
+    fresh = base not in panel.page_counts
+    canvas.layer(("panel-page", *base, page), area, canvas.theme.c("background"), paint_and_count, fresh)
     return panel.page_counts.get(base, 1)
 
 
