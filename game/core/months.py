@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from game.content.models import Level
 from game.core.events import Event
-from game.core.lookup import scene_text
 from game.core.policies import Policy, policy_named
 from game.core.replay import play_log
 from game.core.session import ACCEPT, DECLINE, Session
@@ -80,22 +79,21 @@ def play_counting(
     """
     session = Session(level, persona, seed, variant)
     counter = session.ix.words
+    st = session.state
     words = {lang: counter.opening(lang) for lang in langs}
     events: list[Event] = session.choose(DECLINE if rng.random() < decline_rate else ACCEPT)
     without = session.declined  # the weeks lived are the month without Halo (joining late or not)
     while True:
         for lang in langs:
             words[lang] += counter.events(events, lang, without)
-        if session.over:
+        if st.phase == "ended":
             outcome = session.outcome()
             for lang in langs:
-                words[lang] += counter.ending(outcome, session.state.persona, lang, without)
+                words[lang] += counter.ending(outcome, st.persona, lang, without)
             return session, words
-        scene = session.scene
-        assert scene is not None
-        shown = scene_text(scene, session.state)
+        scene = st.detour[0] if st.detour else st.schedule[st.week][st.pos]  # session.scene_id, in a month
         for lang in langs:
-            words[lang] += counter.static(scene.id, lang) + counter.of(shown, lang)
+            words[lang] += counter.shown(scene, lang, st)
         events = session.choose(policy(session, rng))
 
 

@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING
 
 from game.core import reading
 from game.core.events import DoorChecked, Event, Notified, OptionChosen, Reply, WeekPublished, WeekStarted
+from game.core.plan import Check, compile_condition
 
 if TYPE_CHECKING:
     from game.core.rules import LevelIndex
     from game.core.session import Outcome
+    from game.core.state import SessionState
 
 WORDS_PER_MINUTE = 200
 
@@ -46,6 +48,7 @@ class WordCounter:
         self.ix = ix
         self._counts: dict[str, int] = {}
         self._static: dict[str, dict[str, int]] = {}  # lang -> scene id -> title and options
+        self._shown: dict[str, dict[str, tuple[int, tuple[tuple[Check | None, int], ...]]]] = {}
         self._opening: dict[str, int] = {}
 
     def of(self, text: Text | None, lang: str) -> int:
@@ -67,6 +70,28 @@ class WordCounter:
                 for sid, s in self.ix.scenes.items()
             }
         return counts[scene_id]
+
+    def shown(self, scene_id: str, lang: str, state: SessionState) -> int:
+        """Words of a scene as it comes up now: :meth:`static` and the situation shown
+        (the first ``text_when`` line that holds, else its ``text``: what
+        :func:`~game.core.lookup.scene_text` picks)."""
+        table = self._shown.get(lang)
+        if table is None:
+            table = self._shown[lang] = {
+                sid: (
+                    self.static(sid, lang) + self.of(s.text, lang),
+                    tuple(
+                        (compile_condition(line.when), self.static(sid, lang) + self.of(line.text, lang))
+                        for line in s.text_when
+                    ),
+                )
+                for sid, s in self.ix.scenes.items()
+            }
+        otherwise, lines = table[scene_id]
+        for check, words in lines:
+            if check is None or check(state):
+                return words
+        return otherwise
 
     def opening(self, lang: str) -> int:
         """The persona cards (every persona is read to pick one) and the consent."""
