@@ -17,6 +17,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from game.content.models import Condition, Effect, Option, Scene, Week
+from game.core.events import Notified, OptionChosen, Reply
 from game.kinds.base import Because
 from game.kinds.registry import CONDITION_TESTS
 
@@ -42,10 +43,7 @@ def compile_condition(cond: Condition | None) -> Check | None:
 
 
 def _all_hold(tests: tuple[tuple[Callable[[Any, SessionState], bool], Any], ...], state: SessionState) -> bool:
-    for holds, value in tests:
-        if not holds(value, state):
-            return False
-    return True
+    return all(holds(value, state) for holds, value in tests)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,15 +64,20 @@ class Step:
 
 @dataclass(frozen=True, slots=True)
 class OptionPlan:
-    """An option of a scene: its condition, its effects and what it answers."""
+    """An option of a scene: its condition, its effects and what it answers.
+
+    Its events are frozen, so each is made once and returned by every month that chooses it.
+    """
 
     option: Option
     when: Check | None
     effects: tuple[Step, ...]
     on_granted: tuple[Step, ...]
     on_refused: tuple[Step, ...]
-    replies: tuple[Check | None, ...]  # each ``reply_when`` line's condition, in order
-    answers: bool  # a reply or a ``reply_when`` line: a Reply event may follow
+    replies: tuple[tuple[Check | None, Reply], ...]  # each ``reply_when`` line's condition and event
+    reply: Reply | None  # the event of its plain ``reply``, when it has one
+    chosen: OptionChosen
+    notified: Notified | None
     paid: Because  # why the money paid at its door goes
 
 
@@ -86,7 +89,9 @@ class ScenePlan:
     when: Check | None
     options: tuple[tuple[str, Check | None], ...]  # (option id, its condition)
     always_open: bool  # some option has no condition: the scene is playable when its own holds
+    all_open: bool  # no option has a condition: every one is always open
     ids: tuple[str, ...]  # every option's id, in order
+    texts: tuple[Check | None, ...]  # each ``text_when`` line's condition, in order
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +127,12 @@ def option_plan(scene: Scene, option: Option, ix: Any) -> OptionPlan:
         steps_of(option.effects, scene.id, option.id, "effects", ix),
         steps_of(option.on_granted, scene.id, option.id, "on_granted", ix),
         steps_of(option.on_refused, scene.id, option.id, "on_refused", ix),
-        tuple(compile_condition(line.when) for line in option.reply_when),
-        option.reply is not None or bool(option.reply_when),
+        tuple(
+            (compile_condition(line.when), Reply(scene.id, option.id, i)) for i, line in enumerate(option.reply_when)
+        ),
+        Reply(scene.id, option.id, None) if option.reply is not None else None,
+        OptionChosen(scene.id, option.id),
+        Notified(scene.id, option.id) if option.notify is not None else None,
         Because("choice", scene.id, option.id),
     )
 
@@ -135,8 +144,19 @@ def scene_plan(scene: Scene) -> ScenePlan:
         compile_condition(scene.when),
         options,
         any(check is None for _, check in options),
+        all(check is None for _, check in options),
         tuple(oid for oid, _ in options),
+        tuple(compile_condition(line.when) for line in scene.text_when),
     )
+
+
+def text_line(plan: ScenePlan, state: SessionState) -> int:
+    """Which of a scene's texts is shown now: the first ``text_when`` line that holds, else
+    -1 for its ``text`` (what :func:`game.core.lookup.scene_text` picks)."""
+    for line, check in enumerate(plan.texts):
+        if check is None or check(state):
+            return line
+    return -1
 
 
 def week_draws(weeks: list[Week]) -> tuple[WeekDraw, ...]:

@@ -19,9 +19,7 @@ from game.core.events import (
     DoorChecked,
     Event,
     MonthEnded,
-    Notified,
     OptionChosen,
-    Reply,
     WeekPublished,
     WeekStarted,
 )
@@ -159,6 +157,8 @@ class Session(World):
         if st.phase != "month":
             return [ACCEPT, DECLINE] if st.phase == "consent" else []
         plan = self.ix.scene_plans[st.detour[0] if st.detour else st.schedule[st.week][st.pos]]
+        if plan.all_open:
+            return list(plan.ids)
         return [oid for oid, check in plan.options if check is None or check(st)]
 
     # -- the one verb -----------------------------------------------------------------------
@@ -183,17 +183,17 @@ class Session(World):
             raise ChoiceError(f"option {option_id!r} is not available now")
         option = plan.option
         st.choices.append((scene, option_id))
-        events.append(OptionChosen(scene, option_id))
+        events.append(plan.chosen)
         if plan.effects:
             self._apply_steps(plan.effects, scene, option_id)
         if option.door is not None:
             self._door(plan, scene)
-        if plan.answers:
-            variant = next((i for i, check in enumerate(plan.replies) if check is None or check(st)), None)
-            if variant is not None or option.reply is not None:
-                events.append(Reply(scene, option_id, variant))
-        if option.notify is not None:
-            events.append(Notified(scene, option_id))
+        if plan.replies or plan.reply is not None:
+            reply = next((event for check, event in plan.replies if check is None or check(st)), plan.reply)
+            if reply is not None:
+                events.append(reply)
+        if plan.notified is not None:
+            events.append(plan.notified)
         if st.detour:
             st.detour.pop(0)
         else:
@@ -278,14 +278,14 @@ class Session(World):
                 self.change_category(cat, drift, ix.recompute_because)
         self._contacts_live(st.seed * 7919 + st.week, LIVES)
         self._refresh_connections(LIVES)
-        if not declined:
+        if not declined and ix.droppers:
+            blacklisted = "blacklisted" in st.flags
             for cid, cstate in list(st.contacts.items()):
-                contact = ix.contacts[cid]
-                if cstate.relation != "friend":
+                rule = ix.droppers.get(cid)
+                if rule is None or cstate.relation != "friend":
                     continue
-                fears = contact.drops_you_if_blacklisted and "blacklisted" in st.flags
-                looks_down = contact.drops_you_below is not None and st.published < contact.drops_you_below
-                if fears or looks_down:
+                if_blacklisted, below = rule
+                if (if_blacklisted and blacklisted) or (below is not None and st.published < below):
                     self.set_relation(cid, "dropped", LIVES, by="them")
         before = st.published
         after = before if declined else ix.score(st.sub, st.variant)

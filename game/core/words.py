@@ -14,12 +14,10 @@ from typing import TYPE_CHECKING
 
 from game.core import reading
 from game.core.events import DoorChecked, Event, Notified, OptionChosen, Reply, WeekPublished, WeekStarted
-from game.core.plan import Check, compile_condition
 
 if TYPE_CHECKING:
     from game.core.rules import LevelIndex
     from game.core.session import Outcome
-    from game.core.state import SessionState
 
 WORDS_PER_MINUTE = 200
 
@@ -48,7 +46,7 @@ class WordCounter:
         self.ix = ix
         self._counts: dict[str, int] = {}
         self._static: dict[str, dict[str, int]] = {}  # lang -> scene id -> title and options
-        self._shown: dict[str, dict[str, tuple[int, tuple[tuple[Check | None, int], ...]]]] = {}
+        self._shown: dict[str, dict[str, tuple[int, ...]]] = {}  # lang -> scene id -> words per text shown
         self._opening: dict[str, int] = {}
 
     def of(self, text: Text | None, lang: str) -> int:
@@ -71,27 +69,20 @@ class WordCounter:
             }
         return counts[scene_id]
 
-    def shown(self, scene_id: str, lang: str, state: SessionState) -> int:
-        """Words of a scene as it comes up now: :meth:`static` and the situation shown
-        (the first ``text_when`` line that holds, else its ``text``: what
-        :func:`~game.core.lookup.scene_text` picks)."""
+    def scenes(self, shown: list[tuple[str, int]], lang: str) -> int:
+        """Words of the scenes as they came up: each one's :meth:`static` words and its
+        situation as shown, ``(scene id, line)`` with ``line`` the ``text_when`` line
+        that held (-1: its ``text``; :func:`game.core.plan.text_line` tells which)."""
         table = self._shown.get(lang)
         if table is None:
             table = self._shown[lang] = {
                 sid: (
+                    *(self.static(sid, lang) + self.of(line.text, lang) for line in s.text_when),
                     self.static(sid, lang) + self.of(s.text, lang),
-                    tuple(
-                        (compile_condition(line.when), self.static(sid, lang) + self.of(line.text, lang))
-                        for line in s.text_when
-                    ),
                 )
                 for sid, s in self.ix.scenes.items()
             }
-        otherwise, lines = table[scene_id]
-        for check, words in lines:
-            if check is None or check(state):
-                return words
-        return otherwise
+        return sum(table[sid][line] for sid, line in shown)
 
     def opening(self, lang: str) -> int:
         """The persona cards (every persona is read to pick one) and the consent."""

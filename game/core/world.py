@@ -132,7 +132,7 @@ class World:
         (the same floats), from a stream made only when some contact has noise.
         """
         st, ix = self.state, self.ix
-        moves, lo, hi = ix.contact_moves, ix.lo_f, ix.hi_f
+        moves, lo, hi, log = ix.contact_moves, ix.lo_f, ix.hi_f, self._log
         draw = None
         for cid, cstate in st.contacts.items():
             drift, low, width = moves[cid]
@@ -145,7 +145,7 @@ class World:
             if move:
                 before = cstate.score
                 after = cstate.score = clamp(before + move, lo, hi)
-                self._log(because, "contact", cid, round(before, 1), round(after, 1))
+                log(because, "contact", cid, round(before, 1), round(after, 1))
 
     def _contact_scores(self) -> dict[str, int]:
         return {cid: round(c.score) for cid, c in self.state.contacts.items()}
