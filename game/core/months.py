@@ -46,6 +46,22 @@ class Month:
     variant: str
     rules_change_goal: bool = False  # another rule set changes the goal's outcome (other_rules only)
 
+    def __reduce__(self) -> tuple[type[Month], tuple[object, ...]]:
+        """Pickled as its fields, rebuilt by one call: workers send thousands back, and the
+        generic way for a frozen class with slots sets each field on its own (three times slower)."""
+        return Month, (
+            self.persona,
+            self.declined,
+            self.score,
+            self.grade,
+            self.goal,
+            self.doors,
+            self.scenes,
+            self.words,
+            self.variant,
+            self.rules_change_goal,
+        )
+
 
 def month_rng(seed: int, index: int) -> random.Random:
     """The random stream of month ``index`` of a run seeded ``seed``: it depends on nothing else.
