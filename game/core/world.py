@@ -126,7 +126,7 @@ class World:
 
     def _contacts_live(self, noise_seed: int, because: Because) -> None:
         """Every contact's weekly drift and noise, in the circle's order, each logged as
-        :meth:`change_contact` logs it; the connections are refreshed once afterwards.
+        :meth:`change_contact` logs it; the caller refreshes the connections once, afterwards.
 
         The noise is drawn as ``random.Random(noise_seed).uniform(-noise, noise)`` draws it
         (the same floats), from a stream made only when some contact has noise.
