@@ -368,6 +368,15 @@ class Level(Strict):
 
     _index: object = PrivateAttr(default=None)
 
+    def __getstate__(self) -> dict[Any, Any]:
+        """Pickled without its index: the index holds compiled conditions pickle cannot
+        carry, and is derived again, once, wherever the level is unpickled."""
+        state = super().__getstate__()
+        private = state.get("__pydantic_private__")
+        if private and private.get("_index") is not None:
+            state["__pydantic_private__"] = {**private, "_index": None}
+        return state
+
     format: Literal[1]
     id: Ident
     mode: Literal["kiosk", "workshop"] = "kiosk"

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from game.content.models import Level
 from game.core.events import Event
-from game.core.lookup import scene_text
+from game.core.plan import text_line
 from game.core.policies import Policy, policy_named
 from game.core.replay import play_log
-from game.core.session import ACCEPT, DECLINE, Session
+from game.core.session import ACCEPT, DECLINE, Outcome, Session
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +45,22 @@ class Month:
     words: tuple[int, ...]  # words read, per language of the spec
     variant: str
     rules_change_goal: bool = False  # another rule set changes the goal's outcome (other_rules only)
+
+    def __reduce__(self) -> tuple[type[Month], tuple[object, ...]]:
+        """Pickled as its fields, rebuilt by one call: workers send thousands back, and the
+        generic way for a frozen class with slots sets each field on its own (three times slower)."""
+        return Month, (
+            self.persona,
+            self.declined,
+            self.score,
+            self.grade,
+            self.goal,
+            self.doors,
+            self.scenes,
+            self.words,
+            self.variant,
+            self.rules_change_goal,
+        )
 
 
 def month_rng(seed: int, index: int) -> random.Random:
@@ -78,25 +94,40 @@ def play_counting(
     Scene texts are the ``text_when`` line that holds when the scene comes up, replies the
     ``reply_when`` line the engine chose: the words of this month, not of every variant.
     """
+    session, words, _ = _play(level, persona, seed, policy, rng, decline_rate, langs, variant)
+    return session, words
+
+
+def _play(
+    level: Level,
+    persona: str,
+    seed: int,
+    policy: Policy,
+    rng: random.Random,
+    decline_rate: float,
+    langs: tuple[str, ...],
+    variant: str | None = None,
+) -> tuple[Session, dict[str, int], Outcome]:
+    """:func:`play_counting`, and the month's outcome it worked out to count the ending's words."""
     session = Session(level, persona, seed, variant)
-    counter = session.ix.words
-    words = {lang: counter.opening(lang) for lang in langs}
-    events: list[Event] = session.choose(DECLINE if rng.random() < decline_rate else ACCEPT)
+    st, scenes = session.state, session.ix.scene_plans
+    happened: list[Event] = session.choose(DECLINE if rng.random() < decline_rate else ACCEPT)
     without = session.declined  # the weeks lived are the month without Halo (joining late or not)
-    while True:
-        for lang in langs:
-            words[lang] += counter.events(events, lang, without)
-        if session.over:
-            outcome = session.outcome()
-            for lang in langs:
-                words[lang] += counter.ending(outcome, session.state.persona, lang, without)
-            return session, words
-        scene = session.scene
-        assert scene is not None
-        shown = scene_text(scene, session.state)
-        for lang in langs:
-            words[lang] += counter.static(scene.id, lang) + counter.of(shown, lang)
-        events = session.choose(policy(session, rng))
+    shown: list[tuple[str, int]] = []  # each scene as it came up: its id and the text shown
+    while st.phase != "ended":
+        scene = st.detour[0] if st.detour else st.schedule[st.week][st.pos]  # session.scene_id, in a month
+        shown.append((scene, text_line(scenes[scene], st)))
+        happened += session.choose(policy(session, rng))
+    outcome = session.outcome()
+    counter = session.ix.words
+    words = {
+        lang: counter.opening(lang)
+        + counter.events(happened, lang, without)
+        + counter.scenes(shown, lang)
+        + counter.ending(outcome, st.persona, lang, without)
+        for lang in langs
+    }
+    return session, words, outcome
 
 
 def play_month(level: Level, spec: MonthSpec, index: int, policy: Policy | None = None) -> Month:
@@ -105,8 +136,7 @@ def play_month(level: Level, spec: MonthSpec, index: int, policy: Policy | None 
     rng = month_rng(spec.seed, index)
     pid = personas[index % len(personas)].id
     chooser = policy or policy_named(spec.policy)
-    session, words = play_counting(level, pid, rng.randrange(1 << 30), chooser, rng, spec.decline_rate, spec.langs)
-    outcome = session.outcome()
+    session, words, outcome = _play(level, pid, rng.randrange(1 << 30), chooser, rng, spec.decline_rate, spec.langs)
     st = session.state
     changed = False
     if spec.other_rules and len(level.rules) > 1:

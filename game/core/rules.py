@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from game.content.models import Condition, Door, Effect, Level, Option, Scene, Tier
+from game.core import plan
 from game.core.words import WordCounter
 from game.kinds.base import Because
 
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from game.core.state import SessionState
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DoorResult:
     outcome: str
     amount: int
@@ -73,6 +74,20 @@ class LevelIndex:
         self.recompute_because = Because("recompute", why=level.recompute.why or None)
         self._because: dict[tuple[str, str, str, int], Because] = {}
         self._persona_because: dict[str, list[Because]] = {}
+        # what every step of a month asks of the scenes, worked out once (game.core.plan)
+        self.scene_plans = {sid: plan.scene_plan(scene) for sid, scene in scenes.items()}
+        self.option_plans = {(s.id, o.id): plan.option_plan(s, o, self) for s in scenes.values() for o in s.options}
+        self.week_draws = plan.week_draws(level.weeks)
+        self.declined_draws = plan.week_draws(level.consent.weeks_without())
+        # each contact's weekly move: (drift, lowest noise, noise width), as random.uniform draws it
+        self.contact_moves = {c.id: (c.drift, -c.noise, c.noise - -c.noise) for c in level.contacts}
+        self.closeness = {c.id: c.closeness for c in level.contacts}
+        # who drops you at a publication: (if you are blacklisted, below which published score)
+        self.droppers = {
+            c.id: (c.drops_you_if_blacklisted, c.drops_you_below)
+            for c in level.contacts
+            if c.drops_you_if_blacklisted or c.drops_you_below is not None
+        }
 
     def because(self, scene: str, option: str, group: str, index: int, effect: Effect) -> Because:
         """Why an option's effect (``group[index]`` of the option) changes the month.

@@ -19,13 +19,11 @@ from game.core.events import (
     DoorChecked,
     Event,
     MonthEnded,
-    Notified,
     OptionChosen,
-    Reply,
     WeekPublished,
     WeekStarted,
 )
-from game.core.ledger import Cause
+from game.core.plan import OptionPlan, Step, WeekDraw
 from game.core.rules import ACCEPT, CONSENT, DECLINE, LevelIndex, holds, index_of
 from game.core.state import ContactState, DoorMet, Pending, SessionState
 from game.core.world import World
@@ -85,7 +83,7 @@ class Session(World):
             raise ValueError(f"unknown rule variant {variant!r}")
         self.state = SessionState(level=level.id, persona=persona, seed=seed, variant=variant)
         self._pps = self.ix.points_per_subscore(variant)
-        self.state.schedule, self.state.whispers = _draw(level.weeks, rng)
+        self.state.schedule, self.state.whispers = _draw(self.ix.week_draws, rng)
         self._start()
 
     def _start(self) -> None:
@@ -156,50 +154,53 @@ class Session(World):
     def option_ids(self) -> list[str]:
         """Ids that :meth:`choose` accepts now."""
         st = self.state
-        if st.phase == "consent":
-            return [ACCEPT, DECLINE]
-        scene = self.scene
-        if scene is None:
-            return []
-        return [o.id for o in scene.options if o.when is None or o.when.holds(st)]
+        if st.phase != "month":
+            return [ACCEPT, DECLINE] if st.phase == "consent" else []
+        plan = self.ix.scene_plans[st.detour[0] if st.detour else st.schedule[st.week][st.pos]]
+        if plan.all_open:
+            return list(plan.ids)
+        return [oid for oid, check in plan.options if check is None or check(st)]
 
     # -- the one verb -----------------------------------------------------------------------
     def choose(self, option_id: str) -> list[Event]:
         """Take an option in the current scene; returns what happened, in order."""
         st = self.state
-        if st.phase == "ended":
-            raise ChoiceError("the month is over")
-        if st.phase == "week_end":
-            raise ChoiceError("the week is over: publish it first")
+        if st.phase != "month":
+            if st.phase == "ended":
+                raise ChoiceError("the month is over")
+            if st.phase == "week_end":
+                raise ChoiceError("the week is over: publish it first")
         events: list[Event] = []
         self._events = events
         if st.phase == "consent":
             self._consent(option_id, events)
             return events
-        scene = self.scene
-        assert scene is not None
-        option = self.ix.options.get((scene.id, option_id))
-        if option is None:
-            raise ChoiceError(f"scene {scene.id!r} has no option {option_id!r}")
-        if not holds(option.when, st):
+        scene = st.detour[0] if st.detour else st.schedule[st.week][st.pos]
+        plan = self.ix.option_plans.get((scene, option_id))
+        if plan is None:
+            raise ChoiceError(f"scene {scene!r} has no option {option_id!r}")
+        if plan.when is not None and not plan.when(st):
             raise ChoiceError(f"option {option_id!r} is not available now")
-        st.choices.append((scene.id, option_id))
-        events.append(OptionChosen(scene.id, option_id))
-        self._apply_all(option.effects, scene.id, option_id, "effects")
+        option = plan.option
+        st.choices.append((scene, option_id))
+        events.append(plan.chosen)
+        if plan.effects:
+            self._apply_steps(plan.effects, scene, option_id)
         if option.door is not None:
-            self._door(option, scene.id)
-        if option.reply is not None or option.reply_when:
-            variant = next((i for i, line in enumerate(option.reply_when) if holds(line.when, st)), None)
-            if variant is not None or option.reply is not None:
-                events.append(Reply(scene.id, option_id, variant))
-        if option.notify is not None:
-            events.append(Notified(scene.id, option_id))
+            self._door(plan, scene)
+        if plan.replies or plan.reply is not None:
+            reply = next((event for check, event in plan.replies if check is None or check(st)), plan.reply)
+            if reply is not None:
+                events.append(reply)
+        if plan.notified is not None:
+            events.append(plan.notified)
         if st.detour:
             st.detour.pop(0)
         else:
             st.pos += 1
         st.scenes_played += 1
-        self._apply_pending(lambda p: p.due_scene is not None and p.due_scene <= st.scenes_played)
+        if st.pending:
+            self._apply_pending(lambda p: p.due_scene is not None and p.due_scene <= st.scenes_played)
         if option.goto is not None and all(scene != option.goto for scene, _ in st.choices):
             st.detour.insert(0, option.goto)  # a side scene is played at most once a month
         self._advance(events)
@@ -215,7 +216,7 @@ class Session(World):
         if option_id == DECLINE:
             self.set_flag("declined", True, Because("choice", CONSENT, DECLINE))
             # the month without Halo has draws of its own, apart from the month with it
-            st.schedule, st.whispers = _draw(self.level.consent.weeks_without(), random.Random(f"declined-{st.seed}"))
+            st.schedule, st.whispers = _draw(self.ix.declined_draws, random.Random(f"declined-{st.seed}"))
         events.append(WeekStarted(1, st.whispers[0]))
         self._advance(events)
 
@@ -262,11 +263,11 @@ class Session(World):
 
     def _playable(self, scene_id: str) -> bool:
         """A scene is played when its condition holds and at least one option is available."""
-        scene = self.ix.scenes[scene_id]
+        plan = self.ix.scene_plans[scene_id]
         st = self.state
-        if scene.when is not None and not scene.when.holds(st):
+        if plan.when is not None and not plan.when(st):
             return False
-        return any(o.when is None or o.when.holds(st) for o in scene.options)
+        return plan.always_open or any(check is not None and check(st) for _, check in plan.options)
 
     def _publish(self, events: list[Event]) -> None:
         """The weekly recomputation: drift, contacts' lives, being dropped, then publication."""
@@ -275,23 +276,17 @@ class Session(World):
         if not declined:
             for cat, drift in self.level.recompute.drift.items():
                 self.change_category(cat, drift, ix.recompute_because)
-        noise = random.Random(st.seed * 7919 + st.week)
-        lives = LIVES
-        for cid in st.contacts:
-            contact = ix.contacts[cid]
-            move = contact.drift + (noise.uniform(-contact.noise, contact.noise) if contact.noise else 0.0)
-            if move:
-                self.change_contact(cid, move, lives, refresh=False)
-        self._refresh_connections(lives)
-        if not declined:
+        self._contacts_live(st.seed * 7919 + st.week, LIVES)
+        self._refresh_connections(LIVES)
+        if not declined and ix.droppers:
+            blacklisted = "blacklisted" in st.flags
             for cid, cstate in list(st.contacts.items()):
-                contact = ix.contacts[cid]
-                if cstate.relation != "friend":
+                rule = ix.droppers.get(cid)
+                if rule is None or cstate.relation != "friend":
                     continue
-                fears = contact.drops_you_if_blacklisted and "blacklisted" in st.flags
-                looks_down = contact.drops_you_below is not None and st.published < contact.drops_you_below
-                if fears or looks_down:
-                    self.set_relation(cid, "dropped", lives, by="them")
+                if_blacklisted, below = rule
+                if (if_blacklisted and blacklisted) or (below is not None and st.published < below):
+                    self.set_relation(cid, "dropped", LIVES, by="them")
         before = st.published
         after = before if declined else ix.score(st.sub, st.variant)
         st.published = after
@@ -299,43 +294,48 @@ class Session(World):
         st.contact_history.append(self._contact_scores())
         self._log(PUBLISHED, "score", "published", before, after)
         events.append(WeekPublished(st.week + 1, before, after, ix.message(after - before)))
-        self._apply_pending(lambda p: p.due_week is not None and p.due_week <= st.week)
+        if st.pending:
+            self._apply_pending(lambda p: p.due_week is not None and p.due_week <= st.week)
 
     # -- effects -----------------------------------------------------------------------------
-    def _apply_all(self, effects: list[Effect], scene: str, option: str, group: str) -> None:
+    def _apply_steps(self, steps: tuple[Step, ...], scene: str, option: str) -> None:
+        """An option's group of effects in order: delayed ones wait, the others apply now."""
         st = self.state
-        for index, effect in enumerate(effects):
-            if effect.delay_scenes or effect.delay_weeks:
-                cause: Cause = effect.cause or "choice"
+        for step in steps:
+            if step.delayed:
+                effect = step.effect
                 st.pending.append(
                     Pending(
                         scene,
                         option,
-                        group,
-                        index,
+                        step.group,
+                        step.index,
                         st.scenes_played + 1 + effect.delay_scenes if effect.delay_scenes else None,
                         st.week + effect.delay_weeks - 1 if effect.delay_weeks else None,
-                        cause,
+                        step.cause,
                     )
                 )
-                continue
-            if effect.when is None or effect.when.holds(st):
-                effect.apply(self, self.ix.because(scene, option, group, index, effect))
+            elif step.check is None or step.check(st):
+                step.effect.apply(self, step.because)
 
     def _apply_pending(self, due: Callable[[Pending], bool]) -> None:
         st = self.state
-        ready = [p for p in st.pending if due(p)]
+        ready: list[Pending] = []
+        waiting: list[Pending] = []
+        for p in st.pending:
+            (ready if due(p) else waiting).append(p)
         if not ready:
             return
-        st.pending = [p for p in st.pending if not due(p)]
+        st.pending = waiting
         for p in ready:
             option = self.ix.options[(p.scene, p.option)]
             effect: Effect = getattr(option, p.group)[p.index]
             if holds(effect.when, st):
                 effect.apply(self, self.ix.because(p.scene, p.option, p.group, p.index, effect))
 
-    def _door(self, option: Option, scene: str) -> None:
+    def _door(self, plan: OptionPlan, scene: str) -> None:
         st = self.state
+        option = plan.option
         assert option.door is not None
         result = self.ix.check_door(option.door, st.published, st.flags, st.money)
         st.doors.append(
@@ -355,11 +355,13 @@ class Session(World):
             DoorChecked(option.door, result.outcome, result.amount, result.key, result.reason, st.published)
         )
         if result.outcome == "refuse":
-            self._apply_all(option.on_refused, scene, option.id, "on_refused")
+            if plan.on_refused:
+                self._apply_steps(plan.on_refused, scene, option.id)
             return
         if result.amount:
-            self.add_money(-result.amount, Because("choice", scene, option.id), key=option.door)
-        self._apply_all(option.on_granted, scene, option.id, "on_granted")
+            self.add_money(-result.amount, plan.paid, key=option.door)
+        if plan.on_granted:
+            self._apply_steps(plan.on_granted, scene, option.id)
 
     # -- the end ----------------------------------------------------------------------------
     def outcome(self) -> Outcome:
@@ -396,13 +398,15 @@ class Session(World):
         return session
 
 
-def _draw(weeks: list[Any], rng: random.Random) -> tuple[list[list[str]], list[int | None]]:
+def _draw(weeks: tuple[WeekDraw, ...], rng: random.Random) -> tuple[list[list[str]], list[int | None]]:
     """Each week's scenes and whisper from the seed, keeping the authored order."""
     schedule: list[list[str]] = []
     whispers: list[int | None] = []
     for week in weeks:
-        free = [i for i, s in enumerate(week.scenes) if not s.fixed]
-        chosen = set(free) if week.draw is None else set(rng.sample(free, week.draw))
-        schedule.append([s.id for i, s in enumerate(week.scenes) if s.fixed or i in chosen])
-        whispers.append(rng.randrange(len(week.whispers)) if week.whispers else None)
+        if week.draw is None:
+            schedule.append([sid for _, sid, _ in week.scenes])
+        else:
+            chosen = set(rng.sample(week.free, week.draw))
+            schedule.append([sid for i, sid, fixed in week.scenes if fixed or i in chosen])
+        whispers.append(rng.randrange(week.whispers) if week.whispers else None)
     return schedule, whispers

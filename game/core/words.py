@@ -46,6 +46,7 @@ class WordCounter:
         self.ix = ix
         self._counts: dict[str, int] = {}
         self._static: dict[str, dict[str, int]] = {}  # lang -> scene id -> title and options
+        self._shown: dict[str, dict[str, tuple[int, ...]]] = {}  # lang -> scene id -> words per text shown
         self._opening: dict[str, int] = {}
 
     def of(self, text: Text | None, lang: str) -> int:
@@ -67,6 +68,21 @@ class WordCounter:
                 for sid, s in self.ix.scenes.items()
             }
         return counts[scene_id]
+
+    def scenes(self, shown: list[tuple[str, int]], lang: str) -> int:
+        """Words of the scenes as they came up: each one's :meth:`static` words and its
+        situation as shown, ``(scene id, line)`` with ``line`` the ``text_when`` line
+        that held (-1: its ``text``; :func:`game.core.plan.text_line` tells which)."""
+        table = self._shown.get(lang)
+        if table is None:
+            table = self._shown[lang] = {
+                sid: (
+                    *(self.static(sid, lang) + self.of(line.text, lang) for line in s.text_when),
+                    self.static(sid, lang) + self.of(s.text, lang),
+                )
+                for sid, s in self.ix.scenes.items()
+            }
+        return sum(table[sid][line] for sid, line in shown)
 
     def opening(self, lang: str) -> int:
         """The persona cards (every persona is read to pick one) and the consent."""

@@ -7,11 +7,12 @@ sub-score, a contact, a relation, money or a flag goes through here and into the
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 from game.content.models import Level
 from game.core.events import ContactDropped, Event, FlagChanged, Rated
-from game.core.ledger import Cause, LedgerEntry
+from game.core.ledger import LedgerEntry
 from game.core.rules import LevelIndex, clamp
 from game.core.state import ContactState, SessionState
 from game.kinds.base import Because
@@ -108,12 +109,12 @@ class World:
     def _derived_connections(self) -> float:
         """The closeness-weighted mean of friends' scores, on the 0..100 scale, plus offsets."""
         st, ix = self.state, self.ix
-        contacts, lo, span = ix.contacts, ix.lo, ix.span
+        closeness, lo, span = ix.closeness, ix.lo, ix.span
         total = weight = 0.0
         friends = 0
         for cid, cstate in st.contacts.items():
             if cstate.relation == "friend":
-                w = contacts[cid].closeness
+                w = closeness[cid]
                 sub = (cstate.score - lo) * 100.0 / span  # ix.score_to_sub, inlined: the hottest loop of a month
                 sub = sub if sub > 0.0 else 0.0
                 total += w * (sub if sub < 100.0 else 100.0)
@@ -123,18 +124,56 @@ class World:
         base = total / weight + rule.per_friend * friends if weight else rule.alone
         return base + st.conn_offset
 
+    def _contacts_live(self, noise_seed: int, because: Because) -> None:
+        """Every contact's weekly drift and noise, in the circle's order, each logged as
+        :meth:`change_contact` logs it; the caller refreshes the connections once, afterwards.
+
+        The noise is drawn as ``random.Random(noise_seed).uniform(-noise, noise)`` draws it
+        (the same floats), from a stream made only when some contact has noise.
+        """
+        st, ix = self.state, self.ix
+        moves, lo, hi = ix.contact_moves, ix.lo_f, ix.hi_f
+        ledger, week = st.ledger, st.week + 1  # what _log writes, inlined: a fifth of a month's entries
+        cause, scene, option, why = because.cause, because.scene, because.option, because.why
+        draw = None
+        for cid, cstate in st.contacts.items():
+            drift, low, width = moves[cid]
+            if width:
+                if draw is None:
+                    draw = random.Random(noise_seed).random
+                move = drift + (low + width * draw())
+            else:
+                move = drift + 0.0
+            if move:
+                before = cstate.score
+                after = cstate.score = clamp(before + move, lo, hi)
+                ledger.append(
+                    LedgerEntry(
+                        len(ledger),
+                        week,
+                        cause,
+                        "contact",
+                        cid,
+                        round(before, 1),
+                        round(after, 1),
+                        0.0,
+                        scene,
+                        option,
+                        why,
+                    )
+                )
+
     def _contact_scores(self) -> dict[str, int]:
         return {cid: round(c.score) for cid, c in self.state.contacts.items()}
 
     def _log(self, because: Because, target: Any, key: str, before: Any, after: Any, points: float = 0.0) -> None:
         st = self.state
-        week = 0 if st.phase == "consent" else st.week + 1
-        cause: Cause = because.cause
-        st.ledger.append(
+        ledger = st.ledger
+        ledger.append(
             LedgerEntry(
-                len(st.ledger),
-                week,
-                cause,
+                len(ledger),
+                0 if st.phase == "consent" else st.week + 1,
+                because.cause,
                 target,
                 key,
                 before,

@@ -19,7 +19,7 @@ condition_test(
     ConditionTest(
         "flags",
         list[Ident],
-        lambda value, state: all(f in state.flags for f in value),
+        lambda value, state: state.flags.issuperset(value),  # every f in value is in flags
         "every one of these flags is set",
         _lint_set,
     )
@@ -28,7 +28,7 @@ condition_test(
     ConditionTest(
         "not_flags",
         list[Ident],
-        lambda value, state: not any(f in state.flags for f in value),
+        lambda value, state: state.flags.isdisjoint(value),  # no f in value is in flags
         "none of these flags is set",
     )
 )

@@ -20,11 +20,21 @@ def _lint(value: list[str], ctx: LintContext, path: Path_) -> bool:
 
 
 def _friends(value: list[str], state: SessionState) -> bool:
-    return all(state.is_friend(c) for c in value)
+    contacts = state.contacts
+    for c in value:
+        found = contacts.get(c)
+        if found is None or found.relation != "friend":  # state.is_friend, inlined: asked at most steps
+            return False
+    return True
 
 
 def _not_friends(value: list[str], state: SessionState) -> bool:
-    return not any(state.is_friend(c) for c in value)
+    contacts = state.contacts
+    for c in value:
+        found = contacts.get(c)
+        if found is not None and found.relation == "friend":
+            return False
+    return True
 
 
 def _contacts(value: list[str], state: SessionState) -> bool:
@@ -32,7 +42,7 @@ def _contacts(value: list[str], state: SessionState) -> bool:
 
 
 def _not_contacts(value: list[str], state: SessionState) -> bool:
-    return not any(c in state.contacts for c in value)
+    return state.contacts.keys().isdisjoint(value)
 
 
 condition_test(ConditionTest("friends", list[Ident], _friends, "every one of these is still a friend", _lint))
