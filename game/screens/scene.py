@@ -47,6 +47,8 @@ class SceneScreen(PhoneScreen):
             return False
         if self.after is not None and self.moment < 1.0:
             self.moment = min(1.0, self.moment + dt / MOMENT_S)
+            if self.moment >= 1.0:
+                self.ctx.redraw()  # the landed frame drawn whole: nothing of the moment is left behind
             return True
         now = self.ctx.now()
         return any(now - item.born < 0.4 for item in self.visit.feed[-2:])
@@ -159,7 +161,9 @@ class SceneScreen(PhoneScreen):
         """The door as an object: it unlocks, or stays locked under a stamp (the moment plays once)."""
         progress = 1.0 if self.ctx.settings.reduced_motion else ease(self.moment)
         stamp = {"money": "door.stamp_money", "declined": "door.stamp_declined"}.get(door.reason, "door.stamp")
+        canvas.clip(self.door_box.inflate(8, 8))  # the falling stamp, larger than its box, stays where animate clears
         door_picture(canvas, self.door_box, door.picture, door.outcome, progress, self.t(stamp))
+        canvas.clip(None)
 
     def animate(self, canvas: Canvas) -> list[Rect] | None:
         """Only the door (while its moment plays) and the sliding feed card move: redraw

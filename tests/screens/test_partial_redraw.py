@@ -60,3 +60,22 @@ def test_a_small_change_lands_before_the_feed_card_and_the_card_still_slides_hom
     app.draw()
     found = compare(partial, frame(app))
     assert found.pixels == 0, f"{found.pixels} pixels differ: the feed card stopped before it landed"
+
+
+def test_a_refusal_s_stamp_falls_and_leaves_nothing_around_the_door() -> None:
+    """The stamp starts larger than its door and shrinks as it lands: the frames it drew on
+    the way must not stay around the door (white bars were left on each side)."""
+    app = make_app(KIOSK, lang="fr", size=SIZE, clock=FakeClock(per_read=0.004))
+    stage(app, "door", None, None, KIOSK.personas[0].id, random.Random(7))
+    screen = app.top
+    assert screen.name == "scene" and screen.moment < 1.0  # type: ignore[attr-defined]
+    app.draw()
+    for _ in range(600):
+        app.step(events=[])
+        if not app.moving:
+            break
+    assert not app.moving and screen.moment == 1.0  # type: ignore[attr-defined]
+    partial = frame(app)
+    app.draw()
+    found = compare(partial, frame(app))
+    assert found.pixels == 0, f"{found.pixels} pixels differ: the falling stamp left a trace"
