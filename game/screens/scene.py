@@ -19,6 +19,7 @@ from game.visit import AfterChoice
 
 CARD = Rect(60, 130, 1230, 920)
 PICTURE = (480, 240)  # the scene's picture, top right of its card: never behind the text
+FACE_SHARE = 0.74  # the speaker's face, as a share of the picture's height (what is at stake stays beside it)
 DOOR_SIDE = 240  # the door's picture on the answer card
 MOMENT_S = 0.8  # a door unlocking, or the refusal's stamp landing
 
@@ -87,12 +88,12 @@ class SceneScreen(PhoneScreen):
 
     def draw_picture(self, canvas: Canvas, box: Rect, view: SceneView) -> None:
         """The place and what is at stake; the speaker's face on it, as they look now."""
-        scene_picture(canvas, box, view.picture)
+        size = box.h * FACE_SHARE
+        scene_picture(canvas, box, view.picture, reserve=round(size) + 16 if view.speaker is not None else 0)
         if view.speaker is not None:
             mood = view.speaker.mood
             if self.after is not None:  # their face once they have heard the choice
                 mood = after_view(self.visit, self.words, self.after).speaker_mood or mood
-            size = box.h * 0.78
             face(canvas, (box.right - size / 2 - 16, box.bottom - size / 2 - 14), size, view.speaker.portrait, mood)
 
     def draw_choice(self, canvas: Canvas, inner: Rect, y: int) -> None:
