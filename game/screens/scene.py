@@ -6,6 +6,7 @@ asked, or "insufficient score" with an appeal button that leads nowhere.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from game.present.scene import AfterView, DoorAnswer, SceneView, after_view, scene_view
@@ -21,6 +22,8 @@ CARD = Rect(60, 130, 1230, 920)
 PICTURE = (480, 240)  # the scene's picture, top right of its card: never behind the text
 FACE_SHARE = 0.74  # the speaker's face, as a share of the picture's height (what is at stake stays beside it)
 DOOR_SIDE = 240  # the door's picture on the answer card
+HALO_SAYS_H = 120  # Halo's notification on the answer card
+NOTIFY_CARD = (231, 236, 245)  # as the phone's feed cards
 MOMENT_S = 0.8  # a door unlocking, or the refusal's stamp landing
 
 
@@ -152,11 +155,28 @@ class SceneScreen(PhoneScreen):
             canvas.paragraph(person.line, line, theme.s("body"), theme.c("card_text"), "semibold", valign="center")
             y += side + 16
         lines = [t for t in (after.reply, *after.ratings) if t]
+        says = after.notify if after.notify and bottom - y >= HALO_SAYS_H + (120 if lines else 0) else ""
         if lines and bottom - y > 40:
-            box = Rect(inner.x, y, inner.w, bottom - y)
-            canvas.paragraph("\n".join(lines), box, theme.s("body"), theme.c("card_text"))
+            box = Rect(inner.x, y, inner.w, bottom - y - (HALO_SAYS_H + 24 if says else 0))
+            y += math.ceil(canvas.paragraph("\n".join(lines), box, theme.s("body"), theme.c("card_text"))) + 24
+        if says:  # the app's cheerful word on what was just done, where the eyes are (the phone has it too)
+            self.draw_halo_says(canvas, Rect(inner.x, y, inner.w, HALO_SAYS_H), says)
         rect = Rect(inner.x, inner.bottom - h, inner.w, h)
         self.add(Button("continue", self.t("common.continue"), rect, style="primary"))
+
+    def draw_halo_says(self, canvas: Canvas, box: Rect, text: str) -> None:
+        """A notification from Halo, as the phone shows it, on the answer card."""
+        theme = canvas.theme
+        canvas.rect(box, NOTIFY_CARD, radius=20)
+        icon = Rect(box.x + 20, box.centery - 28, 56, 56)
+        picture = self.visit.level.feed_pictures.notify
+        if picture:
+            canvas.thing(picture, icon)
+        words = Rect(icon.right + 20, box.y + 10, box.right - icon.right - 40, box.h - 20)
+        label_h = round(canvas.line_height(theme.s("small"), "bold"))
+        canvas.text("Halo", Rect(words.x, words.y, words.w, label_h), theme.s("small"), theme.c("primary"), "bold")
+        body = Rect(words.x, words.y + label_h, words.w, words.h - label_h)
+        canvas.paragraph(text, body, theme.s("body"), theme.c("card_text"), "semibold", valign="center")
 
     def draw_door(self, canvas: Canvas, door: DoorAnswer) -> None:
         """The door as an object: it unlocks, or stays locked under a stamp (the moment plays once)."""
