@@ -22,6 +22,7 @@ CARD = Rect(60, 130, 1230, 920)
 PICTURE = (480, 240)  # the scene's picture, top right of its card: never behind the text
 FACE_SHARE = 0.74  # the speaker's face, as a share of the picture's height (what is at stake stays beside it)
 DOOR_SIDE = 240  # the door's picture on the answer card
+VERDICT_COLOUR = {"refuse": "bad", "deposit": "primary"}  # a deposit opens the door at a price: not a win
 HALO_SAYS_H = 120  # Halo's notification on the answer card
 NOTIFY_CARD = (231, 236, 245)  # as the phone's feed cards
 MOMENT_S = 0.8  # a door unlocking, or the refusal's stamp landing
@@ -140,7 +141,7 @@ class SceneScreen(PhoneScreen):
             words = Rect(self.door_box.right + 30, panel.y + 6, panel.right - self.door_box.right - 30, panel.h - 12)
             title_h = round(canvas.line_height(theme.s("heading"), "bold") * 1.2)
             title = f"{door.name} — {door.label}"
-            colour = theme.c("bad") if door.outcome == "refuse" else theme.c("good")
+            colour = theme.c(VERDICT_COLOUR.get(door.outcome, "good"))
             canvas.text(title, Rect(words.x, words.y, words.w, title_h), theme.s("heading"), colour, "bold")
             body = Rect(words.x, words.y + title_h + 6, words.w, words.h - title_h - 6)
             canvas.paragraph(door.body, body, theme.s("body"), theme.c("card_text"))
