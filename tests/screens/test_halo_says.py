@@ -36,4 +36,3 @@ def test_halo_s_notification_is_on_the_answer_card(lang: str, larger_text: bool)
     words = option.notify[lang]
     on_card = [d for d in app.canvas.drawn if d.text == words and CARD.contains(d.rect)]
     assert on_card, f"{words!r} is only on the phone"
-
