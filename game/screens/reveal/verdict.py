@@ -81,7 +81,7 @@ class VerdictStep(RevealStep):
             canvas.line((x, y), (x, y + 40), theme.c("muted"), 4)
             weight = Rect(round(x - side / 2), round(y + 40), side, side)
             canvas.rect(weight, colour, radius=min(18, side // 4))
-            if side >= 90:  # a small weight's figure is in the words below it
+            if side >= 56:  # the figure on the weight, shrunk to fit (it is in the words below too)
                 canvas.text(
                     self.signed(points),
                     weight.inflate(-12, -12),
