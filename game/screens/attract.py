@@ -101,7 +101,8 @@ class AttractScreen(Screen):
             centre = (x, STRIP.y + 20 + side / 2)
             face(canvas, centre, side, persona.portrait or persona.id, "happy" if opened else "worried")
             ink = dial_colour(canvas, (score - lo) / max(1, hi - lo))
-            score_bubble(canvas, (centre[0] + side * 0.18, centre[1] - side * 0.42), score, side * 0.13, ink)
+            anchor = (centre[0] + side * 0.18, centre[1] - side * 0.42)
+            score_bubble(canvas, anchor, score, side * 0.13, ink, right=STRIP.right)  # inside what animate redraws
             box = Rect(round(x - side / 2), round(STRIP.y + side + 70), side, side)
             outcome = "grant" if opened else "refuse"
             moment = min(1.0, self.since[i] / 0.8) if i < len(self.since) else 1.0

@@ -112,7 +112,9 @@ def stamp(canvas: Canvas, area: Rect, words: str, progress: float = 1.0) -> None
     colour = mix(theme.c("bad"), (255, 255, 255), 1.0 - landed)
     canvas.rect(box, (255, 255, 255), radius=10)
     canvas.rect(box, colour, radius=10, width=max(4, round(6 * scale)))
-    size = min(theme.s("heading") * scale, h * 0.5)
+    # Part of the picture: it keeps the picture's size at any text size (larger text cut
+    # "INSUFFICIENT SCORE" inside it); its words are in the text beside it too.
+    size = min(theme.s("heading") * scale, h * 0.5) / canvas.text_scale
     inside = box.inflate(-20, -8)
     capitals = words.upper()
     fitted = canvas.fit_size(capitals, inside, size, "bold")
