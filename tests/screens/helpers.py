@@ -9,8 +9,8 @@ import pygame
 from game.app import App
 from game.content.load import load_level
 from game.content.models import Level
-from game.screens.base import TAP_SETTLE_S
 from game.present.phone import PhoneView, phone_view
+from game.screens.base import TAP_SETTLE_S
 from game.settings import Settings
 from game.tools.drive import button, centre_of, texts
 from game.ui.widgets import Button

@@ -8,14 +8,15 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.app import App
 from game.kiosk.idle import IdleTimer
+from game.screens.base import TAP_SETTLE_S
 from game.screens.debrief import PANELS
 from game.screens.transitions import Push
 from game.tools.autoplay import play_until
 from game.tools.drive import centre_of, open_debrief
-from game.app import App
-from game.screens.base import TAP_SETTLE_S
-from tests.screens.helpers import FakeClock, button, into_a_scene, key, make_app, press
+from tests.screens.helpers import FakeClock, into_a_scene, key, make_app, press
+from tests.screens.helpers import button as button_of
 
 
 def test_two_taps_in_one_frame_choose_once() -> None:
@@ -52,7 +53,7 @@ def test_a_double_tap_on_an_option_does_not_skip_its_answer() -> None:
     fast_tap(app, x, y, 0.0)
     screen = app.top
     assert screen.name == "scene" and screen.after is not None  # type: ignore[attr-defined]
-    rect = button(app, "continue").rect
+    rect = button_of(app, "continue").rect
     cx, cy = app.viewport.point(*rect.center)
     fast_tap(app, cx, cy, 0.15)  # the second half of the double tap
     assert app.top is screen and screen.after is not None, "the answer was skipped"  # type: ignore[attr-defined]

@@ -85,6 +85,7 @@ def test_a_debt_is_written_with_its_minus_sign_first(lang: str, written: str) ->
     app = make_app(KIOSK, lang=lang, size=(1920, 1080))
     stage(app, "scene", "groceries", None, "student", random.Random(2))
     words = app.ctx.words()
+
     def plain(text: str) -> str:
         return text.replace("\u202f", " ").replace("\u00a0", " ")
 
