@@ -186,6 +186,8 @@ class Screen:
                 return None  # a double tap's second touch, landing on what the first one opened
             else:
                 button = hit(self.buttons, self.ctx.to_logical(*intent.pos))
+                if intent.start is not None and hit(self.buttons, self.ctx.to_logical(*intent.start)) is not button:
+                    return None  # went down elsewhere and was lifted here: a drag, not a choice
             if button is not None:
                 return self.press(button)
             return self.on_empty_touch()

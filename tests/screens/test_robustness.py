@@ -15,7 +15,7 @@ from game.screens.debrief import PANELS
 from game.screens.transitions import Push
 from game.tools.autoplay import play_until
 from game.tools.drive import centre_of, open_debrief
-from tests.screens.helpers import FakeClock, into_a_scene, key, make_app, press
+from tests.screens.helpers import FakeClock, into_a_scene, key, make_app, press, tap
 from tests.screens.helpers import button as button_of
 
 
@@ -72,6 +72,28 @@ def test_a_double_tap_on_the_attract_screen_does_not_pick_a_life() -> None:
     x, y = centre_of(app, card)
     fast_tap(app, x, y, 0.12)
     assert app.top.name == "persona" and app.ctx.visit is None
+
+
+def test_a_drag_lifted_on_an_option_does_not_choose_it() -> None:
+    """A visitor who slides a finger down the card and lifts it on an option has not chosen."""
+    app = make_app()
+    into_a_scene(app)
+    option = next(b for b in app.top.buttons if b.id.startswith("option:"))
+    x, y = centre_of(app, option)
+    w, h = app.window.get_size()
+    app.clock.advance(TAP_SETTLE_S + 0.05)  # type: ignore[attr-defined]
+    finger = {"dx": 0, "dy": 0, "finger_id": 0, "touch_id": 0}
+    drag = [
+        pygame.event.Event(pygame.FINGERDOWN, x=x / w, y=0.3, **finger),
+        pygame.event.Event(pygame.FINGERMOTION, x=x / w, y=(0.3 + y / h) / 2, **finger),
+        pygame.event.Event(pygame.FINGERUP, x=x / w, y=y / h, **finger),
+    ]
+    before = len(app.ctx.visit.session.state.choices)
+    app.step(events=drag)
+    app.step(events=[])
+    assert len(app.ctx.visit.session.state.choices) == before, "a drag chose an option"
+    tap(app, option)  # a real tap still chooses
+    assert len(app.ctx.visit.session.state.choices) == before + 1
 
 
 def test_switching_level_from_the_admin_screen_mid_month_starts_afresh() -> None:
