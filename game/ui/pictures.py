@@ -112,15 +112,19 @@ def stamp(canvas: Canvas, area: Rect, words: str, progress: float = 1.0) -> None
     colour = mix(theme.c("bad"), (255, 255, 255), 1.0 - landed)
     canvas.rect(box, (255, 255, 255), radius=10)
     canvas.rect(box, colour, radius=10, width=max(4, round(6 * scale)))
-    # Part of the picture: it keeps the picture's size at any text size (larger text cut
-    # "INSUFFICIENT SCORE" inside it); its words are in the text beside it too.
-    size = min(theme.s("heading") * scale, h * 0.5) / canvas.text_scale
-    inside = box.inflate(-20, -8)
-    capitals = words.upper()
-    fitted = canvas.fit_size(capitals, inside, size, "bold")
-    if all(canvas.measure(word, fitted, "bold")[0] <= inside.w for word in capitals.split()):
-        words = capitals  # a stamp shouts, when its words fit whole
-    canvas.paragraph(words, inside, size, colour, "bold", "center", spacing=1.0, valign="center")
+    # Part of the picture: its words are drawn as at normal text size, whatever the switch
+    # (larger text cut "INSUFFICIENT SCORE" inside it); they are in the text beside it too.
+    kept, canvas.text_scale = canvas.text_scale, 1.0
+    try:
+        size = min(theme.s("heading") * scale, h * 0.5)
+        inside = box.inflate(-20, -8)
+        capitals = words.upper()
+        fitted = canvas.fit_size(capitals, inside, size, "bold")
+        if all(canvas.measure(word, fitted, "bold")[0] <= inside.w for word in capitals.split()):
+            words = capitals  # a stamp shouts, when its words fit whole
+        canvas.paragraph(words, inside, size, colour, "bold", "center", spacing=1.0, valign="center")
+    finally:
+        canvas.text_scale = kept
 
 
 def ease(t: float) -> float:
