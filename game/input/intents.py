@@ -12,7 +12,7 @@ are normalised 0..1 to the window and converted here.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -29,9 +29,14 @@ log = logging.getLogger("open_sesame")
 
 @dataclass(frozen=True)
 class Activate:
-    """Choose: at a window position (touch, click) or the focused button (pos None)."""
+    """Choose: at a window position (touch, click) or the focused button (pos None).
+
+    ``start`` is where that finger or button went down, when it was seen: a touch that
+    went down on one thing and was lifted on another is a drag, not a choice.
+    """
 
     pos: tuple[float, float] | None = None
+    start: tuple[float, float] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -132,6 +137,7 @@ class InputReader:
         self.corners: list[tuple[str, float]] = []
         self.corner_window_s = corner_window_s
         self.window_size = (1, 1)
+        self.down: tuple[float, float] | None = None  # where the touch or click being made began
 
     @property
     def keypad(self) -> KeypadTable | None:
@@ -160,14 +166,22 @@ class InputReader:
             if getattr(event, "touch", False):
                 return []  # SDL's synthetic copy of a finger event
             if etype == pygame.MOUSEBUTTONUP and event.button == 1:
-                return [*self._corner(event.pos, now), Activate((float(event.pos[0]), float(event.pos[1])))]
+                start, self.down = self.down, None
+                pos = (float(event.pos[0]), float(event.pos[1]))
+                return [*self._corner(event.pos, now), Activate(pos, start)]
             if etype == pygame.MOUSEMOTION and event.buttons and event.buttons[0]:
                 return [Drag((float(event.pos[0]), float(event.pos[1])), (float(event.rel[0]), float(event.rel[1])))]
-            return [Poke()] if etype == pygame.MOUSEBUTTONDOWN else []
+            if etype == pygame.MOUSEBUTTONDOWN:
+                if event.button == 1:
+                    self.down = (float(event.pos[0]), float(event.pos[1]))
+                return [Poke()]
+            return []
         if etype == pygame.FINGERUP:
             pos = (event.x * self.window_size[0], event.y * self.window_size[1])
-            return [*self._corner(pos, now), Activate(pos)]
+            start, self.down = self.down, None
+            return [*self._corner(pos, now), Activate(pos, start)]
         if etype == pygame.FINGERDOWN:
+            self.down = (event.x * self.window_size[0], event.y * self.window_size[1])
             return [Poke()]
         if etype == pygame.FINGERMOTION:
             pos = (event.x * self.window_size[0], event.y * self.window_size[1])

@@ -49,9 +49,11 @@ class Words:
         )
 
     def money(self, amount: int) -> str:
-        """An amount as the level writes it in this language (its currency)."""
+        """An amount as the level writes it in this language (its currency); a debt's minus
+        sign comes first ("−€2", not "€−2")."""
         pattern = self.p(self.level.currency) if self.level is not None and self.level.currency else "{amount}"
-        return pattern.replace("{amount}", self.number(amount))
+        written = pattern.replace("{amount}", self.number(abs(amount)))
+        return "−" + written if amount < 0 else written
 
     def with_amount(self, text: Mapping[str, str] | None, amount: int) -> str:
         """A level text that names an ``{amount}``, with the amount in the level's currency."""

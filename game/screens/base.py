@@ -9,6 +9,7 @@ the game's state itself (the visit changes through its own verbs: choose, appeal
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,11 @@ from game.ui.widgets import Button, draw_button, hit
 
 if TYPE_CHECKING:
     from game.visit import Visit
+
+TAP_SETTLE_S = 0.35
+"""A touch this soon after the buttons changed under the finger is the second half of a
+double tap, not a choice: it is dropped. A visitor's double tap is 0.1 to 0.3 s apart;
+nobody reads a new answer card and picks from it faster than this."""
 
 
 class Screen:
@@ -42,6 +48,8 @@ class Screen:
         self.age = 0.0
         self.drawn_texts: list[str] = []  # what draw_body wrote last frame, outside quiet(): the default speech
         self._quiet: list[tuple[int, int]] = []
+        self._layout: tuple[tuple[str, int, int, int, int], ...] = ()
+        self.laid_out_at = -math.inf  # when the buttons last changed (see TAP_SETTLE_S)
 
     # -- helpers ----------------------------------------------------------------------------
     @property
@@ -95,6 +103,9 @@ class Screen:
         ]
         if self.chrome:
             self.buttons.extend(self.ctx.toolbar(canvas))
+        layout = tuple((b.id, b.rect.x, b.rect.y, b.rect.w, b.rect.h) for b in self.buttons)
+        if layout != self._layout:
+            self._layout, self.laid_out_at = layout, self.ctx.now()
         focused = self.focused_button()
         for button in self.buttons:
             draw_button(canvas, button, focused is button and self.ctx.show_focus, self.button_size(button))
@@ -175,8 +186,12 @@ class Screen:
         if isinstance(intent, Activate):
             if intent.pos is None:
                 button = self.focused_button()
+            elif self.ctx.now() - self.laid_out_at < TAP_SETTLE_S:
+                return None  # a double tap's second touch, landing on what the first one opened
             else:
                 button = hit(self.buttons, self.ctx.to_logical(*intent.pos))
+                if intent.start is not None and hit(self.buttons, self.ctx.to_logical(*intent.start)) is not button:
+                    return None  # went down elsewhere and was lifted here: a drag, not a choice
             if button is not None:
                 return self.press(button)
             return self.on_empty_touch()

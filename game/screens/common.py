@@ -42,7 +42,9 @@ class PhoneScreen(Screen):
             draw_phone(canvas, PHONE_BOX, view, self.ctx.settings.reduced_motion)
 
     def feed_sliding(self) -> bool:
-        """Whether one of the two feed cards shown is still sliding in."""
+        """Whether one of the two feed cards shown is still sliding in (never with reduced motion)."""
+        if self.ctx.settings.reduced_motion:
+            return False
         now = self.ctx.now()
         return any(now - item.born < FEED_SLIDE_S for item in self.visit.feed[-2:])
 

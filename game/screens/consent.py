@@ -6,6 +6,8 @@ level's own door pictures, in a row, still closed.
 
 from __future__ import annotations
 
+import math
+
 from game.screens.base import Screen
 from game.screens.transitions import Next, Transition
 from game.ui.canvas import Canvas, Rect
@@ -25,23 +27,28 @@ class ConsentScreen(Screen):
         canvas.text(
             self.p(consent.title), Rect(inner.x, inner.y, inner.w, 90), theme.s("title"), theme.c("card_text"), "bold"
         )
-        canvas.paragraph(
+        used = canvas.paragraph(
             self.p(consent.text), Rect(inner.x, inner.y + 110, inner.w, 220), theme.s("heading"), theme.c("card_text")
         )
-        self.draw_doors(canvas, Rect(inner.x, inner.y + 345, inner.w, 84))
-        canvas.paragraph(
-            self.t("consent.fine_print"),
-            Rect(inner.x, inner.y + 450, inner.w, 96),
-            theme.s("small"),
-            theme.c("card_muted"),
-            "italic",
-        )
         h = round(self.target())
-        self.add(
-            Button(
-                "accept", self.p(consent.accept), Rect(inner.x, inner.bottom - 2 * h - 30, inner.w, h), style="primary"
-            )
+        accept = Rect(inner.x, inner.bottom - 2 * h - 24, inner.w, h)
+        # The fine print sits right above the buttons, whole at any text size; the doors
+        # take the middle of what is left (they were drawn over by the buttons at larger text).
+        fine = self.t("consent.fine_print")
+        small = theme.s("small")
+        fine_h = math.ceil(
+            len(canvas.wrap(fine, inner.w, small, "italic")) * canvas.line_height(small, "italic") * 1.15
         )
+        text_bottom = inner.y + 110 + math.ceil(used)
+        fine_top = max(text_bottom + 10, accept.y - 24 - fine_h)
+        room = fine_top - text_bottom - 24
+        if room >= 48:
+            row_h = min(84, room)
+            self.draw_doors(canvas, Rect(inner.x, text_bottom + 12 + (room - row_h) // 2, inner.w, row_h))
+        canvas.paragraph(
+            fine, Rect(inner.x, fine_top, inner.w, accept.y - 12 - fine_top), small, theme.c("card_muted"), "italic"
+        )
+        self.add(Button("accept", self.p(consent.accept), accept, style="primary"))
         self.add(Button("decline", self.p(consent.decline), Rect(inner.x, inner.bottom - h, inner.w, h), style="ghost"))
 
     def draw_doors(self, canvas: Canvas, row: Rect) -> None:

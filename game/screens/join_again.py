@@ -10,6 +10,8 @@ from any screen that is played.
 
 from __future__ import annotations
 
+import math
+
 from game.kiosk.idle import Mode
 from game.screens.base import Screen
 from game.screens.transitions import Reset, Transition
@@ -36,19 +38,18 @@ class JoinAgainScreen(Screen):
         question = self.t("join_again.question_declined" if declined else "join_again.question")
         used = canvas.paragraph(question, words, theme.s("title"), theme.c("card_text"), "bold")
         start = self.t("join_again.start_declined" if declined else "join_again.start_joined")
-        canvas.paragraph(
-            start,
-            Rect(words.x, words.y + round(used) + 16, words.w, max(40, words.h - round(used) - 16)),
-            theme.s("body"),
-            theme.c("card_muted"),
-        )
+        below = words.y + math.ceil(used) + 16
+        line = math.ceil(canvas.line_height(theme.s("body")) * 1.15)
+        start_h = len(canvas.wrap(start, words.w, theme.s("body"))) * line  # whole, at any text size
+        canvas.paragraph(start, Rect(words.x, below, words.w, start_h + 4), theme.s("body"), theme.c("card_muted"))
+        head = max(FACE, below + start_h - inner.y)  # the note starts under both: they overlapped at larger text
         gap = round(self.ctx.gap())
         h = max(round(self.target()), 200)  # big answers, far above the kiosk's 20 mm
         w = (inner.w - gap) // 2
         y = inner.bottom - h
         canvas.paragraph(
             self.t("join_again.note"),
-            Rect(inner.x, inner.y + FACE + 40, inner.w, y - inner.y - FACE - 80),
+            Rect(inner.x, inner.y + head + 40, inner.w, y - inner.y - head - 80),
             theme.s("body"),
             theme.c("card_text"),
         )

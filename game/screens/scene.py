@@ -6,6 +6,7 @@ asked, or "insufficient score" with an appeal button that leads nowhere.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from game.present.scene import AfterView, DoorAnswer, SceneView, after_view, scene_view
@@ -19,7 +20,11 @@ from game.visit import AfterChoice
 
 CARD = Rect(60, 130, 1230, 920)
 PICTURE = (480, 240)  # the scene's picture, top right of its card: never behind the text
+FACE_SHARE = 0.74  # the speaker's face, as a share of the picture's height (what is at stake stays beside it)
 DOOR_SIDE = 240  # the door's picture on the answer card
+VERDICT_COLOUR = {"refuse": "bad", "deposit": "primary"}  # a deposit opens the door at a price: not a win
+HALO_SAYS_H = 120  # Halo's notification on the answer card
+NOTIFY_CARD = (231, 236, 245)  # as the phone's feed cards
 MOMENT_S = 0.8  # a door unlocking, or the refusal's stamp landing
 
 
@@ -47,6 +52,8 @@ class SceneScreen(PhoneScreen):
             return False
         if self.after is not None and self.moment < 1.0:
             self.moment = min(1.0, self.moment + dt / MOMENT_S)
+            if self.moment >= 1.0:
+                self.ctx.redraw()  # the landed frame drawn whole: nothing of the moment is left behind
             return True
         now = self.ctx.now()
         return any(now - item.born < 0.4 for item in self.visit.feed[-2:])
@@ -85,12 +92,12 @@ class SceneScreen(PhoneScreen):
 
     def draw_picture(self, canvas: Canvas, box: Rect, view: SceneView) -> None:
         """The place and what is at stake; the speaker's face on it, as they look now."""
-        scene_picture(canvas, box, view.picture)
+        size = box.h * FACE_SHARE
+        scene_picture(canvas, box, view.picture, reserve=round(size) + 16 if view.speaker is not None else 0)
         if view.speaker is not None:
             mood = view.speaker.mood
             if self.after is not None:  # their face once they have heard the choice
                 mood = after_view(self.visit, self.words, self.after).speaker_mood or mood
-            size = box.h * 0.78
             face(canvas, (box.right - size / 2 - 16, box.bottom - size / 2 - 14), size, view.speaker.portrait, mood)
 
     def draw_choice(self, canvas: Canvas, inner: Rect, y: int) -> None:
@@ -134,7 +141,7 @@ class SceneScreen(PhoneScreen):
             words = Rect(self.door_box.right + 30, panel.y + 6, panel.right - self.door_box.right - 30, panel.h - 12)
             title_h = round(canvas.line_height(theme.s("heading"), "bold") * 1.2)
             title = f"{door.name} — {door.label}"
-            colour = theme.c("bad") if door.outcome == "refuse" else theme.c("good")
+            colour = theme.c(VERDICT_COLOUR.get(door.outcome, "good"))
             canvas.text(title, Rect(words.x, words.y, words.w, title_h), theme.s("heading"), colour, "bold")
             body = Rect(words.x, words.y + title_h + 6, words.w, words.h - title_h - 6)
             canvas.paragraph(door.body, body, theme.s("body"), theme.c("card_text"))
@@ -149,17 +156,36 @@ class SceneScreen(PhoneScreen):
             canvas.paragraph(person.line, line, theme.s("body"), theme.c("card_text"), "semibold", valign="center")
             y += side + 16
         lines = [t for t in (after.reply, *after.ratings) if t]
+        says = after.notify if after.notify and bottom - y >= HALO_SAYS_H + (120 if lines else 0) else ""
         if lines and bottom - y > 40:
-            box = Rect(inner.x, y, inner.w, bottom - y)
-            canvas.paragraph("\n".join(lines), box, theme.s("body"), theme.c("card_text"))
+            box = Rect(inner.x, y, inner.w, bottom - y - (HALO_SAYS_H + 24 if says else 0))
+            y += math.ceil(canvas.paragraph("\n".join(lines), box, theme.s("body"), theme.c("card_text"))) + 24
+        if says:  # the app's cheerful word on what was just done, where the eyes are (the phone has it too)
+            self.draw_halo_says(canvas, Rect(inner.x, y, inner.w, HALO_SAYS_H), says)
         rect = Rect(inner.x, inner.bottom - h, inner.w, h)
         self.add(Button("continue", self.t("common.continue"), rect, style="primary"))
+
+    def draw_halo_says(self, canvas: Canvas, box: Rect, text: str) -> None:
+        """A notification from Halo, as the phone shows it, on the answer card."""
+        theme = canvas.theme
+        canvas.rect(box, NOTIFY_CARD, radius=20)
+        icon = Rect(box.x + 20, box.centery - 28, 56, 56)
+        picture = self.visit.level.feed_pictures.notify
+        if picture:
+            canvas.thing(picture, icon)
+        words = Rect(icon.right + 20, box.y + 10, box.right - icon.right - 40, box.h - 20)
+        label_h = round(canvas.line_height(theme.s("small"), "bold"))
+        canvas.text("Halo", Rect(words.x, words.y, words.w, label_h), theme.s("small"), theme.c("primary"), "bold")
+        body = Rect(words.x, words.y + label_h, words.w, words.h - label_h)
+        canvas.paragraph(text, body, theme.s("body"), theme.c("card_text"), "semibold", valign="center")
 
     def draw_door(self, canvas: Canvas, door: DoorAnswer) -> None:
         """The door as an object: it unlocks, or stays locked under a stamp (the moment plays once)."""
         progress = 1.0 if self.ctx.settings.reduced_motion else ease(self.moment)
         stamp = {"money": "door.stamp_money", "declined": "door.stamp_declined"}.get(door.reason, "door.stamp")
+        canvas.clip(self.door_box.inflate(8, 8))  # the falling stamp, larger than its box, stays where animate clears
         door_picture(canvas, self.door_box, door.picture, door.outcome, progress, self.t(stamp))
+        canvas.clip(None)
 
     def animate(self, canvas: Canvas) -> list[Rect] | None:
         """Only the door (while its moment plays) and the sliding feed card move: redraw

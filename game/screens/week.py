@@ -68,6 +68,7 @@ class PublicationScreen(PhoneScreen):
         self.beat = beat
         self.shown = float(beat.before)
         self.landed = False
+        self.landing_drawn = False  # the landing frame is drawn whole, once; then only the feed may move
         if ctx.settings.reduced_motion or beat.before == beat.after:
             self.land()
 
@@ -79,8 +80,8 @@ class PublicationScreen(PhoneScreen):
 
     def update(self, dt: float) -> bool:
         super().update(dt)
-        if self.landed:
-            return False
+        if self.landed:  # a small change lands before the week's feed card has slid in
+            return self.feed_sliding()
         target = float(self.beat.after)
         if self.ctx.settings.reduced_motion or abs(self.shown - target) < 0.5:
             self.land()
@@ -93,6 +94,7 @@ class PublicationScreen(PhoneScreen):
         theme = canvas.theme
         view = publication_view(self.visit, self.words, self.beat)
         delta = view.after - view.before if self.landed else 0
+        self.landing_drawn = self.landed
         self.draw_phone(canvas, score=self.shown, delta=delta)
         canvas.text(view.title, Rect(100, 160, 1150, 90), theme.s("title"), theme.c("text"), "bold")
         h = round(self.target())
@@ -143,12 +145,13 @@ class PublicationScreen(PhoneScreen):
 
     def animate(self, canvas: Canvas) -> list[Rect] | None:
         """While the count runs only the two dials move: redraw them, not the screen. The
-        landing frame (the arrow, the change) is a whole redraw."""
-        if self.landed:
-            return None
+        landing frame (the arrow, the change) is a whole redraw; after it, a feed card still
+        sliding in redraws alone."""
         view = publication_view(self.visit, self.words, self.beat)
-        if view.declined:
+        if view.declined or (self.landed and not self.landing_drawn):
             return None
+        if self.landed:
+            return self.phone_parts(canvas, feed=True, score=self.shown, delta=view.after - view.before)
         canvas.rect(DIAL.inflate(40, 30), canvas.theme.c("background"))  # under the panel's round corners
         panel = self.draw_dial(canvas, view, 0)
         feed = self.feed_sliding()

@@ -328,15 +328,6 @@ class Canvas:
             found = fonts.fitted[key] = self._fit_size(text, box, size, min_size, face, spacing)
         return found
 
-    def normal_fit(self, text: str, box: Rect, size: float, face: str = "regular", spacing: float = 1.15) -> float:
-        """The size normal text shrinks to inside ``box``: asked of a box that does not grow
-        (a stamp's frame), larger text then shrinks no further than normal text does."""
-        larger, self.text_scale = self.text_scale, 1.0
-        try:
-            return self.fit_size(text, box, size, face, spacing)
-        finally:
-            self.text_scale = larger
-
     def _fit_size(self, text: str, box: Rect, size: float, min_size: float, face: str, spacing: float) -> float:
         def fits(trial: float) -> bool:
             most = int(box.h // (self.line_height(trial, face) * spacing))

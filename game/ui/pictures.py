@@ -16,19 +16,27 @@ PANEL = (226, 236, 247)  # the Halo world's pastel sky behind a scene's picture
 GROUND = (214, 226, 240)
 
 
-def scene_picture(canvas: Canvas, box: Rect, picture: tuple[str, ...]) -> None:
-    """A scene's place (the first picture, large) and what is at stake (the others, in front)."""
+def scene_picture(canvas: Canvas, box: Rect, picture: tuple[str, ...], reserve: int = 0) -> None:
+    """A scene's place (the first picture, large) and what is at stake (the others, in front).
+
+    ``reserve`` keeps that many pixels free on the right for the speaker's face: the place
+    and the first stake shrink to fit beside it, so no stake hides behind the face.
+    """
     canvas.rect(box, PANEL, radius=28)
     canvas.rect(Rect(box.x, box.bottom - box.h // 4, box.w, box.h // 4), GROUND, radius=28)
     if not picture:
         return
     place, *stakes = picture
-    big = round(box.h * 0.8)
+    big, small = round(box.h * 0.8), round(box.h * 0.42)
+    right = box.right - 10 - reserve
+    if stakes and reserve:
+        room, need = right - box.x - 24 - 10, big + small
+        if need > room:
+            big, small = round(big * room / need), round(small * room / need)
     canvas.thing(place, Rect(box.x + 24, box.bottom - big - 10, big, big))
-    small = round(box.h * 0.42)
     x = box.x + 24 + big + 10
     for oid in stakes[:2]:
-        if x + small > box.right - 10:
+        if x + small > right:
             break
         canvas.thing(oid, Rect(x, box.bottom - small - 14, small, small))
         x += small + 12
@@ -136,15 +144,19 @@ def stamp(canvas: Canvas, area: Rect, words: str, progress: float = 1.0) -> None
     colour = mix(theme.c("bad"), (255, 255, 255), 1.0 - landed)
     canvas.rect(box, (255, 255, 255), radius=10)
     canvas.rect(box, colour, radius=10, width=max(4, round(6 * scale)))
-    size = min(theme.s("heading") * scale, h * 0.5)
-    inside = box.inflate(-20, -8)
-    capitals = words.upper()
-    fitted = canvas.fit_size(capitals, inside, size, "bold", spacing=1.0)
-    if all(canvas.measure(word, fitted, "bold")[0] <= inside.w for word in capitals.split()):
-        words = capitals  # a stamp shouts, when its words fit whole
-    # a stamp's frame does not grow with larger text: its words shrink as far as normal text's
-    asked = canvas.normal_fit(words, inside, size, "bold", spacing=1.0)
-    canvas.paragraph(words, inside, asked, colour, "bold", "center", spacing=1.0, valign="center")
+    # Part of the picture: its words are drawn as at normal text size, whatever the switch
+    # (larger text cut "INSUFFICIENT SCORE" inside it); they are in the text beside it too.
+    kept, canvas.text_scale = canvas.text_scale, 1.0
+    try:
+        size = min(theme.s("heading") * scale, h * 0.5)
+        inside = box.inflate(-20, -8)
+        capitals = words.upper()
+        fitted = canvas.fit_size(capitals, inside, size, "bold")
+        if all(canvas.measure(word, fitted, "bold")[0] <= inside.w for word in capitals.split()):
+            words = capitals  # a stamp shouts, when its words fit whole
+        canvas.paragraph(words, inside, size, colour, "bold", "center", spacing=1.0, valign="center")
+    finally:
+        canvas.text_scale = kept
 
 
 def ease(t: float) -> float:

@@ -7,6 +7,7 @@ pygame's own SVG loader, not the game's code.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -117,3 +118,30 @@ def test_every_svg_renders_at_128() -> None:
         if visible.width * visible.height < 16 * 16:
             blank.append(rel)
     assert not blank, f"render (nearly) fully transparent: {blank}"
+
+
+def test_every_person_is_drawn_whole_at_the_top() -> None:
+    """No hairstyle touches the top edge of its picture: DiceBear's square cut buns flat,
+    which showed at the blacklist's large face (`headroom` in the manifest gives them room)."""
+    pygame.init()
+    cut = []
+    for path in sorted((ART / "people").glob("*/*.svg")):
+        surface = pygame.image.load_sized_svg(str(path), (128, 128))
+        if any(surface.get_at((x, 0)).a > 0 for x in range(128)):
+            cut.append(f"{path.parent.name}/{path.name}")
+    assert not cut, f"cut at the top: {cut}"
+
+
+def test_headroom_grows_the_picture_above_only() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_art", ART.parents[1] / "tools" / "art" / "make_art.py")
+    assert spec is not None and spec.loader is not None
+    make_art = importlib.util.module_from_spec(spec)
+    sys.modules["make_art"] = make_art  # its dataclasses look their module up
+    spec.loader.exec_module(make_art)
+    sanitise_svg = make_art.sanitise_svg
+
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><path d="M0 0h100v100H0z" fill="#000"/></svg>'
+    out = sanitise_svg(svg, headroom=0.2)
+    assert 'viewBox="-10 -20 120 120"' in out

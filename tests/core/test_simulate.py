@@ -346,7 +346,7 @@ Julie, employée de bureau [office]: 80 runs, 1 declined
   door hotel: met 12, refused 8.3%
   door dating: met 16, refused 0.0%
   door promotion: met 80, refused 92.5%
-  words read: median 1130
+  words read: median 1135
 
 Inès, étudiante [student]: 80 runs, 0 declined
   final score: min 521  p10 534  median 556  p90 576  max 590
@@ -357,7 +357,7 @@ Inès, étudiante [student]: 80 runs, 0 declined
   door dating: met 22, refused 100.0%
   door loan: met 41, refused 22.0%
   door train: met 32, refused 62.5%
-  words read: median 1124
+  words read: median 1135
 
 Dario, livreur [rider]: 80 runs, 0 declined
   final score: min 499  p10 512  median 533  p90 552  max 578
@@ -367,9 +367,9 @@ Dario, livreur [rider]: 80 runs, 0 declined
   door hotel: met 18, refused 27.8%
   door dating: met 21, refused 100.0%
   door lease: met 71, refused 100.0%
-  words read: median 1180
+  words read: median 1196
 
-reading: median per month 1141 words ≈ 5.7 min at 200 words/min
+reading: median per month 1146 words ≈ 5.7 min at 200 words/min
 scenes never reached: none
 endings never reached: grade A, rider: goal reached"""
 """``format_report(simulate(kiosk, 240, 0, "random", lang="fr"), kiosk, "fr")``."""

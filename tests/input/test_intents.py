@@ -75,3 +75,16 @@ def test_resize_is_reported_with_the_new_size() -> None:
     event = pygame.event.Event(pygame.VIDEORESIZE, w=800, h=600, size=(800, 600))
     assert r.read([event], 0) == [Resize((800, 600))]
     assert r.window_size == (800, 600)
+
+
+def test_a_release_says_where_the_touch_began() -> None:
+    """Down at one place, up at another: the activation carries both (a drag, for the screen)."""
+    r = reader()
+    r.window_size = (1000, 500)
+    finger = {"dx": 0, "dy": 0, "finger_id": 0, "touch_id": 0}
+    down = pygame.event.Event(pygame.FINGERDOWN, x=0.1, y=0.2, **finger)
+    up = pygame.event.Event(pygame.FINGERUP, x=0.5, y=0.5, **finger)
+    found = [i for i in r.read([down, up], now=0.0) if isinstance(i, Activate)]
+    assert found == [Activate((500.0, 250.0))] and found[0].start == (100.0, 100.0)
+    later = [i for i in r.read([up], now=1.0) if isinstance(i, Activate)]
+    assert later[0].start is None  # a release without its press: nothing known

@@ -10,6 +10,7 @@ from game.app import App
 from game.content.load import load_level
 from game.content.models import Level
 from game.present.phone import PhoneView, phone_view
+from game.screens.base import TAP_SETTLE_S
 from game.settings import Settings
 from game.tools.drive import button, centre_of, texts
 from game.ui.widgets import Button
@@ -51,8 +52,15 @@ def make_app(
     return app
 
 
+def settle_finger(app: App) -> None:
+    """A visitor's pace: a touch comes after the screen has settled (see TAP_SETTLE_S)."""
+    if isinstance(app.clock, FakeClock):
+        app.clock.advance(TAP_SETTLE_S + 0.05)
+
+
 def tap(app: App, button: Button) -> None:
     """A finger tap exactly as SDL delivers it: finger events plus synthetic mouse copies."""
+    settle_finger(app)
     x, y = centre_of(app, button)
     w, h = app.window.get_size()
     events = [
@@ -66,6 +74,7 @@ def tap(app: App, button: Button) -> None:
 
 
 def tap_at(app: App, x: int, y: int) -> None:
+    settle_finger(app)
     w, h = app.window.get_size()
     app.step(events=[pygame.event.Event(pygame.FINGERUP, x=x / w, y=y / h, dx=0, dy=0, finger_id=0, touch_id=0)])
     app.step(events=[])

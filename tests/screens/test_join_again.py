@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pygame
+import pytest
 
 from game.app import App
 from game.debrief.guess import own_ranking
@@ -152,3 +153,18 @@ def test_the_facilitator_sees_the_rates_with_their_intervals_or_nothing_below_fi
     assert any(t.startswith("fewer than 5 · chance: 20%") for t in shown)
     press(app, "learning")
     assert "Choices, scene by scene" in texts(app)
+
+
+@pytest.mark.parametrize("larger", [False, True], ids=["normal", "larger"])
+@pytest.mark.parametrize("lang", ["fr", "en", "de"])
+def test_the_start_line_and_the_note_never_overlap(lang: str, larger: bool) -> None:
+    """With larger text the line under the question ran into the note below it."""
+    app = at_the_question(larger_text=larger)
+    app.ctx.settings.lang = lang
+    app.draw()
+    start = app.ctx.catalog("join_again.start_joined", lang)
+    note = app.ctx.catalog("join_again.note", lang)
+    drawn = {d.text: d for d in app.canvas.drawn if d.text in (start, note)}
+    assert set(drawn) == {start, note}
+    assert drawn[start].rect.bottom <= drawn[note].rect.top, (drawn[start].rect, drawn[note].rect)
+    assert drawn[start].px >= app.canvas.px(app.ctx.theme.s("body")) - 1, "the start line was shrunk"

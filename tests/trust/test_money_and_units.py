@@ -77,3 +77,17 @@ def test_one_effect_shows_one_number_in_every_panel() -> None:
         assert not any(".0\u00a0pts" in t or ".0 " in t for t in month)
         return
     pytest.fail("no month bought the nappies")
+
+
+@pytest.mark.parametrize(("lang", "written"), [("fr", "−2 €"), ("en", "−€2"), ("de", "−2 €")])
+def test_a_debt_is_written_with_its_minus_sign_first(lang: str, written: str) -> None:
+    """Paying a fine with too little in the wallet leaves a debt: "−€2", never "€−2"."""
+    app = make_app(KIOSK, lang=lang, size=(1920, 1080))
+    stage(app, "scene", "groceries", None, "student", random.Random(2))
+    words = app.ctx.words()
+
+    def plain(text: str) -> str:
+        return text.replace("\u202f", " ").replace("\u00a0", " ")
+
+    assert plain(words.money(-2)) == written
+    assert plain(words.money(2)) == written[1:]

@@ -159,10 +159,10 @@ def person_job(manifest: dict[str, Any]) -> dict[str, Any]:
     people: dict[str, Any] = {}
     defaults = manifest.get("people_defaults") or {}
     for key, person in manifest["people"].items():
-        options = {**defaults, **{k: v for k, v in person.items() if k not in ("note", "faces")}}
+        options = {**defaults, **{k: v for k, v in person.items() if k not in ("note", "faces", "headroom")}}
         faces = dict(manifest["expressions"])
         faces.update(person.get("faces") or {})
-        people[key] = {"options": options, "faces": faces}
+        people[key] = {"options": options, "faces": faces, "headroom": float(person.get("headroom", 0))}
     return people
 
 
@@ -178,12 +178,14 @@ def _is_invisible_box(el: ET.Element) -> bool:
     return _local(el.tag) == "path" and el.get("stroke") == "none" and el.get("fill") == "none"
 
 
-def sanitise_svg(text: str, *, stroke: str | None = None) -> str:
+def sanitise_svg(text: str, *, stroke: str | None = None, headroom: float = 0.0) -> str:
     """Return an SVG that nanosvg renders as the browser would, small and size-free.
 
     Drops metadata, masks, clip paths, filters, text and styles; drops the root's fixed
     width/height and keeps a square viewBox; replaces `currentColor` by `stroke` (or fails
-    if no replacement was given); strips unused ids, classes and comments.
+    if no replacement was given); strips unused ids, classes and comments. ``headroom``
+    grows the square viewBox by that share of its side, all of it above (the shoulders
+    stay on the bottom edge): a tall hairstyle that DiceBear's box cuts flat is drawn whole.
     """
     try:
         root = ET.fromstring(text)
@@ -226,6 +228,9 @@ def sanitise_svg(text: str, *, stroke: str | None = None) -> str:
     if abs(w - h) > 1e-6:  # pad to a square, centred, so every picture scales the same way
         side = max(w, h)
         x, y, w, h = x - (side - w) / 2, y - (side - h) / 2, side, side
+    if headroom:
+        grow = w * headroom
+        x, y, w, h = x - grow / 2, y - grow, w + grow, h + grow
     attrib = {k: v for k, v in root.attrib.items() if _local(k) not in DROP_ATTRIBUTES | {"width", "height", "viewBox"}}
     root.attrib.clear()
     root.set("viewBox", " ".join(_fmt(v) for v in (x, y, w, h)))
@@ -327,7 +332,7 @@ def generate(manifest: dict[str, Any], scratch: Path, out: Path) -> None:
         for expression, face in person["faces"].items():
             rel = f"people/{key}/{expression}.svg"
             source = raw / "people" / key / f"{expression}.svg"
-            written[rel] = _sanitised(rel, source.read_text(encoding="utf-8"))
+            written[rel] = _sanitised(rel, source.read_text(encoding="utf-8"), headroom=person["headroom"])
             credits[rel] = _credit(
                 people_pkg,
                 versions[people_pkg.name],
@@ -392,9 +397,9 @@ def generate(manifest: dict[str, Any], scratch: Path, out: Path) -> None:
     print(f"wrote {len(written)} SVGs, CREDITS.yaml and LICENSES/ to {out}")
 
 
-def _sanitised(rel: str, text: str, *, stroke: str | None = None) -> str:
+def _sanitised(rel: str, text: str, *, stroke: str | None = None, headroom: float = 0.0) -> str:
     try:
-        return sanitise_svg(text, stroke=stroke)
+        return sanitise_svg(text, stroke=stroke, headroom=headroom)
     except ArtError as exc:
         raise ArtError(f"{rel}: {exc}") from exc
 

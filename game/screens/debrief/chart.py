@@ -38,9 +38,19 @@ def margins(canvas: Canvas) -> tuple[int, int]:
 
 
 def plot_rect(canvas: Canvas, rect: Rect) -> Rect:
-    """The plotting area inside ``rect``, leaving room for axis and threshold labels."""
+    """The plotting area inside ``rect``, leaving room for axis and threshold labels (the
+    week names under it keep a whole line at any text size)."""
     left, right = margins(canvas)
-    return Rect(rect.x + left, rect.y + 24, rect.w - left - right, rect.h - 24 - BOTTOM)
+    bottom = max(BOTTOM, math.ceil(canvas.line_height(canvas.theme.s("small"))) + 14)
+    return Rect(rect.x + left, rect.y + 24, rect.w - left - right, rect.h - 24 - bottom)
+
+
+def tick_step(span: int, pixels_per_point: float, line_h: float) -> int:
+    """Score ticks 50 or 100 apart, wider when the chart is too short for their labels."""
+    tick = 50 if span <= 300 else 100
+    while tick * pixels_per_point < line_h * 1.1 and tick < span:
+        tick *= 2
+    return tick
 
 
 def _merge_marks(values: list[int], y_of: dict[int, float], room: float) -> list[tuple[float, str]]:
@@ -104,7 +114,7 @@ def _paint_chart(
         return plot.bottom - (min(hi, max(lo, v)) - lo) * scale
 
     line_h = math.ceil(canvas.line_height(small))
-    tick = 50 if hi - lo <= 300 else 100
+    tick = tick_step(hi - lo, scale, line_h)
     for value in range(lo - lo % tick + (tick if lo % tick else 0), hi + 1, tick):
         y = y_of(value)
         canvas.line((plot.x, y), (plot.right, y), theme.c("surface_alt"), 1)

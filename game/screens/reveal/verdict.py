@@ -81,7 +81,10 @@ class VerdictStep(RevealStep):
             canvas.line((x, y), (x, y + 40), theme.c("muted"), 4)
             weight = Rect(round(x - side / 2), round(y + 40), side, side)
             canvas.rect(weight, colour, radius=min(18, side // 4))
-            if side >= 90:  # a small weight's figure is in the words below it
+            figure_w, figure_h = canvas.measure(self.signed(points), theme.s("heading"), "bold")
+            if (
+                figure_w <= side - 12 and figure_h <= side - 12
+            ):  # on the weight when whole (it is in the words below too)
                 canvas.text(
                     self.signed(points),
                     weight.inflate(-12, -12),

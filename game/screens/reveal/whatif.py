@@ -6,6 +6,7 @@ they joined.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from game.core.replay import Timeline
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from game.screens.reveal.screen import RevealScreen
 
 SIDE = 200
+MIN_SIDE = 140  # below this the face and door keep their size and the words get smaller
 
 
 class WhatIfStep(RevealStep):
@@ -153,16 +155,24 @@ class WhatIfStep(RevealStep):
         sample_y = inner.y + 26
         for x in range(inner.x, inner.x + 60, 24 if dashed else 60):
             canvas.line((x, sample_y), (x + (14 if dashed else 60), sample_y), ink, 6)
-        canvas.text(heading, Rect(inner.x + 80, inner.y, inner.w - 80, 50), theme.s("heading"), ink, "bold")
-        y = inner.y + 70
+        line = math.ceil(canvas.line_height(theme.s("heading"), "bold"))  # grows with larger text
+        canvas.text(heading, Rect(inner.x + 80, inner.y, inner.w - 80, line), theme.s("heading"), ink, "bold")
+        # The goal and the grade stay inside the box (with larger text the grade ran out
+        # under the next button): the face and the door shrink first, then their words.
+        size = theme.s("heading")
+        if inner.h - 3 * line - 52 < MIN_SIDE:
+            size = theme.s("body")
+        row = math.ceil(canvas.line_height(size, "bold"))
+        side = max(MIN_SIDE // 2, min(SIDE, inner.h - line - 2 * row - 52))
+        y = inner.y + line + 20
         mood = "happy" if outcome.goal_reached else "sad"
-        face(canvas, (inner.x + SIDE / 2, y + SIDE / 2), SIDE, persona.portrait or persona.id, mood)
-        picture = Rect(inner.x + SIDE + 30, y, SIDE, SIDE)
+        face(canvas, (inner.x + side / 2, y + side / 2), side, persona.portrait or persona.id, mood)
+        picture = Rect(inner.x + side + 30, y, side, side)
         verdict = self.t("end.stamp_missed")
         door_picture(canvas, picture, persona.goal.picture, "grant" if outcome.goal_reached else "refuse", 1.0, verdict)
         goal, grade = self.result_lines(month)
-        y += SIDE + 24
+        y += side + 16
         colour = theme.c("good") if outcome.goal_reached else theme.c("warning")
-        canvas.text(goal, Rect(inner.x, y, inner.w, 50), theme.s("heading"), colour, "semibold")
-        y += 64
-        canvas.text(grade, Rect(inner.x, y, inner.w, 50), theme.s("heading"), theme.c("highlight"), "bold")
+        canvas.text(goal, Rect(inner.x, y, inner.w, row), size, colour, "semibold")
+        y += row + 8
+        canvas.text(grade, Rect(inner.x, y, inner.w, row), size, theme.c("highlight"), "bold")
