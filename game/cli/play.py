@@ -31,7 +31,7 @@ def parse_size(text: str) -> tuple[int, int]:
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m game", description=__doc__)
     p.add_argument("--level", type=Path, default=None, help="level file (default: levels/kiosk.yaml)")
-    p.add_argument("--lang", default=None, help="language to start in (fr or en)")
+    p.add_argument("--lang", default=None, help="language to start in (one the level offers: fr, en, de…)")
     p.add_argument("--fullscreen", action="store_true")
     p.add_argument("--window", type=parse_size, default=(1280, 720), help="window size, e.g. 1920x1080")
     p.add_argument("--kiosk", action="store_true", help="unattended mode: fullscreen, idle reset, no way out")
