@@ -23,7 +23,7 @@ from game.safefile import FileRefused, read_regular
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-MAX_BYTES = 2_000_000
+MAX_BYTES = 4_000_000  # ten times the workshop level (the largest shipped) reads, far from a memory risk
 MAX_NODES = 200_000
 MAX_DEPTH = 64  # a level nests a dozen levels deep; far more is a hostile or broken file
 STANDARD_TAGS = frozenset(

@@ -18,6 +18,7 @@ import pytest
 
 from game.cli.check import run
 from game.content.load import check_paths
+from game.content.yamlsafe import MAX_BYTES
 from game.paths import ROOT
 
 HERE = Path(__file__).parent
@@ -122,11 +123,11 @@ def test_an_empty_file_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_a_huge_file_is_refused_before_parsing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     huge = tmp_path / "huge.yaml"
     filler = "# " + "x" * 98 + "\n"
-    huge.write_text(MINIMAL.read_text(encoding="utf-8") + filler * 21_000, encoding="utf-8")
-    assert huge.stat().st_size > 2_000_000
+    huge.write_text(MINIMAL.read_text(encoding="utf-8") + filler * (MAX_BYTES // 100 + 1000), encoding="utf-8")
+    assert huge.stat().st_size > MAX_BYTES
     assert run([str(huge)]) == 2
     err = capsys.readouterr().err
-    assert f"{huge}:1:1: file is {huge.stat().st_size} bytes; the limit is 2000000" in err
+    assert f"{huge}:1:1: file is {huge.stat().st_size} bytes; the limit is {MAX_BYTES}" in err
 
 
 def test_the_alias_bomb_is_refused_quickly(capsys: pytest.CaptureFixture[str]) -> None:
