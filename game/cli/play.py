@@ -87,7 +87,9 @@ def run(argv: list[str]) -> int:
             log.info("config %s and level %s: the copies the supervisor checked", args.config, path)
             handed.append(checked.level)
         elif not path.is_file():
-            raise _Stop(2, f"{path}:1:1: no such level file")
+            from game.content.yamlsafe import ContentInvalid, Problem
+
+            raise ContentInvalid([Problem(str(path), 1, 1, "", "no such level file")])
         if options.settings.kiosk and not options.admin_pin:
             log.warning("no admin_pin in a kiosk config: the admin screen cannot be opened")
         adopt(app, options, was)
@@ -107,10 +109,6 @@ def run(argv: list[str]) -> int:
         why = f" by {signals.name()}" if signals.requested() else ""
         log.info("stopped%s (exit %s)", why, code or app.exit_code)
         return code or app.exit_code
-    except _Stop as stop:
-        if stop.message:
-            print(stop.message, file=sys.stderr)
-        return stop.code
     except Exception as err:
         from game.kiosk.handover import Refused
 
@@ -120,14 +118,6 @@ def run(argv: list[str]) -> int:
         return _report(err)
     finally:
         app.quit()
-
-
-class _Stop(Exception):
-    """Leave with ``code`` after printing ``message`` (a missing level file)."""
-
-    def __init__(self, code: int, message: str = "") -> None:
-        super().__init__(message)
-        self.code, self.message = code, message
 
 
 def _report(err: Exception) -> int:

@@ -427,7 +427,7 @@ def run(argv: list[str]) -> int:
         return done.code if isinstance(done.code, int) else EXIT_USAGE
     config_path: Path | None = args.config.resolve() if args.config else None
     if args.check or config_path is None or _option_problems(passthrough):
-        return _check_only(config_path, passthrough, args.check)  # nothing is started
+        return _check_only(config_path, passthrough)  # nothing is started
     supervisor = Supervisor(
         passthrough=["--config", str(config_path), *passthrough],
         policy=RestartPolicy(restart_delay_s=args.restart_delay),
@@ -452,19 +452,19 @@ def _check(config_path: Path, passthrough: Sequence[str], supervisor: Supervisor
     from game.kiosk.handover import pack
     from game.kiosk.preflight import checked
 
+    problems: Sequence[object]
     try:
         problems, config, level, level_path = checked(config_path, passthrough)
-        if problems or config is None or level is None or level_path is None:
-            supervisor.refuse(problems or ["the kiosk's config could not be checked"])
-            verdict.refuse()
+        if not problems and config is not None and level is not None and level_path is not None:
+            verdict.give(pack(config_path, config, level_path, level))
             return
-        verdict.give(pack(config_path, config, level_path, level))
     except Exception as err:  # a check that crashes must stop the kiosk, not hang its games
-        supervisor.refuse([f"the kiosk's config could not be checked: {err!r}"])
-        verdict.refuse()
+        problems = [f"the kiosk's config could not be checked: {err!r}"]
+    supervisor.refuse(problems or ["the kiosk's config could not be checked"])
+    verdict.refuse()
 
 
-def _check_only(config_path: Path | None, passthrough: Sequence[str], check: bool) -> int:
+def _check_only(config_path: Path | None, passthrough: Sequence[str]) -> int:
     """``--check`` (or no ``--config``): every problem, without starting anything."""
     from game.kiosk.preflight import checked
 
