@@ -128,6 +128,7 @@ class App(Stack):
         beat = heartbeat_from_env()  # a supervised game proves its loop still turns
         self.step()
         _mark_first_frame()
+        beat()  # the supervisor waits for this before it does its own work (:mod:`game.kiosk.launch`)
         if after_first_frame is not None:
             after_first_frame()
         self.settle()

@@ -12,6 +12,9 @@
 
 If a log file cannot be opened (an unwritable or file-shaped data directory), messages go
 to stderr instead (the journal, under systemd), with one line saying why.
+
+The files open right after the first frame (:func:`hold` keeps what is logged before), so
+a kiosk's attract loop waits neither for the data directory nor for the logging machinery.
 """
 
 from __future__ import annotations
@@ -20,7 +23,6 @@ import logging
 import sys
 import time
 from collections.abc import Iterable
-from logging.handlers import RotatingFileHandler
 
 GAME_LOG = "game.log"
 SESSIONS_LOG = "sessions.log"
@@ -40,6 +42,8 @@ class HourFormatter(logging.Formatter):
 
 def _file_handler(name: str, formatter: logging.Formatter) -> tuple[logging.Handler, str | None]:
     """A rotating file handler in the log directory, else stderr and the reason."""
+    from logging.handlers import RotatingFileHandler
+
     from game.datadir import log_dir
 
     try:
@@ -59,8 +63,31 @@ def _ours(logger: logging.Logger) -> bool:
     return any((h.get_name() or "").startswith("open-sesame:") for h in logger.handlers)
 
 
+HELD_MAX = 1000
+
+
+class _Held(logging.Handler):
+    """What is logged before the files open, kept (at most :data:`HELD_MAX` records) to be written then."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.records) < HELD_MAX:
+            self.records.append(record)
+
+
+def hold() -> None:
+    """Keep what ``open_sesame`` logs from now until :func:`setup_logging`, which writes it."""
+    log.setLevel(logging.INFO)
+    if not _ours(log) and not any(isinstance(h, _Held) for h in log.handlers):
+        log.addHandler(_Held())
+
+
 def setup_logging() -> None:
-    """Open ``game.log`` and ``sessions.log`` once per process; never raises."""
+    """Open ``game.log`` and ``sessions.log`` once per process, then write what was held;
+    never raises."""
     from game.datadir import problem
 
     log.setLevel(logging.INFO)
@@ -68,6 +95,10 @@ def setup_logging() -> None:
         return
     handler, why = _file_handler(GAME_LOG, logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
+    for held in [h for h in log.handlers if isinstance(h, _Held)]:
+        log.removeHandler(held)
+        for record in held.records:
+            log.handle(record)
     moved = problem()
     if moved:
         log.warning("%s", moved)

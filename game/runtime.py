@@ -103,7 +103,8 @@ class Runtime:
         self.viewport_to_logical: Callable[[float, float], tuple[float, float]] = lambda x, y: (x, y)
 
     def settle(self) -> None:
-        """What waits for the first frame: the speaker, the statistics, the level.
+        """What waits for the first frame: the speaker, the statistics, the level, the UI
+        catalog's other files (the debrief's, the reveal's).
 
         A kiosk shows its attract loop first; then this reads and checks what the game
         needs before a visitor can start (a bad level still stops it, with every problem).
@@ -113,6 +114,7 @@ class Runtime:
             self.speaker = make_speaker(True, os.environ.get(SPEECH_ENGINE_ENV, "auto"))
             self.announcer.speaker = self.speaker
         self.statistics()
+        self.catalog.complete()
         _ = self.level
 
     # -- the level --------------------------------------------------------------------------------

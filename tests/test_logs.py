@@ -114,3 +114,22 @@ def test_an_empty_log_is_said_in_the_screens_language(lang: str, monkeypatch: py
     app.draw()
     said = app.ctx.catalog("admin.log_empty", lang)
     assert said != "admin.log_empty" and said in texts(app)
+
+
+def test_what_is_logged_before_the_first_frame_is_written_once_the_files_open() -> None:
+    """The game holds its log until the first frame is up, then writes it in order, once."""
+    from game.cli.play import hold_logging, setup_logging
+
+    log = logging.getLogger("open_sesame")
+    hold_logging()
+    try:
+        log.info("before the first frame")
+        log.warning("a warning before it")
+        assert not (log_dir() / GAME_LOG).exists()  # no file opened yet
+        setup_logging()
+        log.info("after it")
+        setup_logging()  # once per process: nothing is written twice
+        lines = read(log_dir() / GAME_LOG).splitlines()
+        assert [line.split(": ", 1)[1] for line in lines] == ["before the first frame", "a warning before it", "after it"]
+    finally:
+        take_down()

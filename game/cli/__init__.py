@@ -14,7 +14,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("game.cli.check", "validate level files: python -m game check levels"),
     "simulate": ("game.cli.simulate", "play many months with bots and report outcomes"),
     "screenshot": ("game.cli.screenshot", "render one screen to a PNG, headless"),
-    "kiosk": ("game.kiosk.supervisor", "run the game under a crash-restarting supervisor"),
+    "kiosk": ("game.kiosk.launch", "run the game under a crash-restarting supervisor"),
     "stats": ("game.stats.cli", "summarise, export or merge the local statistics"),
     "bench": ("game.cli.bench", "measure startup, frame cost, idle CPU, throughput, memory"),
     "words": ("game.tools.reveal_words", "count the words of the guided reveal, per language (budget 300)"),

@@ -54,6 +54,13 @@ def setup_logging() -> None:
     setup()
 
 
+def hold_logging() -> None:
+    """Until the first frame is up: what is logged is kept, then written (:func:`game.logs.hold`)."""
+    from game.logs import hold
+
+    hold()
+
+
 def run(argv: list[str]) -> int:
     """Start the game. The window and the attract screen come first, drawn from the kiosk
     config's display keys; right after the first frame the whole config and the level are
@@ -69,13 +76,14 @@ def run(argv: list[str]) -> int:
     if args.config is None and not Path(options.level_path or DEFAULT_LEVEL).is_file():
         print(f"{options.level_path or DEFAULT_LEVEL}:1:1: no such level file", file=sys.stderr)
         return 2  # before any window: a config's level is checked with the config, after the first frame
-    setup_logging()
+    hold_logging()
     log = logging.getLogger("open_sesame")
     handed: list[Level] = []
 
     def check() -> None:
         """After the first frame: the checked config (the supervisor's, or read here), then the level's file."""
         nonlocal options
+        setup_logging()
         from game.cli.setup import settings_from
         from game.kiosk.handover import LEVEL_ENV, receive
 
@@ -117,6 +125,7 @@ def run(argv: list[str]) -> int:
             return 2
         return _report(err)
     finally:
+        setup_logging()  # a game that ended before its first frame still writes what it logged
         app.quit()
 
 

@@ -47,9 +47,50 @@ class Catalog:
         plurals: dict[str, dict[str, dict[str, str]]] | None = None,
         known: dict[str, Language] | None = None,
     ) -> None:
-        self.entries = entries  # the "other" form stands for a plural string here
-        self.plurals = plurals or {}
+        self._entries = entries  # the "other" form stands for a plural string here
+        self._plurals = plurals or {}
         self.known = known or {}
+        self.pending: list[Path] = []  # catalog files not read yet (see :func:`load_catalog`)
+
+    @property
+    def entries(self) -> dict[str, dict[str, str]]:
+        """Every text by key and language (every file read)."""
+        return self.complete()._entries
+
+    @property
+    def plurals(self) -> dict[str, dict[str, dict[str, str]]]:
+        """The forms of the texts that have them, by key, language and form."""
+        return self.complete()._plurals
+
+    def read(self, paths: list[Path]) -> None:
+        """Merge catalog files in; a text defined twice is a :class:`ValueError`."""
+        for path in paths:
+            data = read_yaml(path).data
+            if path.name == LANGUAGES_FILE:
+                for code, info in data.items():
+                    self.known[str(code)] = language_from(str(code), info)
+                    if info.get("fallback"):
+                        global FALLBACK
+                        FALLBACK = str(code)
+                continue
+            for key, value in data.items():
+                texts = self._entries.setdefault(str(key), {})
+                twice = sorted(set(texts) & {str(lang) for lang in value})
+                if twice:  # a language's texts may live in a file of their own, each text once
+                    raise ValueError(f"{path}: UI string {key!r} ({', '.join(twice)}) is defined in two catalogs")
+                for lk, lv in value.items():
+                    if isinstance(lv, dict):  # forms: one/other by count, f/m by grammatical gender
+                        self._plurals.setdefault(str(key), {})[str(lk)] = {str(fk): str(fv) for fk, fv in lv.items()}
+                        texts[str(lk)] = str(lv["other"])
+                    else:
+                        texts[str(lk)] = str(lv)
+
+    def complete(self) -> Catalog:
+        """Read the files still pending (right after the first frame, or at the first text
+        they hold)."""
+        pending, self.pending = self.pending, []
+        self.read(pending)
+        return self
 
     def language(self, code: str) -> Language:
         """A language's name and number writing (its code and English habits if unknown)."""
@@ -59,11 +100,13 @@ class Catalog:
         """The text, never an exception on a kiosk: a missing key shows as itself, a bad
         ``{parameter}`` leaves the text unformatted, each logged once (``kiosk --check``
         refuses such catalogs before they get there)."""
-        entry = self.entries.get(key)
+        entry = self._entries.get(key)
+        if (entry is None or lang not in entry) and self.pending:
+            entry = self.complete()._entries.get(key)
         if entry is None:
             _note(f"no UI string {key!r}")
             return key
-        forms = self.plurals.get(key)
+        forms = self._plurals.get(key)
         use = lang if entry.get(lang) else FALLBACK if entry.get(FALLBACK) else next(iter(entry))
         chosen = None if forms is None else forms.get(use)
         if chosen is None:
@@ -151,37 +194,23 @@ def load_catalog(folder: Path = I18N_DIR) -> Catalog:
     ``zh.yaml`` beside it with the ``zh`` texts of the same keys), so a new language can
     be files added rather than lines written into every entry of the existing ones.
     Read once per folder, however it is named (``load_catalog()`` and
-    ``load_catalog(I18N_DIR)`` are the same catalog).
+    ``load_catalog(I18N_DIR)`` are the same catalog). The first frame needs only
+    ``languages.yaml`` and ``ui.yaml``: the other files are read right after it
+    (:meth:`Catalog.complete`), or at the first text asked for that is not there yet.
     """
     return _load_catalog(Path(folder).resolve())
 
 
+FIRST_FRAME_FILES = (LANGUAGES_FILE, "ui.yaml")
+
+
 @lru_cache(maxsize=4)
 def _load_catalog(folder: Path) -> Catalog:
-    entries: dict[str, dict[str, str]] = {}
-    plurals: dict[str, dict[str, dict[str, str]]] = {}
-    known: dict[str, Language] = {}
-    for path in sorted(folder.glob("*.yaml")):
-        data = read_yaml(path).data
-        if path.name == LANGUAGES_FILE:
-            for code, info in data.items():
-                known[str(code)] = language_from(str(code), info)
-                if info.get("fallback"):
-                    global FALLBACK
-                    FALLBACK = str(code)
-            continue
-        for key, value in data.items():
-            texts = entries.setdefault(str(key), {})
-            twice = sorted(set(texts) & {str(lang) for lang in value})
-            if twice:  # a language's texts may live in a file of their own, each text once
-                raise ValueError(f"{path}: UI string {key!r} ({', '.join(twice)}) is defined in two catalogs")
-            for lk, lv in value.items():
-                if isinstance(lv, dict):  # forms: one/other by count, f/m by grammatical gender
-                    plurals.setdefault(str(key), {})[str(lk)] = {str(fk): str(fv) for fk, fv in lv.items()}
-                    texts[str(lk)] = str(lv["other"])
-                else:
-                    texts[str(lk)] = str(lv)
-    return Catalog(entries, plurals, known)
+    catalog = Catalog({}, {}, {})
+    paths = sorted(folder.glob("*.yaml"))
+    catalog.read([path for path in paths if path.name in FIRST_FRAME_FILES])
+    catalog.pending = [path for path in paths if path.name not in FIRST_FRAME_FILES]
+    return catalog
 
 
 def tr(key: str, lang: str, **params: Any) -> str:

@@ -21,7 +21,6 @@ walk away and come back: the count stays). Pure logic, with an injected clock.
 
 from __future__ import annotations
 
-import hmac
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -83,6 +82,8 @@ class PinLock:
         """Try ``entered`` against ``pin``: granted, refused (one more failure), or wait (not tried)."""
         if self.wait_s() > 0:
             return "wait"
+        import hmac  # here: OpenSSL's import is not for the first frame
+
         if pin and hmac.compare_digest(entered.encode(), pin.encode()):
             self.failures, self._until = 0, -math.inf
             return "granted"

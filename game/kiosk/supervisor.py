@@ -1,29 +1,30 @@
-"""``python -m game kiosk``: run the game in a child process and restart it when it crashes.
+"""The kiosk's supervisor: run the game in a child process and restart it when it crashes.
 
 An unattended kiosk must come back by itself: the supervisor is a tiny process that
-imports no pygame and holds no game state, so it survives whatever kills the game. It
-checks the kiosk config and the level *before* starting anything (a typo gives one
-``file:line`` message and exit code 2, not a restart loop), restarts a crashed game within
-3 s, writes each crash with the game's traceback to ``<data dir>/logs/kiosk.log``, backs
-off when the game crashes in a loop, forwards SIGTERM to the game and stops, and stops too
-when the game exits normally (an admin chose "exit"). systemd's ``Restart=always`` is the
-outer layer (``deploy/open-sesame.service``).
+imports no pygame and holds no game state, so it survives whatever kills the game. The
+first game is forked before the supervisor imports anything (:mod:`game.kiosk.launch`),
+and while it draws its first frame the supervisor checks the kiosk config, the level and
+the assets on the other core and hands the checked copies to the game (a typo stops the
+kiosk with every ``file:line`` problem and exit code 2, never a restart loop). It
+restarts a crashed game within 3 s, writes each crash with the game's traceback to
+``<data dir>/logs/kiosk.log``, backs off when the game crashes in a loop, forwards
+SIGTERM to the game and stops, and stops too when the game exits normally (an admin
+chose "exit"). systemd's ``Restart=always`` is the outer layer
+(``deploy/open-sesame.service``).
 """
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import logging
 import logging.handlers
-import math
 import os
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
+from argparse import Namespace
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -33,8 +34,9 @@ from typing import IO, Any
 from game.datadir import log_dir
 from game.datadir import problem as data_dir_problem
 from game.kiosk.backoff import CrashBackoff, RestartPolicy
+from game.kiosk.forked import GameProcess
 from game.kiosk.handover import LEVEL_ENV, REFUSED
-from game.kiosk.watchdog import DEFAULT_STARTUP_GRACE_S, DEFAULT_TIMEOUT_S, HEARTBEAT_ENV, Watchdog, read_beat
+from game.kiosk.watchdog import DEFAULT_STARTUP_GRACE_S, HEARTBEAT_ENV, Watchdog, heartbeat_file, read_beat
 
 LOG_FILE = "kiosk.log"
 LOG_MAX_BYTES = 1_000_000
@@ -42,8 +44,7 @@ LOG_BACKUPS = 5
 TAIL_LINES = 80
 POLL_S = 0.2
 EXIT_OK, EXIT_GAVE_UP, EXIT_USAGE = 0, 1, 2
-MAX_RESTART_DELAY_S = 2.0
-"""A restart must bring the attract loop back within 3 s, and the game takes about 1 s to start."""
+CHECK_NICENESS = 10
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name))
 
 
@@ -136,7 +137,13 @@ class Supervisor:
         self.watchdog = Watchdog(watchdog_s, startup_grace_s) if watchdog_s else None
         self._froze: float | None = None
         self._stdin: Verdict | None = None
+        self._first: tuple[GameProcess, Path | None] | None = None
         self.refused = False
+
+    def adopt(self, game: GameProcess, beat: Path | None) -> None:
+        """Supervise ``game``, already started (forked: :mod:`game.kiosk.forked`), as the first run;
+        ``beat`` is the heartbeat file it was given."""
+        self._first = (game, beat)
 
     def hand_over(self, verdict: Verdict, config_path: Path) -> None:
         """Write the verdict on ``config_path`` (:mod:`game.kiosk.handover`) to every game's stdin,
@@ -179,7 +186,7 @@ class Supervisor:
             handler.close()
 
     def _loop(self) -> int:
-        while not self._stopping:
+        while not self._stopping or self._first is not None:  # a game already started is always waited for
             started = self._clock()
             code, tail = self._run_child()
             if self.refused:
@@ -207,16 +214,23 @@ class Supervisor:
 
     def _run_child(self) -> tuple[int, str]:
         """Run the game once; its exit code (negative: killed by that signal) and stderr tail."""
-        beat = self._heartbeat_file()
-        env = self.env
-        if beat is not None:
-            env = {**(self.env if self.env is not None else os.environ), HEARTBEAT_ENV: str(beat)}
-        stdin = subprocess.DEVNULL if self._stdin is None else subprocess.PIPE
-        try:
-            proc = subprocess.Popen(self.child, stdin=stdin, stderr=subprocess.PIPE, env=env)
-        except OSError as err:
-            self._forget(beat)
-            return 127, f"cannot start {self.child[0]}: {err}\n"
+        proc: GameProcess
+        if self._first is not None:
+            (proc, beat), self._first = self._first, None
+            self._log.info("the first game was forked before the supervisor's own imports (pid %s)", proc.pid)
+        else:
+            beat = self._heartbeat_file()
+            env = self.env
+            if beat is not None:
+                env = {**(self.env if self.env is not None else os.environ), HEARTBEAT_ENV: str(beat)}
+            stdin = subprocess.DEVNULL if self._stdin is None else subprocess.PIPE
+            try:
+                proc = subprocess.Popen(self.child, stdin=stdin, stderr=subprocess.PIPE, env=env)
+            except OSError as err:
+                self._forget(beat)
+                return 127, f"cannot start {self.child[0]}: {err}\n"
+        if beat is None and self.watchdog is not None:
+            self._note(logging.WARNING, "no heartbeat file could be made; the watchdog is off for this run")
         self.child_pid = proc.pid
         if proc.stdin is not None and self._stdin is not None:
             threading.Thread(target=_feed, args=(proc.stdin, self._stdin), daemon=True).start()
@@ -231,15 +245,7 @@ class Supervisor:
 
     def _heartbeat_file(self) -> Path | None:
         """A fresh, private, empty file the game writes its heartbeat into (None: no watchdog)."""
-        if self.watchdog is None:
-            return None
-        try:
-            fd, name = tempfile.mkstemp(prefix="open-sesame-heartbeat-")
-        except OSError as err:
-            self._note(logging.WARNING, f"no heartbeat file ({err}); the watchdog is off for this run")
-            return None
-        os.close(fd)
-        return Path(name)
+        return heartbeat_file() if self.watchdog is not None else None
 
     @staticmethod
     def _forget(beat: Path | None) -> None:
@@ -247,7 +253,7 @@ class Supervisor:
             with contextlib.suppress(OSError):
                 beat.unlink()
 
-    def _wait(self, proc: subprocess.Popen[bytes], beat: Path | None = None) -> int:
+    def _wait(self, proc: GameProcess, beat: Path | None = None) -> int:
         """Wait for the child, forwarding a stop request as SIGTERM (then SIGKILL if it hangs).
 
         With a watchdog, a child that stops writing its heartbeat is killed (SIGKILL: a
@@ -366,89 +372,39 @@ def _feed(pipe: IO[bytes], verdict: Verdict) -> None:
         pipe.close()
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m game kiosk",
-        description="Run the game in kiosk mode under a supervisor that restarts it after a crash. "
-        "Options not listed here are passed to the game.",
-        allow_abbrev=False,
-    )
-    parser.add_argument("--config", type=Path, help="kiosk config file (see deploy/kiosk.yaml)")
-    parser.add_argument("--check", action="store_true", help="only validate the config and its level, then exit")
-    parser.add_argument(
-        "--max-restarts", type=_non_negative_int, default=None, help="give up (exit 1) after N restarts"
-    )
-    parser.add_argument(
-        "--restart-delay",
-        type=_delay,
-        default=RestartPolicy.restart_delay_s,
-        help=f"seconds before a restart (0-{MAX_RESTART_DELAY_S:g})",
-    )
-    parser.add_argument(
-        "--watchdog",
-        type=_watchdog,
-        default=DEFAULT_TIMEOUT_S,
-        metavar="SECONDS",
-        help=f"restart a game whose loop has not answered for SECONDS (2-600, default {DEFAULT_TIMEOUT_S:g})",
-    )
-    return parser
+def supervise(
+    args: Namespace,
+    config_path: Path,
+    passthrough: Sequence[str],
+    first: GameProcess | None,
+    beat: Path | None,
+    stop: bool = False,
+) -> int:
+    """Supervise the game until it exits cleanly (:mod:`game.kiosk.launch` parsed ``args``
+    and started ``first``, or None; ``stop``: a stop signal came meanwhile), and check what
+    it plays: problems stop the kiosk with exit code 2."""
+    from game.kiosk.launch import game_options
 
-
-def _non_negative_int(text: str) -> int:
-    value = int(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError("must be 0 or more")
-    return value
-
-
-def _delay(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value) or not 0 <= value <= MAX_RESTART_DELAY_S:
-        raise argparse.ArgumentTypeError(
-            f"must be between 0 and {MAX_RESTART_DELAY_S:g} seconds: the game needs about 1 s to start, "
-            "and a kiosk is back in the attract loop within 3 s of a crash"
-        )
-    return value
-
-
-def _watchdog(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value) or not 2 <= value <= 600:
-        raise argparse.ArgumentTypeError("must be between 2 and 600 seconds")
-    return value
-
-
-def run(argv: list[str]) -> int:
-    """The ``kiosk`` command: start the game and, meanwhile, check what it plays; then
-    supervise it until it exits cleanly. Problems stop the kiosk with exit code 2."""
-    try:
-        args, passthrough = _parser().parse_known_args(argv)
-    except SystemExit as done:  # a bad supervisor option: argparse printed it
-        return done.code if isinstance(done.code, int) else EXIT_USAGE
-    config_path: Path | None = args.config.resolve() if args.config else None
-    if args.check or config_path is None or _option_problems(passthrough):
-        return _check_only(config_path, passthrough)  # nothing is started
     supervisor = Supervisor(
-        passthrough=["--config", str(config_path), *passthrough],
+        passthrough=game_options(config_path, passthrough),
         policy=RestartPolicy(restart_delay_s=args.restart_delay),
         max_restarts=args.max_restarts,
         watchdog_s=args.watchdog,
     )
     verdict = Verdict()
     supervisor.hand_over(verdict, config_path)  # the game checks nothing again
-    # the first game starts now, beside the check: its first frame waits for nothing
+    if first is not None:
+        supervisor.adopt(first, beat)
+    elif beat is not None:
+        beat.unlink(missing_ok=True)  # the first run makes its own
+    if stop:
+        supervisor.request_stop()  # the game gets SIGTERM as soon as it is waited for
     return supervisor.run(beside=lambda: _check(config_path, passthrough, supervisor, verdict))
-
-
-def _option_problems(passthrough: Sequence[str]) -> bool:
-    """Whether the options passed on to the game are wrong (cheap: no file is read)."""
-    from game.kiosk.options import option_problems
-
-    return bool(option_problems(passthrough))
 
 
 def _check(config_path: Path, passthrough: Sequence[str], supervisor: Supervisor, verdict: Verdict) -> None:
     """Check the options, the config, its level and the assets; hand the result to the games."""
+    _yield_to_the_game()
     from game.kiosk.handover import pack
     from game.kiosk.preflight import checked
 
@@ -464,7 +420,14 @@ def _check(config_path: Path, passthrough: Sequence[str], supervisor: Supervisor
     verdict.refuse()
 
 
-def _check_only(config_path: Path | None, passthrough: Sequence[str]) -> int:
+def _yield_to_the_game() -> None:
+    """Lower this thread's priority (Linux: niceness is per thread): on a busy or one-core
+    machine the check must not take the CPU the game's first frame needs."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), CHECK_NICENESS)
+
+
+def check_only(config_path: Path | None, passthrough: Sequence[str]) -> int:
     """``--check`` (or no ``--config``): every problem, without starting anything."""
     from game.kiosk.preflight import checked
 

@@ -103,6 +103,18 @@ class Watchdog:
         return self.silent_for(now) > allowed
 
 
+def heartbeat_file() -> Path | None:
+    """A fresh, private, empty file for a game's heartbeat (None if none can be made)."""
+    import tempfile
+
+    try:
+        fd, name = tempfile.mkstemp(prefix="open-sesame-heartbeat-")
+    except OSError:
+        return None
+    os.close(fd)
+    return Path(name)
+
+
 def read_beat(path: Path) -> bytes | None:
     """The heartbeat file's content, or None (a few bytes; never blocks on anything but a disk)."""
     try:

@@ -74,3 +74,23 @@ def test_the_catalog_is_read_once_however_its_folder_is_named() -> None:
     from game.i18n import I18N_DIR, load_catalog
 
     assert load_catalog() is load_catalog(I18N_DIR) is load_catalog(I18N_DIR / ".." / I18N_DIR.name)
+
+
+def test_the_first_frame_reads_two_catalog_files_and_the_rest_on_need(tmp_path: Path) -> None:
+    """``languages.yaml`` and ``ui.yaml`` first; another file is read right after the first
+    frame, or as soon as a text it holds (a key, or a language of a key) is asked for."""
+    from game.i18n import _load_catalog
+
+    (tmp_path / "languages.yaml").write_text("en: {name: English}\nzh: {name: 中文}\n", encoding="utf-8")
+    (tmp_path / "ui.yaml").write_text("a.hello: {en: Hello}\n", encoding="utf-8")
+    (tmp_path / "zh.yaml").write_text("a.hello: {zh: 你好}\n", encoding="utf-8")
+    (tmp_path / "debrief.yaml").write_text("b.bye: {en: Bye}\n", encoding="utf-8")
+    catalog = _load_catalog(tmp_path)
+    assert [p.name for p in catalog.pending] == ["debrief.yaml", "zh.yaml"]
+    assert catalog("a.hello", "en") == "Hello"
+    assert catalog.pending  # a text that is there reads nothing more
+    assert catalog("a.hello", "zh") == "你好"  # a language not read yet reads the rest
+    assert catalog.pending == [] and catalog("b.bye", "en") == "Bye"
+    fresh = Catalog({}, {}, {})
+    fresh.pending = [tmp_path / "debrief.yaml"]
+    assert "b.bye" in fresh.entries  # reading the texts reads every file

@@ -28,11 +28,14 @@ game.app._mark_first_frame = first_frame
 try:
     game.cli.main(sys.argv[1:])
 except Up:
+    from game.i18n import load_catalog
     print(json.dumps(sorted(sys.modules)))
+    print(json.dumps(sorted(path.name for path in load_catalog().pending)))
 """
 
 
-def modules_at_first_frame(*args: str) -> list[str]:
+def at_first_frame(*args: str) -> tuple[list[str], list[str]]:
+    """The modules imported and the UI catalog files not yet read when the first frame is up."""
     env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "OPEN_SESAME_SPEECH": "auto"}
     done = subprocess.run(
         [sys.executable, "-c", UP_TO_THE_FIRST_FRAME, *args],
@@ -43,8 +46,8 @@ def modules_at_first_frame(*args: str) -> list[str]:
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    found: list[str] = json.loads(done.stdout.strip().splitlines()[-1])
-    return found
+    modules, pending = done.stdout.strip().splitlines()[-2:]
+    return json.loads(modules), json.loads(pending)
 
 
 @pytest.mark.parametrize("kiosk", [False, True])
@@ -52,8 +55,9 @@ def test_the_first_frame_imports_no_validation_and_no_other_screen(kiosk: bool, 
     config = tmp_path / "kiosk.yaml"
     config.write_text(f'level: {LEVELS_DIR / "sample.yaml"}\nadmin_pin: "604917"\nwindow: 800x600\n', encoding="utf-8")
     args = ["--kiosk", "--config", str(config)] if kiosk else ["--window", "800x600", "--no-stats"]
-    modules = modules_at_first_frame(*args)
+    modules, pending = at_first_frame(*args)
     assert "game.screens.attract" in modules  # it did draw the attract loop
+    assert pending == ["debrief.yaml", "reveal.yaml", "sandbox.yaml"]  # read right after it
     heavy = [m for m in modules if m.split(".")[0] == "pydantic" or m.startswith(("game.content.models", "sqlite3"))]
     assert heavy == []
     others = [m for m in modules if m.startswith("game.screens.") and not m.split(".")[2].startswith(ATTRACT)]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from game.kiosk import launch
 from game.kiosk import supervisor as module
 from game.paths import ASSETS_DIR, FONTS_DIR, I18N_DIR, LEVELS_DIR, ROOT
 
@@ -52,7 +53,7 @@ def test_bad_passthrough_options_fail_preflight(
     config: Path, started: list[list[str]], capsys: pytest.CaptureFixture[str], options: list[str], message: str
 ) -> None:
     for check in ([], ["--check"]):
-        assert module.run(["--config", str(config), *check, *options]) == 2
+        assert launch.run(["--config", str(config), *check, *options]) == 2
         err = capsys.readouterr().err
         assert message in err
         assert "the kiosk was not started" in err
@@ -61,7 +62,7 @@ def test_bad_passthrough_options_fail_preflight(
 
 def test_good_passthrough_options_pass(config: Path, started: list[list[str]]) -> None:
     level = LEVELS_DIR / "kiosk.yaml"
-    assert module.run(["--config", str(config), "--level", str(level), "--no-stats", "--window", "800x600"]) == 0
+    assert launch.run(["--config", str(config), "--level", str(level), "--no-stats", "--window", "800x600"]) == 0
     assert started == [
         module.child_command(["--config", str(config), "--level", str(level), "--no-stats", "--window", "800x600"])
     ]
@@ -70,11 +71,11 @@ def test_good_passthrough_options_pass(config: Path, started: list[list[str]]) -
 def test_a_kiosk_without_a_config_or_a_pin_is_not_started(
     tmp_path: Path, started: list[list[str]], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert module.run([]) == 2
+    assert launch.run([]) == 2
     assert "a kiosk needs a config file with its own admin_pin" in capsys.readouterr().err
     no_pin = tmp_path / "no-pin.yaml"
     no_pin.write_text(f"level: {LEVELS_DIR / 'sample.yaml'}\n", encoding="utf-8")
-    assert module.run(["--config", str(no_pin), "--check"]) == 2
+    assert launch.run(["--config", str(no_pin), "--check"]) == 2
     assert f"{no_pin}:1:1: admin_pin: a kiosk needs its own PIN" in capsys.readouterr().err
     assert started == []
 
@@ -83,7 +84,7 @@ def test_a_kiosk_without_a_config_or_a_pin_is_not_started(
 def test_a_restart_delay_that_breaks_the_3_s_promise_is_refused(
     config: Path, started: list[list[str]], capsys: pytest.CaptureFixture[str], delay: str
 ) -> None:
-    assert module.run(["--config", str(config), "--restart-delay", delay]) == 2
+    assert launch.run(["--config", str(config), "--restart-delay", delay]) == 2
     assert "--restart-delay: must be between 0 and 2 seconds" in capsys.readouterr().err
     assert started == []
 
@@ -110,7 +111,7 @@ def test_a_missing_or_broken_font_fails_preflight(
     assert any(FONT_FILES[2] in p and "not an OpenType or TrueType font" in p for p in found)
     assert len(found) == 3
     monkeypatch.setattr("game.kiosk.assets.FONT_FILES", ("Inter-Missing.otf",))
-    assert module.run(["--config", str(config), "--check"]) == 2
+    assert launch.run(["--config", str(config), "--check"]) == 2
     assert "Inter-Missing.otf:1:1: font: cannot read file" in capsys.readouterr().err
     assert started == []
 
@@ -175,7 +176,7 @@ def test_a_bad_level_fails_the_check_with_and_without_check(
     config: Path, started: list[list[str]], capsys: pytest.CaptureFixture[str]
 ) -> None:
     message = f"{BAD_LEVEL}:21:23: bands[0].name.en: control character U+0000 (NUL)"
-    assert module.run(["--config", str(config), "--check", "--level", str(BAD_LEVEL)]) == 2
+    assert launch.run(["--config", str(config), "--check", "--level", str(BAD_LEVEL)]) == 2
     assert message in capsys.readouterr().err
     assert started == []
     result = subprocess.run(  # the game starts beside the check, which then stops it: exit 2

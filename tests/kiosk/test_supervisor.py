@@ -206,6 +206,9 @@ def test_cli_restarts_the_real_game_after_a_startup_fault(tmp_path: Path) -> Non
     assert result.returncode == 1, result.stderr
     log = kiosk_log()
     assert log.count("the game crashed") == 2
+    if sys.platform != "win32":  # the first game was forked, the restart started anew: both logged alike
+        assert "the first game was forked" in log
+        assert log.count("RuntimeError: injected fault for testing: startup") == 2
     assert "Traceback (most recent call last):" in log
     assert f"--kiosk --config {config}" in log
     if (ROOT / "game" / "cli" / "play.py").exists():
@@ -215,6 +218,7 @@ def test_cli_restarts_the_real_game_after_a_startup_fault(tmp_path: Path) -> Non
 def test_cli_passes_the_absolute_config_and_other_options_to_the_game(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from game.kiosk import launch
     from game.kiosk import supervisor as module
 
     seen: list[list[str]] = []
@@ -226,5 +230,5 @@ def test_cli_passes_the_absolute_config_and_other_options_to_the_game(
     monkeypatch.setattr(module.Supervisor, "run", fake_run)
     monkeypatch.chdir(tmp_path)
     (tmp_path / "k.yaml").write_text(f'level: {LEVELS_DIR / "sample.yaml"}\nadmin_pin: "604917"\n', encoding="utf-8")
-    assert module.run(["--config", "k.yaml", "--window", "800x600"]) == 0
+    assert launch.run(["--config", "k.yaml", "--window", "800x600"]) == 0
     assert seen == [child_command(["--config", str(tmp_path / "k.yaml"), "--window", "800x600"])]
