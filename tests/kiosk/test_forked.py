@@ -74,11 +74,11 @@ def test_the_supervisor_imports_nothing_heavy_before_it_forks(tmp_path: Path) ->
     """What runs before the fork is the game's option parser and little else: no logging
     handlers, no threads, no subprocess machinery, no validation, no pygame."""
     probe = """
-import sys, threading
+import json, sys, threading
 from game.kiosk import launch
 def stop(game, env):
     print(threading.active_count(), flush=True)
-    print(sorted(sys.modules), flush=True)
+    print(json.dumps(sorted(sys.modules)), flush=True)
     raise SystemExit(0)
 launch.fork_game = stop
 launch.run(sys.argv[1:])
@@ -91,6 +91,76 @@ launch.run(sys.argv[1:])
     assert result.returncode == 0, result.stderr
     threads, names = result.stdout.strip().splitlines()[-2:]
     assert threads == "1"  # a fork copies only the calling thread
-    loaded = set(eval(names))  # noqa: S307 - our own probe's list of names
+    loaded = set(json.loads(names))
     for heavy in ("pygame", "pydantic", "game.kiosk.supervisor", "logging.handlers", "subprocess", "yaml"):
         assert heavy not in loaded, heavy
+
+
+class FakeGame:
+    """A started game the tests control: it ends when told, or when it gets SIGTERM."""
+
+    def __init__(self) -> None:
+        import io
+
+        self.pid = 4242
+        self.stdin = None
+        self.stderr = io.BytesIO(b"")
+        self.code: int | None = None
+        self.terminated = False
+
+    def poll(self) -> int | None:
+        return self.code
+
+    def wait(self, timeout: float | None = None) -> int:
+        if self.code is None:
+            import subprocess as sp
+
+            raise sp.TimeoutExpired("fake", timeout or 0)
+        return self.code
+
+    def terminate(self) -> None:
+        self.terminated, self.code = True, -15
+
+    def kill(self) -> None:
+        self.code = -9
+
+
+def test_the_supervisor_waits_for_the_first_frame_and_no_longer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+    import time
+
+    from game.kiosk import forked
+
+    game, beat = FakeGame(), tmp_path / "beat"
+    beat.write_bytes(b"")
+    threading.Timer(0.1, lambda: beat.write_bytes(b"1\n")).start()
+    started = time.monotonic()
+    forked.wait_for_first_frame(game, beat, lambda: False)  # type: ignore[arg-type]
+    assert 0.05 < time.monotonic() - started < 2.5  # back at the first beat
+    beat.write_bytes(b"")
+    game.code = 1  # a game that died before its first frame: no wait
+    forked.wait_for_first_frame(game, beat, lambda: False)  # type: ignore[arg-type]
+    game.code = None
+    forked.wait_for_first_frame(game, beat, lambda: True)  # a stop signal came
+    monkeypatch.setattr(forked, "FIRST_FRAME_WAIT_S", 0.05)
+    started = time.monotonic()
+    forked.wait_for_first_frame(game, beat, lambda: False)  # a game slow to draw: go on anyway
+    assert time.monotonic() - started < 1.0
+
+
+def test_a_stop_before_the_first_frame_still_ends_the_forked_game(tmp_path: Path) -> None:
+    """A SIGTERM while the supervisor waited for the first frame: the game it forked gets
+    SIGTERM too, and the supervisor stops (exit 0) without restarting it."""
+    from game.kiosk.supervisor import Supervisor
+
+    game = FakeGame()
+    supervisor = Supervisor(["unused"], log_path=tmp_path / "kiosk.log", echo_stderr=False, handle_signals=False)
+    supervisor.adopt(game, None)  # type: ignore[arg-type]
+    supervisor.request_stop()
+    assert supervisor.run() == 0
+    assert game.terminated
+    log = (tmp_path / "kiosk.log").read_text(encoding="utf-8")
+    assert "the first game was forked" in log and "stopped on request" in log
+    assert "crashed" not in log
