@@ -30,11 +30,11 @@ test: $(STAMP)
 	$(PY) -m ruff format --check game tests
 	$(PY) -m mypy
 	$(PY) -m game check levels
-	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(PY) -m pytest
+	$(PY) -m tests.run
 
 # While working: the tests without the slow ones (OCR, fuzzing, crash-safety, monkey).
 test-fast: $(STAMP)
-	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(PY) -m pytest -m "not slow"
+	$(PY) -m tests.run -- -m "not slow"
 
 lint: $(STAMP)
 	$(PY) -m ruff check game tests

@@ -130,6 +130,7 @@ def test_what_is_logged_before_the_first_frame_is_written_once_the_files_open() 
         log.info("after it")
         setup_logging()  # once per process: nothing is written twice
         lines = read(log_dir() / GAME_LOG).splitlines()
-        assert [line.split(": ", 1)[1] for line in lines] == ["before the first frame", "a warning before it", "after it"]
+        said = [line.split(": ", 1)[1] for line in lines]
+        assert said == ["before the first frame", "a warning before it", "after it"]
     finally:
         take_down()

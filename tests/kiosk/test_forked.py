@@ -14,7 +14,10 @@ import pytest
 
 from game.paths import ROOT
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="no fork on Windows: the first game is a Popen")
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="no fork on Windows: the first game is a Popen"),
+    pytest.mark.serial,  # it times the wait for a first frame: run alone (tests/run.py)
+]
 
 FORKS = """
 import json, os, sys, time

@@ -18,6 +18,8 @@ from game.paths import LEVELS_DIR, ROOT
 from game.stats.store import StatsStore
 from tests.screens.helpers import begin, make_app
 
+pytestmark = pytest.mark.serial  # it times a game or a speaker: run alone (tests/run.py)
+
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
 

@@ -21,6 +21,8 @@ from game.kiosk.fault import FAULT_ENV
 from game.kiosk.supervisor import LOG_FILE, Supervisor, child_command, describe_exit
 from game.paths import LEVELS_DIR, ROOT
 
+pytestmark = pytest.mark.serial  # it times a game or a speaker: run alone (tests/run.py)
+
 
 class FakeTime:
     """A clock that only moves when the supervisor 'sleeps'."""

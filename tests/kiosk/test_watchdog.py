@@ -10,6 +10,8 @@ import pytest
 from game.datadir import log_dir
 from game.kiosk.supervisor import LOG_FILE, Supervisor
 
+pytestmark = pytest.mark.serial  # it times a game or a speaker: run alone (tests/run.py)
+
 
 class Clock:
     def __init__(self) -> None:

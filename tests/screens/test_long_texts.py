@@ -14,6 +14,8 @@ from game.tools.autoplay import play_until
 from game.tools.drive import open_debrief, texts
 from tests.screens.helpers import SAMPLE, into_a_scene, make_app
 
+pytestmark = pytest.mark.serial  # it times a game or a speaker: run alone (tests/run.py)
+
 WORD = "x" * 4000
 
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import time
 
 import pygame
+import pytest
 
 from game.content.load import load_level
 from game.speech import REASON_MISSING, FakeSpeaker, NullSpeaker
 from game.tools.drive import button
 from tests.screens.helpers import SAMPLE, make_app, press
 from tests.speech.keys import Ear, key_code
+
+pytestmark = pytest.mark.serial  # it times a game or a speaker: run alone (tests/run.py)
 
 LEVEL = load_level(SAMPLE)
 SPEECH_S = 3.0  # every utterance keeps the fake engine busy this long (unless cut off)

@@ -21,6 +21,8 @@ from game.speech import REASON_BROKEN, REASON_MISSING, EspeakSpeaker
 from game.speech.config import load_speech_config
 from game.speech.espeak import KILL_AFTER_S, parse_voices
 
+pytestmark = pytest.mark.serial  # it times a game or a speaker: run alone (tests/run.py)
+
 needs_espeak = pytest.mark.skipif(
     shutil.which("espeak-ng") is None,
     reason="espeak-ng is not installed (Debian/Ubuntu: apt-get install espeak-ng); .ci/run installs it when it can",

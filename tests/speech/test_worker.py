@@ -17,6 +17,8 @@ import pytest
 from game.speech import REASON_MISSING, REASON_OFF, FakeSpeaker, NullSpeaker, Speaker, make_speaker
 from game.speech.base import Utterance
 
+pytestmark = pytest.mark.serial  # it times a game or a speaker: run alone (tests/run.py)
+
 FRAME_S = 1 / 60
 SLOW_S = 2.0  # the fake engine takes this long per utterance, unless cut off
 

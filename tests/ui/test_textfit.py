@@ -11,6 +11,8 @@ import pytest
 from game.ui.canvas import Canvas, FontBook, Rect, Viewport
 from game.ui.theme import load_theme
 
+pytestmark = pytest.mark.serial  # it times a game or a speaker: run alone (tests/run.py)
+
 WHITE = (255, 255, 255)
 HOSTILE = [
     "The shared\0 bike",  # a NUL from the YAML escape "\0"
