@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import get_args
 
+from game.content.types import Mood
 from game.paths import ASSETS_DIR
 
 ART_DIR = ASSETS_DIR / "art"
-EXPRESSIONS = ("happy", "neutral", "worried", "sad", "angry", "cold", "shocked")
+EXPRESSIONS: tuple[str, ...] = get_args(Mood)  # the faces a level may name (speaker_mood)
 
 
 @dataclass(frozen=True)

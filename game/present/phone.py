@@ -93,7 +93,10 @@ def phone_view(
     score: float | None = None,
     delta: int | None = None,
     speaker: str | None = None,
+    speaker_face: str | None = None,
 ) -> PhoneView:
+    """The phone now; ``speaker_face`` is the face the scene gives its speaker, so their
+    line on the phone never contradicts the picture beside it."""
     st, ix, level = visit.session.state, visit.session.ix, visit.level
     shown = st.published if score is None else score
     band = level.bands[ix.band(round(shown))]
@@ -117,7 +120,7 @@ def phone_view(
                 cstate.relation,
                 label,
                 contact.portrait or cid,
-                mood(visit, cid),
+                speaker_face if cid == speaker and speaker_face else mood(visit, cid),
             )
         )
     feed = []
