@@ -25,6 +25,7 @@ class ContactLine:
     relation_label: str  # empty for a friend: their role says who they are
     portrait: str  # a person of assets/art/people
     mood: str  # the face to show: happy, neutral, worried, sad, angry, cold
+    grey: bool = False  # they dropped you: greyed whatever face the scene gives them
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ def phone_view(
     contacts = []
     for cid in sorted(st.contacts, key=rank):
         contact, cstate = ix.contacts[cid], st.contacts[cid]
+        face = mood(visit, cid)
         label = "" if cstate.relation == "friend" else words.t(f"relation.{cstate.relation}", gender=contact.gender)
         contacts.append(
             ContactLine(
@@ -120,7 +122,8 @@ def phone_view(
                 cstate.relation,
                 label,
                 contact.portrait or cid,
-                speaker_face if cid == speaker and speaker_face else mood(visit, cid),
+                speaker_face if cid == speaker and speaker_face else face,
+                face == "cold",
             )
         )
     feed = []

@@ -95,3 +95,32 @@ def test_every_shipped_speaker_mood_reaches_the_scene_view(level: Level) -> None
         want = retold[0].speaker_mood if retold else scene.speaker_mood
         assert view.speaker.mood == (want or mood(visit, scene.speaker or "")), scene.id
         app = make_app(level, lang="en")
+
+
+def test_the_phone_shows_the_speaker_with_the_scenes_face_greyed_only_if_they_dropped_you() -> None:
+    from game.present.phone import phone_view
+
+    app = at_scene(KIOSK, "building_rating")
+    visit = app.ctx.visit
+    assert visit is not None
+    lines = {c.id: c for c in phone_view(visit, app.ctx.words(), 0.0, speaker="gloria", speaker_face="cold").contacts}
+    assert (lines["gloria"].mood, lines["gloria"].grey) == ("cold", False)  # cold words, not a drop
+    assert all(line.grey == (mood(visit, cid) == "cold") for cid, line in lines.items())
+    others = phone_view(visit, app.ctx.words(), 0.0, speaker="gloria").contacts
+    assert next(c for c in others if c.id == "gloria").mood == mood(visit, "gloria")
+
+
+def test_a_face_goes_with_the_reply_said_a_reply_when_line_has_its_own() -> None:
+    """Nadia's machine (workshop): "I understand", she goes without looking at you (sad);
+    once you had dropped her, the line said instead names no face: the month's."""
+    from game.core.events import Reply
+    from game.present.scene import said_mood
+    from game.visit.beats import AfterChoice
+
+    scene = next(s for w in WORKSHOP.weeks for s in w.scenes if s.id == "nadia_machine")
+    stay_out = next(o for o in scene.options if o.id == "stay_out")
+    assert stay_out.reply_when and stay_out.reply_when[0].speaker_mood is None
+    usual = AfterChoice("nadia_machine", "stay_out", Reply("nadia_machine", "stay_out"), None, None)
+    variant = AfterChoice("nadia_machine", "stay_out", Reply("nadia_machine", "stay_out", 0), None, None)
+    assert said_mood(stay_out, usual) == "sad"
+    assert said_mood(stay_out, variant) is None
