@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import get_args
 
-from game.content.types import Mood
 from game.paths import ASSETS_DIR
 
 ART_DIR = ASSETS_DIR / "art"
-EXPRESSIONS: tuple[str, ...] = get_args(Mood)  # the faces a level may name (speaker_mood)
+# The faces of every person; a level names one by ``speaker_mood`` (types.Mood, the same
+# list: this module is read before the first frame, without pydantic).
+EXPRESSIONS = ("happy", "neutral", "worried", "sad", "angry", "cold", "shocked")
 
 
 @dataclass(frozen=True)
