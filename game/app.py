@@ -169,6 +169,7 @@ class App(Stack):
         dt = min(0.1, max(0.0, now - self.last_tick))
         self.last_tick = now
         moving = self.moving = any([screen.update(dt) for screen in self.stack])
+        self.check_due()
         if self.ctx.needs_redraw:
             self.ctx.needs_redraw, self.dirty = False, True
         if self.dirty:

@@ -74,6 +74,12 @@ class Stack:
                 self.stack.append(router.build(ctx, "admin"))
         self.dirty = True
 
+    def check_due(self) -> None:
+        """The top screen's own timed transition, if its time has come (:meth:`Screen.due`)."""
+        due = self.top.due()
+        if due is not None:
+            self.apply(due)
+
     def reset_to_attract(self) -> None:
         """Back to the attract loop, default language, nothing of the visitor kept."""
         self.ctx.reset_visitor()

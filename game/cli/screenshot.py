@@ -34,6 +34,7 @@ SCREENS = [
     "reveal",
     "debrief",
     "join_again",
+    "thanks",
     "declined",
     "idle",
     "pin",
@@ -279,10 +280,13 @@ def stage(app: object, screen: str, scene: str | None, panel: str | None, person
         if panel in (None, "1"):  # the mirror after a guess: the chart and its causes
             app.draw()
             press(app, f"step:guess:{app.ctx.level.categories[0].id}")
-    elif screen == "join_again":
+    elif screen in ("join_again", "thanks"):
         open_debrief(app, "kiosk")
         app.draw()
         press(app, "finish")
+        if screen == "thanks":
+            app.draw()
+            press(app, "yes")
     elif screen == "idle":
         app.apply(Push("idle", {"seconds": 14}))
     elif screen in ("pin", "admin", "facilitator", "sandbox"):

@@ -13,6 +13,8 @@ from pathlib import Path
 from game.paths import ASSETS_DIR
 
 ART_DIR = ASSETS_DIR / "art"
+# The faces of every person; a level names one by ``speaker_mood`` (types.Mood, the same
+# list: this module is read before the first frame, without pydantic).
 EXPRESSIONS = ("happy", "neutral", "worried", "sad", "angry", "cold", "shocked")
 
 

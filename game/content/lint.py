@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.content.lint_refs import lint_refs
-from game.content.models import Effect, Level, Option
+from game.content.models import Effect, Level, Option, Scene
 from game.content.walk import all_scenes, is_text, walk
 from game.content.yamlsafe import Document, Path_, Problem
 from game.kinds.base import EffectBase
@@ -135,6 +135,10 @@ def lint_level(level: Level, doc: Document) -> list[Problem]:
     for path, scene in all_scenes(level):
         if scene.speaker is not None and scene.speaker not in contacts:
             bad((*path, "speaker"), f"unknown contact {scene.speaker!r}")
+        if scene.speaker is None:  # a face needs someone to wear it
+            for where, face in _faces(scene, path):
+                if face is not None:
+                    bad((*where, "speaker_mood"), "speaker_mood needs a speaker: this scene names none")
         if not check_condition(scene.when, (*path, "when")):
             bad((*path, "when"), f"scene {scene.id!r} is unreachable")
         for i, line in enumerate(scene.text_when):
@@ -228,3 +232,13 @@ def _goto_cycles(level: Level) -> list[tuple[list[str], Path_]]:
             seen.add(start)
             visit(start)
     return found
+
+
+def _faces(scene: Scene, path: Path_) -> list[tuple[Path_, str | None]]:
+    """Every ``speaker_mood`` a scene names (on itself, its options, their text variants)."""
+    out: list[tuple[Path_, str | None]] = [(path, scene.speaker_mood)]
+    out += [((*path, "text_when", i), line.speaker_mood) for i, line in enumerate(scene.text_when)]
+    for o, option in enumerate(scene.options):
+        out.append(((*path, "options", o), option.speaker_mood))
+        out += [((*path, "options", o, "reply_when", i), line.speaker_mood) for i, line in enumerate(option.reply_when)]
+    return out

@@ -15,6 +15,7 @@ from game.content.types import (
     CauseKind,
     Ident,
     Money,
+    Mood,
     Outcome,
     Relation,
     ScoreValue,
@@ -55,6 +56,7 @@ class TextWhen(Strict):
 
     when: Condition
     text: Text
+    speaker_mood: Mood | None = None  # the speaker's face while this line is the one shown
 
 
 class Tier(Strict):
@@ -136,6 +138,7 @@ class Option(Strict):
     surprise: bool = False
     basis: Basis | None = None  # how the rule its reveal tells stands to reality
     source: Ident | None = None  # the card with its source
+    speaker_mood: Mood | None = None  # the speaker's face after this choice (none: as the month left them)
 
     def all_effects(self) -> list[Effect]:
         return [*self.effects, *self.on_granted, *self.on_refused]
@@ -151,6 +154,7 @@ class Scene(Strict):
     day: Annotated[int, Field(ge=1, le=7)] | None = None  # day of the week (1 = Monday), shown with the time
     text_when: list[TextWhen] = []  # the situation told otherwise, depending on the month so far
     speaker: Ident | None = None
+    speaker_mood: Mood | None = None  # how the speaker looks in this scene (none: as the month left them)
     picture: list[Ident] = []  # the place (first) and what is at stake: objects of assets/art/objects
     when: Condition | None = None
     fixed: bool = False

@@ -35,6 +35,8 @@ SubScore = Annotated[float, Field(ge=0, le=100)]
 Relation = Literal["friend", "acquaintance", "dropped", "reported"]
 CauseKind = Literal["choice", "persona", "contact", "system_error", "recompute"]
 Outcome = Literal["grant", "deposit", "refuse"]
+Mood = Literal["happy", "neutral", "worried", "sad", "angry", "cold", "shocked"]
+"""A face: every person of assets/art/people has one picture per mood."""
 
 
 class Strict(BaseModel):

@@ -158,19 +158,22 @@ class ContactFate:
     """One contact's month: what happened between you, their score, their doors."""
 
     contact: str
-    fate: str  # reported | dropped | dropped_you | added | kept | distant
+    fate: str  # reported | dropped | dropped_you | rated_down | added | kept | distant
     start: int
     end: int
     by_you: float  # points of their score moved by your choices
     doors: tuple[DoorChange, ...]
     closed: int  # doors that refuse them or ask a deposit at the end
     judged: int  # doors looked at
+    stars: int | None = None  # the last rating they gave you, if they gave one
 
 
-FATE_ORDER = ("reported", "dropped", "dropped_you", "added", "kept", "distant")
+FATE_ORDER = ("reported", "dropped", "dropped_you", "rated_down", "added", "kept", "distant")
 
 
-def _fate(relations: list[LedgerEntry], start: str, end: str) -> str:
+def _fate(relations: list[LedgerEntry], start: str, end: str, rated_down: bool = False) -> str:
+    """What happened between you; a friend whose last rating of you was a low one is not
+    called a friend who stayed (their face turned cold, whatever Halo's list says)."""
     by_you = {e.after for e in relations if e.cause == "choice"}
     if "reported" in by_you:
         return "reported"
@@ -178,6 +181,8 @@ def _fate(relations: list[LedgerEntry], start: str, end: str) -> str:
         return "dropped"
     if any(e.cause != "choice" and e.after == "dropped" for e in relations):
         return "dropped_you"
+    if rated_down:
+        return "rated_down"
     if start != "friend" and end == "friend":
         return "added"
     return "kept" if end == "friend" else "distant"
@@ -206,8 +211,10 @@ def others_view(level: Level, state: SessionState) -> list[ContactFate]:
             closed += after != "grant"
             if before != after:
                 changes.append(DoorChange(door, before, after))
-        fate = _fate(relations, contact.relation, cstate.relation)
-        out.append(ContactFate(cid, fate, start, end, round(by_you, 1), tuple(changes), closed, len(doors)))
+        stars = next((int(e.after) for e in reversed(state.ledger) if e.target == "rating" and e.before == cid), None)
+        low = stars is not None and stars < level.rating.neutral
+        fate = _fate(relations, contact.relation, cstate.relation, low)
+        out.append(ContactFate(cid, fate, start, end, round(by_you, 1), tuple(changes), closed, len(doors), stars))
     out.sort(key=lambda f: FATE_ORDER.index(f.fate))
     return out
 

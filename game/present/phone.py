@@ -25,6 +25,7 @@ class ContactLine:
     relation_label: str  # empty for a friend: their role says who they are
     portrait: str  # a person of assets/art/people
     mood: str  # the face to show: happy, neutral, worried, sad, angry, cold
+    grey: bool = False  # they dropped you: greyed whatever face the scene gives them
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,10 @@ def phone_view(
     score: float | None = None,
     delta: int | None = None,
     speaker: str | None = None,
+    speaker_face: str | None = None,
 ) -> PhoneView:
+    """The phone now; ``speaker_face`` is the face the scene gives its speaker, so their
+    line on the phone never contradicts the picture beside it."""
     st, ix, level = visit.session.state, visit.session.ix, visit.level
     shown = st.published if score is None else score
     band = level.bands[ix.band(round(shown))]
@@ -107,6 +111,7 @@ def phone_view(
     contacts = []
     for cid in sorted(st.contacts, key=rank):
         contact, cstate = ix.contacts[cid], st.contacts[cid]
+        face = mood(visit, cid)
         label = "" if cstate.relation == "friend" else words.t(f"relation.{cstate.relation}", gender=contact.gender)
         contacts.append(
             ContactLine(
@@ -117,7 +122,8 @@ def phone_view(
                 cstate.relation,
                 label,
                 contact.portrait or cid,
-                mood(visit, cid),
+                speaker_face if cid == speaker and speaker_face else face,
+                face == "cold",
             )
         )
     feed = []

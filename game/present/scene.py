@@ -1,14 +1,16 @@
 """A scene as the visitor meets it, and the card that answers their choice.
 
 The scene's text may depend on the month so far (``text_when``), its speaker has a face
-that follows what happened between you, and a door's answer carries its picture and
-whether an appeal is offered (only against a score decision).
+that follows what happened between you (unless the level names how they look with the
+words shown: ``speaker_mood``, so a face never contradicts its words), and a door's answer
+carries its picture and whether an appeal is offered (only against a score decision).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.content.models import Option
 from game.core.events import Rated
 from game.core.lookup import door_text, notify_text, reply_text
 from game.core.rules import holds
@@ -88,7 +90,8 @@ def scene_view(visit: Visit, words: Words) -> SceneView:
     scene = session.scene
     assert scene is not None, "no scene in front of the visitor"
     st = session.state
-    text = next((words.p(line.text) for line in scene.text_when if holds(line.when, st)), words.p(scene.text))
+    told = next((line for line in scene.text_when if holds(line.when, st)), None)
+    text = words.p(told.text if told is not None else scene.text)
     clock = scene.time or ""
     if clock and scene.day is not None:
         clock = f"{words.t(f'day.{scene.day}')} {clock}"
@@ -96,7 +99,9 @@ def scene_view(visit: Visit, words: Words) -> SceneView:
     speaker = None
     if scene.speaker is not None:
         contact = session.ix.contacts[scene.speaker]
-        face = mood(visit, scene.speaker) if scene.speaker in st.contacts else "neutral"
+        face = (told.speaker_mood if told is not None else scene.speaker_mood) or (
+            mood(visit, scene.speaker) if scene.speaker in st.contacts else "neutral"
+        )
         speaker = Speaker(
             scene.speaker, words.p(contact.name), words.p(contact.role), contact.portrait or contact.id, face
         )
@@ -163,10 +168,17 @@ def after_view(visit: Visit, words: Words, after: AfterChoice) -> AfterView:
         words.p(reply_text(ix, after.reply)) if after.reply is not None else "",
         words.p(notify_text(ix, after.notify)) if after.notify is not None else "",
         ratings,
-        mood(visit, speaker) if speaker is not None and speaker in st.contacts else "",
+        said_mood(option, after) or (mood(visit, speaker) if speaker is not None and speaker in st.contacts else ""),
         tuple(reaction(visit, words, after, cid) for cid in after.hurt if cid in st.contacts and cid != speaker),
         spoken,
     )
+
+
+def said_mood(option: Option, after: AfterChoice) -> str | None:
+    """The face the level gives the speaker with the reply shown: a face goes with its words,
+    so a ``reply_when`` line has its own (none: the month's) and the option's goes with ``reply``."""
+    variant = after.reply.variant if after.reply is not None else None
+    return option.reply_when[variant].speaker_mood if variant is not None else option.speaker_mood
 
 
 def reaction(visit: Visit, words: Words, after: AfterChoice, contact: str) -> Reaction:

@@ -164,6 +164,11 @@ class Screen:
         self.age += dt
         return False
 
+    def due(self) -> Transition | None:
+        """What this screen asks for by itself once its time is up (a thank-you that gives
+        way to the attract loop), asked once a step after :meth:`update`; None to stay."""
+        return None
+
     # -- input ------------------------------------------------------------------------------
     def enabled(self) -> list[Button]:
         return [b for b in self.buttons if b.enabled]

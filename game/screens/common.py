@@ -36,8 +36,9 @@ class PhoneScreen(Screen):
         score: float | None = None,
         delta: int | None = None,
         speaker: str | None = None,
+        speaker_face: str | None = None,
     ) -> None:
-        view = phone_view(self.visit, self.words, self.ctx.now(), clock, score, delta, speaker)
+        view = phone_view(self.visit, self.words, self.ctx.now(), clock, score, delta, speaker, speaker_face)
         with self.quiet(canvas):  # the phone's clock and feed are not the screen's text
             draw_phone(canvas, PHONE_BOX, view, self.ctx.settings.reduced_motion)
 

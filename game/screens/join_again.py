@@ -3,9 +3,9 @@
 One question, two big answers, set against the visitor's own consent choice at the
 start (a visitor who declined is asked whether they would join *now*). The answer goes
 to the visit (:meth:`~game.visit.Visit.answer_join_again`), which the anonymous
-statistics keep beside the consent. Then the visit ends, as the debrief's Finish did
-before. Walking away leaves it unanswered: the idle timer resets the kiosk from here as
-from any screen that is played.
+statistics keep beside the consent. A thank-you follows (:mod:`game.screens.thanks`),
+then the visit ends, as the debrief's Finish did before. Walking away leaves it
+unanswered: the idle timer resets the kiosk from here as from any screen that is played.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import math
 
 from game.kiosk.idle import Mode
 from game.screens.base import Screen
-from game.screens.transitions import Reset, Transition
+from game.screens.transitions import Goto, Transition
 from game.ui.canvas import Canvas, Rect
 from game.ui.pictures import face
 from game.ui.widgets import Button
@@ -73,5 +73,5 @@ class JoinAgainScreen(Screen):
     def on_button(self, button_id: str) -> Transition | None:
         if button_id in ("yes", "no"):
             self.visit.answer_join_again(button_id == "yes")
-            return Reset()
+            return Goto("thanks")
         return None

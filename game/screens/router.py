@@ -27,6 +27,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "debrief": ("game.screens.debrief", "DebriefScreen"),
     "reveal": ("game.screens.reveal", "RevealScreen"),
     "join_again": ("game.screens.join_again", "JoinAgainScreen"),
+    "thanks": ("game.screens.thanks", "ThanksScreen"),
     "idle": ("game.screens.idle", "IdleWarningScreen"),
     "pin": ("game.screens.admin", "PinScreen"),
     "admin": ("game.screens.admin", "AdminScreen"),

@@ -67,7 +67,9 @@ class SceneScreen(PhoneScreen):
         if self.after is None:
             self.view = scene_view(self.visit, self.words)  # the language may have changed
         view = self.view
-        self.draw_phone(canvas, view.clock, speaker=view.speaker.id if view.speaker else None)
+        self.draw_phone(
+            canvas, view.clock, speaker=view.speaker.id if view.speaker else None, speaker_face=self.speaker_face()
+        )
         inner = CARD.inflate(-80, -64)
         ink, muted = theme.c("card_text"), theme.c("card_muted")
         if self.text_read and self.after is None:  # a long text read: its choices need the room
@@ -94,11 +96,17 @@ class SceneScreen(PhoneScreen):
         """The place and what is at stake; the speaker's face on it, as they look now."""
         size = box.h * FACE_SHARE
         scene_picture(canvas, box, view.picture, reserve=round(size) + 16 if view.speaker is not None else 0)
-        if view.speaker is not None:
-            mood = view.speaker.mood
-            if self.after is not None:  # their face once they have heard the choice
-                mood = after_view(self.visit, self.words, self.after).speaker_mood or mood
+        mood = self.speaker_face()
+        if view.speaker is not None and mood is not None:
             face(canvas, (box.right - size / 2 - 16, box.bottom - size / 2 - 14), size, view.speaker.portrait, mood)
+
+    def speaker_face(self) -> str | None:
+        """The speaker's face now: as the scene has them, then once they have heard the choice."""
+        if self.view.speaker is None:
+            return None
+        if self.after is not None:
+            return after_view(self.visit, self.words, self.after).speaker_mood or self.view.speaker.mood
+        return self.view.speaker.mood
 
     def draw_choice(self, canvas: Canvas, inner: Rect, y: int) -> None:
         theme = canvas.theme

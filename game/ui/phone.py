@@ -124,7 +124,7 @@ def draw_contacts(canvas: Canvas, area: Rect, view: PhoneView) -> None:
         x, y = area.x + (i % cols) * cell_w, area.y + (i // cols) * cell_h
         centre = (x + cell_w / 2, y + size / 2 + 4)
         faded = line.relation in ("dropped", "reported")
-        face(canvas, centre, size, line.portrait, line.mood, grey=line.mood == "cold")
+        face(canvas, centre, size, line.portrait, line.mood, grey=line.grey)
         bubble = (centre[0] + size * 0.22, centre[1] - size * 0.42)
         score_bubble(
             canvas, bubble, line.score, small * 0.78, dial_colour_for(canvas, view, line.score), area.right + 8

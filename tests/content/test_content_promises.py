@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import get_args
 
 import pytest
 
 from game.content.art import EXPRESSIONS, art_catalog
 from game.content.load import load_level
 from game.content.models import Level, Option, Scene
+from game.content.types import Mood
 from game.content.walk import all_scenes
 from game.core.simulate import betrays, count_words
 from game.i18n import load_catalog
@@ -186,6 +188,11 @@ def test_what_you_did_to_someone_changes_how_they_speak_later(name: str) -> None
 
 
 # -- pictures --------------------------------------------------------------------------------------
+
+
+def test_a_level_may_name_exactly_the_faces_every_person_has() -> None:
+    """speaker_mood's values (types.Mood) are the expressions drawn for everyone."""
+    assert get_args(Mood) == EXPRESSIONS
 
 
 @every

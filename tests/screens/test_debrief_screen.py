@@ -28,7 +28,7 @@ from game.tools import drive
 from game.tools.drive import button, open_debrief
 from tests.debrief.months import CRUEL, KIND
 from tests.langs import LANGS
-from tests.screens.helpers import key, make_app, tap
+from tests.screens.helpers import key, make_app, tap, tap_at
 
 SIZES = [(1280, 720), (1920, 1080), (1024, 768)]
 
@@ -293,6 +293,8 @@ def test_finish_asks_the_question_then_returns_to_attract_and_play_again_to_the_
     tap(app, button(app, "finish"))
     assert app.screen_names() == ["join_again"] and app.ctx.visit is not None  # the question first
     tap(app, button(app, "no"))
+    assert app.screen_names() == ["thanks"]  # the answer thanked, then the attract loop
+    tap_at(app, 960, 540)
     assert app.screen_names() == ["attract"] and app.ctx.visit is None
     assert app.ctx.last_visit is not None and app.ctx.last_visit.data.join_again is False
 

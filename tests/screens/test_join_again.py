@@ -14,7 +14,18 @@ from game.kiosk.idle import IdleTimer
 from game.screens.transitions import JOIN_AGAIN, Goto, Pop, Push, after_reveal
 from game.tools.drive import open_debrief, texts
 from game.visit import Visit
-from tests.screens.helpers import FakeClock, begin, button, content_buttons, key, make_app, press, tap, to_the_end
+from tests.screens.helpers import (
+    FakeClock,
+    begin,
+    button,
+    content_buttons,
+    key,
+    make_app,
+    press,
+    tap,
+    tap_at,
+    to_the_end,
+)
 from tests.stats.conftest import build_record
 
 
@@ -29,6 +40,12 @@ def at_the_question(consent: str = "accept", clock: FakeClock | None = None, **s
     return app
 
 
+def thanked_then_attract(app: App) -> None:
+    """The answer is thanked (tests/screens/test_thanks.py), and a touch goes on to attract."""
+    assert app.screen_names() == ["thanks"]
+    tap_at(app, 960, 540)
+
+
 def test_the_debrief_finishes_on_the_question_and_the_answer_is_kept() -> None:
     app = at_the_question()
     assert "Knowing this, would you join Halo again?" in texts(app)
@@ -36,6 +53,7 @@ def test_the_debrief_finishes_on_the_question_and_the_answer_is_kept() -> None:
     visit = app.ctx.visit
     assert isinstance(visit, Visit) and visit.data.join_again is None
     tap(app, button(app, "yes"))
+    thanked_then_attract(app)
     assert app.screen_names() == ["attract"] and app.ctx.visit is None
     assert visit.data.join_again is True
     assert visit.to_dict()["join_again"] is True  # kept with the visit, beside its consent choice
@@ -49,7 +67,9 @@ def test_a_visitor_who_declined_is_asked_whether_they_would_join_now() -> None:
     visit = app.ctx.visit
     assert visit is not None
     press(app, "no")
-    assert visit.data.join_again is False and app.screen_names() == ["attract"]
+    assert visit.data.join_again is False
+    thanked_then_attract(app)
+    assert app.screen_names() == ["attract"]
 
 
 def test_the_answers_are_big_and_reachable_by_keys_with_no_answer_preselected() -> None:
@@ -65,7 +85,10 @@ def test_the_answers_are_big_and_reachable_by_keys_with_no_answer_preselected() 
     assert app.top.focused_button() is not None and app.top.focused_button().id == "no"
     visit = app.ctx.visit
     key(app, pygame.K_RETURN)
-    assert visit is not None and visit.data.join_again is False and app.screen_names() == ["attract"]
+    assert visit is not None and visit.data.join_again is False and app.screen_names() == ["thanks"]
+    app.clock.advance(1.0)  # type: ignore[attr-defined]
+    key(app, pygame.K_RETURN)  # a key goes on as a touch does
+    assert app.screen_names() == ["attract"]
 
 
 def test_an_idle_kiosk_resets_from_the_question_leaving_it_unanswered() -> None:
@@ -102,6 +125,7 @@ def test_the_answer_the_consent_and_the_guess_match_are_recorded(tmp_path: Path)
     app.step(events=[])
     press(app, "finish")
     press(app, "yes")
+    thanked_then_attract(app)  # the visit is recorded when it ends, after the thank-you
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT joined, join_again, guess_matched FROM sessions").fetchall() == [(1, 1, 1)]
 
@@ -113,6 +137,7 @@ def test_a_declined_month_records_no_guess_match(tmp_path: Path) -> None:
     assert app.ctx.visit is not None
     app.ctx.visit.set_guess(["credit_history"])
     press(app, "no")
+    thanked_then_attract(app)
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT joined, join_again, guess_matched FROM sessions").fetchall() == [(0, 0, None)]
 

@@ -108,6 +108,9 @@ def test_six_keys_play_the_reveal_to_its_end() -> None:
     assert app.top.name == "join_again"  # the question after the reveal: no answer is the default
     key(app, pygame.K_RIGHT)
     key(app, pygame.K_RETURN)
+    assert app.top.name == "thanks"
+    app.clock.advance(1.0)  # type: ignore[attr-defined]
+    key(app, pygame.K_RETURN)
     assert app.top.name == "attract"
 
 

@@ -137,6 +137,10 @@ def test_a_whole_month_played_with_six_keys_is_heard_step_by_step(lang: str) -> 
     assert app.top.name == "join_again"
     assert ear.was_said(catalog("join_again.question", lang))
     ear.press("right")
+    ear.forget()
+    ear.press("select")
+    assert app.top.name == "thanks" and ear.was_said(catalog("thanks.title", lang))  # the answer thanked, aloud
+    app.clock.advance(1.0)  # type: ignore[attr-defined]
     ear.press("select")
     assert app.top.name == "attract"
     ear.close()

@@ -33,9 +33,9 @@ class OthersPanel(FlowPanel):
         flow.group(frame=theme.c("surface"), pad=18, gap=16, border=theme.c("warning") if hurt else None)
         flow.text(f"{self.p(contact.name)} — {self.p(contact.role)}", small, theme.c("text"), "bold")
         flow.text(
-            self.t(f"debrief.others.fate_{fate.fate}"),
+            self.t(f"debrief.others.fate_{fate.fate}", n=fate.stars or 0),
             small,
-            theme.c("warning") if hurt or fate.fate == "dropped_you" else theme.c("accent"),
+            theme.c("warning") if hurt or fate.fate in ("dropped_you", "rated_down") else theme.c("accent"),
             "semibold",
         )
         change = fate.end - fate.start

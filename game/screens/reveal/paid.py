@@ -1,7 +1,8 @@
 """Step 2, who paid: the faces of the people the month moved, their scores and doors.
 
-A dropped friend's face turns cold, a reported one sad; the number beside each is
-their published score at the start and at the end, the doors those scores open below.
+A dropped friend's face turns cold (greyed), a reported one sad, one who rated you down
+cold (never "still your friend"); the number beside each is their published score at the
+start and at the end, the doors those scores open below.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ class PaidStep(RevealStep):
     def lines(self, fate: ContactFate) -> list[str]:
         """Name, what happened between you, their score, their doors."""
         contact = next(c for c in self.level.contacts if c.id == fate.contact)
-        out = [self.screen.p(contact.name), self.t(f"reveal.paid.{fate.fate}", gender=contact.gender)]
+        what = self.t(f"reveal.paid.{fate.fate}", gender=contact.gender, n=fate.stars or 0)
+        out = [self.screen.p(contact.name), what]
         out.append(self.t("reveal.paid.score", start=fate.start, end=fate.end))
         if fate.doors:
             lost = [d for d in fate.doors if d.after != "grant"]
@@ -80,7 +82,9 @@ class PaidStep(RevealStep):
         theme = canvas.theme
         contact = next(c for c in self.level.contacts if c.id == fate.contact)
         hurt = fate.fate in HURT
-        mood = "cold" if fate.fate in ("dropped", "dropped_you") else "sad" if hurt or fate.by_you < 0 else "happy"
+        gone = fate.fate in ("dropped", "dropped_you")
+        cold = gone or fate.fate == "rated_down"  # who rated you down is not drawn smiling
+        mood = "cold" if cold else "sad" if hurt or fate.by_you < 0 else "happy"
         ring = theme.c("warning") if hurt else None
         face(
             canvas,
@@ -89,7 +93,7 @@ class PaidStep(RevealStep):
             contact.portrait or contact.id,
             mood,
             ring=ring,
-            grey=mood == "cold",
+            grey=gone,
         )
         name, what, score, *doors = self.lines(fate)
         y = box.y + FACE + 20
@@ -99,7 +103,7 @@ class PaidStep(RevealStep):
             what,
             Rect(box.x, y, box.w, 84),
             theme.s("body"),
-            theme.c("warning") if hurt else theme.c("accent"),
+            theme.c("warning") if hurt or cold else theme.c("accent"),
             "semibold",
             "center",
         )
