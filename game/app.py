@@ -197,6 +197,7 @@ class App(Stack):
         opaque = max((i for i, screen in enumerate(self.stack) if not screen.overlay), default=0)
         for screen in self.stack[opaque:]:  # what lies under a full screen is not seen
             screen.draw(self.canvas)
+        self.canvas.finish()
         pygame.display.flip()
         self.frames += 1
         self.dirty = False

@@ -9,6 +9,7 @@ it drew with its box, so tests can read what is on screen and check nothing over
 from __future__ import annotations
 
 import copy
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from game.ui.art import Art
 
 Rect = pygame.Rect
-__all__ = ["Canvas", "DrawnText", "FontBook", "Rect", "Viewport"]
+__all__ = ["Canvas", "DrawnText", "FontBook", "Rect", "Viewport", "uncovered"]
 
 
 class Viewport:
@@ -39,28 +40,57 @@ class Viewport:
         self.scale = min(ww / lw, wh / lh)
         self.ox = (ww - lw * self.scale) / 2
         self.oy = (wh - lh * self.scale) / 2
+        self.dx = self.dy = 0  # whole pixels taken off after rounding (see shifted)
 
     def rect(self, r: Rect) -> Rect:
         x0 = math.floor(self.ox + r.x * self.scale)
         y0 = math.floor(self.oy + r.y * self.scale)
         x1 = math.ceil(self.ox + r.right * self.scale)
         y1 = math.ceil(self.oy + r.bottom * self.scale)
-        return Rect(x0, y0, x1 - x0, y1 - y0)
+        return Rect(x0 - self.dx, y0 - self.dy, x1 - x0, y1 - y0)
 
     def point(self, x: float, y: float) -> tuple[int, int]:
-        return round(self.ox + x * self.scale), round(self.oy + y * self.scale)
+        return round(self.ox + x * self.scale) - self.dx, round(self.oy + y * self.scale) - self.dy
 
     def to_logical(self, px: float, py: float) -> tuple[float, float]:
-        return (px - self.ox) / self.scale, (py - self.oy) / self.scale
+        return (px + self.dx - self.ox) / self.scale, (py + self.dy - self.oy) / self.scale
 
     def length(self, v: float) -> int:
         return max(1, round(v * self.scale))
 
-    def shifted(self, dx: int, dy: int) -> Viewport:
-        """The same mapping drawn onto a surface whose origin is ``(dx, dy)`` in the window."""
+    def shifted(self, dx: int, dy: int, exact: bool = False) -> Viewport:
+        """The same mapping drawn onto a surface whose origin is ``(dx, dy)`` in the window.
+
+        ``exact``: every point rounds as in the window, then moves by whole pixels, so a
+        layer's painting lands on the very pixels it would have in the window (a layer
+        standing for what was drawn in place). Otherwise the origin moves before rounding
+        (a half pixel may round the other way), as the layers painted on a plain colour
+        always have: their looks are stored so.
+        """
         moved = copy.copy(self)
-        moved.ox, moved.oy = self.ox - dx, self.oy - dy
+        if exact:
+            moved.dx, moved.dy = self.dx + dx, self.dy + dy
+        else:
+            moved.ox, moved.oy = self.ox - dx, self.oy - dy
         return moved
+
+
+def uncovered(area: Rect, holes: list[Rect]) -> list[Rect]:
+    """``area`` less the ``holes``, as rectangles that do not overlap (bands between the
+    holes' top and bottom edges, each cut where holes cross it)."""
+    inside = [h.clip(area) for h in holes]
+    inside = [h for h in inside if h.w > 0 and h.h > 0]
+    edges = sorted({area.top, area.bottom, *(h.top for h in inside), *(h.bottom for h in inside)})
+    pieces: list[Rect] = []
+    for top, bottom in itertools.pairwise(edges):
+        x = area.left
+        for hole in sorted((h for h in inside if h.top <= top and h.bottom >= bottom), key=lambda h: h.left):
+            if hole.left > x:
+                pieces.append(Rect(x, top, hole.left - x, bottom - top))
+            x = max(x, hole.right)
+        if x < area.right:
+            pieces.append(Rect(x, top, area.right - x, bottom - top))
+    return pieces
 
 
 @dataclass(frozen=True)
@@ -91,77 +121,132 @@ class Canvas:
         self.art = art
         self.text_scale = 1.0
         self.drawn: list[DrawnText] = []
+        self._pending: pygame.Surface | None = None  # the backdrop, blitted once something else draws
+        self._holes: list[Rect] = []  # where opaque layers already cover it (window pixels)
 
     def backdrop(self, key: str, paint: Callable[[Canvas], None]) -> None:
         """Blit a static background painted once per window size (clear + large panels).
 
         Large fills dominate a frame's cost; painting them once and blitting the result
         makes a full redraw cost little more than one full-screen blit. One is kept (a
-        window's worth of pixels): another screen's paints again, once.
+        window's worth of pixels): another screen's paints again, once. Its blit waits for
+        the first drawing that is not an opaque layer (see :meth:`finish`): where such
+        layers already lie, the backdrop is not copied only to be covered.
         """
         cache_key = (key, self.surface.get_size(), self.vp.scale, self.fonts.stack.key)
         if self.fonts.backdrop is not None and self.fonts.backdrop[0] == cache_key:
             surf = self.fonts.backdrop[1]
         else:
             self.fonts.backdrop = None  # released before its successor is made: never two at once
-            surf = self._painted(self.surface.get_size(), None, self.vp, 1.0, paint)[0]
+            surf = self._painted(self.surface.get_rect(), None, None, self.vp, paint, text_scale=1.0).surface
             self.fonts.backdrop = (cache_key, surf)
-        self.surface.blit(surf, (0, 0))
+        self._pending, self._holes = surf, []
         self.drawn = []
 
+    def finish(self) -> None:
+        """Blit the backdrop still waiting, except where opaque layers already cover it.
+
+        Every drawing calls it first, and the loop before it presents the frame, so the
+        pixels are those of the backdrop blitted whole and then covered.
+        """
+        surf = self._pending
+        if surf is None:
+            return
+        self._pending = None
+        for piece in uncovered(surf.get_rect(), self._holes):
+            self.surface.blit(surf, piece.topleft, piece)
+        self._holes = []
+
     def layer(
-        self, key: object, r: Rect, background: Colour, paint: Callable[[Canvas], object], fresh: bool = False
-    ) -> None:
+        self,
+        key: object,
+        r: Rect,
+        background: Colour | None,
+        paint: Callable[[Canvas], object],
+        fresh: bool = False,
+        version: object = None,
+    ) -> object:
         """Draw ``paint``'s static content into ``r`` once, then blit it (retained rendering).
 
         ``key`` must name everything the painting depends on besides the window, the
-        text size and the font stack (those are added here). The texts it drew are recorded again on every
-        blit, so what is on screen stays readable to tests. ``fresh`` paints it again in
-        place of the one kept (for what the painting tells besides its pixels).
+        text size and the font stack (those are added here); or name a place, with
+        ``version`` naming what is painted there: another version paints it again in
+        place of the one kept (never two at once). The texts it drew are recorded again
+        on every blit, so what is on screen stays readable to tests, and what ``paint``
+        returned (the buttons it laid out) is returned again. ``fresh`` paints it again
+        in place of the one kept (for what the painting tells besides its pixels). A
+        ``background`` of None is the backdrop's pixels under ``r``: the layer is then
+        what the backdrop and the painting on it would be (a card with rounded corners).
         """
         phys = self.vp.rect(r)
         if phys.w <= 0 or phys.h <= 0:
-            return  # a window too small for this content: draw nothing rather than fail
+            return None  # a window too small for this content: draw nothing rather than fail
         full = (key, phys.topleft, phys.size, self.vp.scale, self.text_scale, self.fonts.stack.key)
         found = None if fresh else self.fonts.layers.get(full)
+        if found is not None and found.version != version:
+            found = None
         if found is None:
             self.fonts.layers.drop(full)
             self.fonts.layers.make_room(phys.w * phys.h * self.surface.get_bytesize())
-            found = self._painted(phys.size, background, self.vp.shifted(phys.x, phys.y), self.text_scale, paint)
+            under = self._backdrop_under(phys) if background is None else None
+            vp = self.vp.shifted(phys.x, phys.y, exact=background is None)
+            found = self._painted(phys, background, under, vp, paint, version)
             self.fonts.layers.put(full, found)
-        self.surface.blit(found[0], phys.topleft)
-        self.drawn.extend(found[1])
+        if self._pending is not None and self.surface.get_clip() == self.surface.get_rect():
+            self._holes.append(phys)  # it covers the backdrop there: that part need not be copied
+        else:
+            self.finish()
+        self.surface.blit(found.surface, phys.topleft)
+        self.drawn.extend(found.drawn)
+        return found.result
+
+    def _backdrop_under(self, phys: Rect) -> pygame.Surface:
+        """What the window shows under ``phys`` once the waiting backdrop is blitted: the
+        backdrop itself where no layer lies yet (read from the kept one, not copied twice)."""
+        inside = phys.clip(self.surface.get_rect())
+        kept = self._pending
+        if kept is not None and inside.collidelist(self._holes) < 0:
+            return kept.subsurface(inside)
+        self.finish()
+        return self.surface.subsurface(inside)
 
     def _painted(
         self,
-        size: tuple[int, int],
+        phys: Rect,
         background: Colour | None,
+        under: pygame.Surface | None,
         vp: Viewport,
-        text_scale: float,
         paint: Callable[[Canvas], object],
+        version: object = None,
+        text_scale: float | None = None,
     ) -> Layer:
-        """A surface of ``size`` in the window's own format (made so, not converted from a
-        copy) with ``paint`` drawn on it; the texts it drew are not kept twice (see render).
-        Once painted, the surface belongs to the cache alone: dropped from it, it is freed."""
-        surf = pygame.Surface(size, 0, self.surface)
+        """A surface of ``phys``'s size in the window's own format (made so, not converted
+        from a copy) with ``paint`` drawn on it over ``background`` (or a copy of
+        ``under``); the texts it drew are not kept twice (see render). Once painted, the
+        surface belongs to the cache alone: dropped from it, it is freed."""
+        surf = pygame.Surface(phys.size, 0, self.surface)
         if background is not None:
             surf.fill(background)
+        elif under is not None:
+            surf.blit(under, (max(0, -phys.x), max(0, -phys.y)))
         painter = Canvas(surf, vp, self.fonts, self.theme, self.art)
-        painter.text_scale = text_scale
+        painter.text_scale = self.text_scale if text_scale is None else text_scale
         self.fonts.painting += 1
         try:
-            paint(painter)
+            result = paint(painter)
         finally:
             self.fonts.painting -= 1
             painter.surface = _SPENT  # a layout that kept the painter must not keep the pixels alive
-        return surf, painter.drawn
+        return Layer(surf, painter.drawn, version, result)
 
     # -- shapes ---------------------------------------------------------------------------
     def clip(self, r: Rect | None) -> None:
         """Restrict drawing to ``r`` (logical), or lift the restriction with None."""
+        self.finish()
         self.surface.set_clip(None if r is None else self.vp.rect(r))
 
     def clear(self, colour: Colour, letterbox: Colour = (0, 0, 0)) -> None:
+        self.finish()
         area = self.vp.rect(Rect(0, 0, *self.vp.logical))
         if area.size != self.surface.get_size():
             self.surface.fill(letterbox)
@@ -169,6 +254,7 @@ class Canvas:
         self.drawn = []
 
     def rect(self, r: Rect, colour: Colour, radius: int = 0, width: int = 0) -> None:
+        self.finish()
         phys = self.vp.rect(r)
         pygame.draw.rect(
             self.surface,
@@ -181,18 +267,22 @@ class Canvas:
     def shade(self, r: Rect, colour: Colour, alpha: int) -> None:
         """``colour`` laid over ``r`` at ``alpha``: the pixels scaled down, then the colour's
         share added (two fills, no window-sized veil made on every frame of an overlay)."""
+        self.finish()
         phys = self.vp.rect(r)
         keep = 255 - alpha
         self.surface.fill((keep, keep, keep), phys, special_flags=pygame.BLEND_RGB_MULT)
         self.surface.fill(tuple(round(c * alpha / 255) for c in colour), phys, special_flags=pygame.BLEND_RGB_ADD)
 
     def line(self, a: tuple[float, float], b: tuple[float, float], colour: Colour, width: int = 2) -> None:
+        self.finish()
         pygame.draw.line(self.surface, colour, self.vp.point(*a), self.vp.point(*b), self.vp.length(width))
 
     def polygon(self, points: list[tuple[float, float]], colour: Colour) -> None:
+        self.finish()
         pygame.draw.polygon(self.surface, colour, [self.vp.point(x, y) for x, y in points])
 
     def circle(self, centre: tuple[float, float], radius: float, colour: Colour, width: int = 0) -> None:
+        self.finish()
         pygame.draw.circle(
             self.surface, colour, self.vp.point(*centre), self.vp.length(radius), self.vp.length(width) if width else 0
         )
@@ -200,6 +290,7 @@ class Canvas:
     # -- pictures ------------------------------------------------------------------------------
     def picture(self, surf: pygame.Surface, r: Rect) -> None:
         """A rasterised picture, centred in ``r`` (logical)."""
+        self.finish()
         phys = self.vp.rect(r)
         self.surface.blit(surf, surf.get_rect(center=phys.center))
 
@@ -263,6 +354,7 @@ class Canvas:
         x = box.x if align == "left" else box.centerx - w / 2 if align == "center" else box.right - w
         y = box.y if valign == "top" else box.centery - h / 2 if valign == "center" else box.bottom - h
         surf = self.fonts.render(face, self.px(size), shown, colour)
+        self.finish()
         self.surface.blit(surf, self.vp.point(x, y))
         drawn = Rect(round(x), round(y), math.ceil(w), math.ceil(h))
         self.drawn.append(DrawnText(text, drawn, box, cut, self.px(size)))
