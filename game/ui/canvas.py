@@ -121,7 +121,9 @@ class Canvas:
         self.art = art
         self.text_scale = 1.0
         self.drawn: list[DrawnText] = []
-        self._pending: pygame.Surface | None = None  # the backdrop, blitted once something else draws
+        self._pending: pygame.Surface | Colour | None = (
+            None  # the backdrop (or a clear's colour), laid once something else draws
+        )
         self._holes: list[Rect] = []  # where opaque layers already cover it (window pixels)
 
     def backdrop(self, key: str, paint: Callable[[Canvas], None]) -> None:
@@ -144,17 +146,21 @@ class Canvas:
         self.drawn = []
 
     def finish(self) -> None:
-        """Blit the backdrop still waiting, except where opaque layers already cover it.
+        """Lay the backdrop (or the colour of a clear) still waiting, except where opaque
+        layers already cover it.
 
         Every drawing calls it first, and the loop before it presents the frame, so the
-        pixels are those of the backdrop blitted whole and then covered.
+        pixels are those of the backdrop laid whole and then covered.
         """
-        surf = self._pending
-        if surf is None:
+        waiting = self._pending
+        if waiting is None:
             return
         self._pending = None
-        for piece in uncovered(surf.get_rect(), self._holes):
-            self.surface.blit(surf, piece.topleft, piece)
+        for piece in uncovered(self.surface.get_rect(), self._holes):
+            if isinstance(waiting, pygame.Surface):
+                self.surface.blit(waiting, piece.topleft, piece)
+            else:
+                self.surface.fill(waiting, piece)
         self._holes = []
 
     def layer(
@@ -205,7 +211,7 @@ class Canvas:
         backdrop itself where no layer lies yet (read from the kept one, not copied twice)."""
         inside = phys.clip(self.surface.get_rect())
         kept = self._pending
-        if kept is not None and inside.collidelist(self._holes) < 0:
+        if isinstance(kept, pygame.Surface) and inside.collidelist(self._holes) < 0:
             return kept.subsurface(inside)
         self.finish()
         return self.surface.subsurface(inside)
@@ -234,6 +240,7 @@ class Canvas:
         self.fonts.painting += 1
         try:
             result = paint(painter)
+            painter.finish()
         finally:
             self.fonts.painting -= 1
             painter.surface = _SPENT  # a layout that kept the painter must not keep the pixels alive
@@ -246,11 +253,17 @@ class Canvas:
         self.surface.set_clip(None if r is None else self.vp.rect(r))
 
     def clear(self, colour: Colour, letterbox: Colour = (0, 0, 0)) -> None:
-        self.finish()
+        """The window in ``colour``: filled once something else draws, as the backdrop is
+        (what opaque layers cover first is not filled only to be covered)."""
         area = self.vp.rect(Rect(0, 0, *self.vp.logical))
-        if area.size != self.surface.get_size():
-            self.surface.fill(letterbox)
-        self.surface.fill(colour, area)
+        whole = self.surface.get_rect()
+        if area.size == whole.size and self.surface.get_clip() == whole:
+            self._pending, self._holes = colour, []  # what was drawn before is covered all the same
+        else:
+            self.finish()
+            if area.size != self.surface.get_size():
+                self.surface.fill(letterbox)
+            self.surface.fill(colour, area)
         self.drawn = []
 
     def rect(self, r: Rect, colour: Colour, radius: int = 0, width: int = 0) -> None:
