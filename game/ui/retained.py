@@ -37,8 +37,8 @@ class Budget:
     """Byte caps of the retained surfaces for a window of ``pixels`` (never below 1080p's).
 
     At 1080p: texts 4 MB (a frame draws at most ~2 MB of text outside layers), layers
-    10 MB (a debrief panel's page, charts and buttons: ~6 MB), pictures 6 MB (~4 MB in a
-    whole session); plus one backdrop, a window's worth.
+    10 MB (a debrief panel's page, charts and buttons: ~6 MB; a scene's card and phone:
+    ~7.5 MB), pictures 6 MB (~4 MB in a whole session); plus one backdrop, a window's worth.
     """
 
     pixels: int = BASE_PIXELS
