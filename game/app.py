@@ -183,6 +183,7 @@ class App(Stack):
             self.draw()
             return True
         if moving:
+            self.canvas.forget_captures()  # the window changes under what the last frame painted
             self.canvas.text_scale = self.text_scale()
             self.fonts.use(self.ctx.catalog.language(self.ctx.settings.lang))
             kept, self.canvas.drawn = self.canvas.drawn, []
@@ -195,12 +196,14 @@ class App(Stack):
             if block:
                 pygame.time.wait(max(0, int(1000 / self.top.fps - (self.clock() - now) * 1000)))
             return True
+        self.canvas.capture()  # nothing to draw: keep what the last frame painted in place
         return False
 
     def text_scale(self) -> float:
         return self.ctx.theme.s("larger_text_scale") if self.ctx.settings.larger_text else 1.0
 
     def draw(self) -> None:
+        self.canvas.forget_captures()  # painted again, or anew, in this frame
         self.canvas.text_scale = self.text_scale()
         self.fonts.use(self.ctx.catalog.language(self.ctx.settings.lang))  # its font stack and line breaking
         opaque = max((i for i, screen in enumerate(self.stack) if not screen.overlay), default=0)

@@ -40,38 +40,27 @@ class Viewport:
         self.scale = min(ww / lw, wh / lh)
         self.ox = (ww - lw * self.scale) / 2
         self.oy = (wh - lh * self.scale) / 2
-        self.dx = self.dy = 0  # whole pixels taken off after rounding (see shifted)
 
     def rect(self, r: Rect) -> Rect:
         x0 = math.floor(self.ox + r.x * self.scale)
         y0 = math.floor(self.oy + r.y * self.scale)
         x1 = math.ceil(self.ox + r.right * self.scale)
         y1 = math.ceil(self.oy + r.bottom * self.scale)
-        return Rect(x0 - self.dx, y0 - self.dy, x1 - x0, y1 - y0)
+        return Rect(x0, y0, x1 - x0, y1 - y0)
 
     def point(self, x: float, y: float) -> tuple[int, int]:
-        return round(self.ox + x * self.scale) - self.dx, round(self.oy + y * self.scale) - self.dy
+        return round(self.ox + x * self.scale), round(self.oy + y * self.scale)
 
     def to_logical(self, px: float, py: float) -> tuple[float, float]:
-        return (px + self.dx - self.ox) / self.scale, (py + self.dy - self.oy) / self.scale
+        return (px - self.ox) / self.scale, (py - self.oy) / self.scale
 
     def length(self, v: float) -> int:
         return max(1, round(v * self.scale))
 
-    def shifted(self, dx: int, dy: int, exact: bool = False) -> Viewport:
-        """The same mapping drawn onto a surface whose origin is ``(dx, dy)`` in the window.
-
-        ``exact``: every point rounds as in the window, then moves by whole pixels, so a
-        layer's painting lands on the very pixels it would have in the window (a layer
-        standing for what was drawn in place). Otherwise the origin moves before rounding
-        (a half pixel may round the other way), as the layers painted on a plain colour
-        always have: their looks are stored so.
-        """
+    def shifted(self, dx: int, dy: int) -> Viewport:
+        """The same mapping drawn onto a surface whose origin is ``(dx, dy)`` in the window."""
         moved = copy.copy(self)
-        if exact:
-            moved.dx, moved.dy = self.dx + dx, self.dy + dy
-        else:
-            moved.ox, moved.oy = self.ox - dx, self.oy - dy
+        moved.ox, moved.oy = self.ox - dx, self.oy - dy
         return moved
 
 
@@ -121,10 +110,11 @@ class Canvas:
         self.art = art
         self.text_scale = 1.0
         self.drawn: list[DrawnText] = []
-        self._pending: pygame.Surface | Colour | None = (
-            None  # the backdrop (or a clear's colour), laid once something else draws
-        )
+        # the backdrop (or a clear's colour) waiting to be laid until something else draws
+        self._pending: pygame.Surface | Colour | None = None
         self._holes: list[Rect] = []  # where opaque layers already cover it (window pixels)
+        self._bound: Rect | None = None  # what a layer painted in place is held to (see clip)
+        self._captures: list[tuple[object, Rect, Layer]] = []  # painted in place, to be kept (see capture)
 
     def backdrop(self, key: str, paint: Callable[[Canvas], None]) -> None:
         """Blit a static background painted once per window size (clear + large panels).
@@ -140,9 +130,10 @@ class Canvas:
             surf = self.fonts.backdrop[1]
         else:
             self.fonts.backdrop = None  # released before its successor is made: never two at once
-            surf = self._painted(self.surface.get_rect(), None, None, self.vp, paint, text_scale=1.0).surface
+            surf = self._painted(self.surface.get_size(), None, self.vp, 1.0, paint).surface
             self.fonts.backdrop = (cache_key, surf)
         self._pending, self._holes = surf, []
+        self._captures = []  # the whole window is laid again
         self.drawn = []
 
     def finish(self) -> None:
@@ -180,63 +171,94 @@ class Canvas:
         place of the one kept (never two at once). The texts it drew are recorded again
         on every blit, so what is on screen stays readable to tests, and what ``paint``
         returned (the buttons it laid out) is returned again. ``fresh`` paints it again
-        in place of the one kept (for what the painting tells besides its pixels). A
-        ``background`` of None is the backdrop's pixels under ``r``: the layer is then
-        what the backdrop and the painting on it would be (a card with rounded corners).
+        in place of the one kept (for what the painting tells besides its pixels).
+
+        A ``background`` of None is what lies under ``r`` (the backdrop, a card's round
+        corners): ``paint`` then draws straight onto the window, held inside ``r``, and
+        the layer is a copy of what it drew (see :meth:`capture`), so it is what drawing
+        in place gives, and the frame that paints it costs what drawing in place costs.
         """
         phys = self.vp.rect(r)
         if phys.w <= 0 or phys.h <= 0:
             return None  # a window too small for this content: draw nothing rather than fail
         full = (key, phys.topleft, phys.size, self.vp.scale, self.text_scale, self.fonts.stack.key)
-        found = None if fresh else self.fonts.layers.get(full)
-        if found is not None and found.version != version:
-            found = None
+        kept = self.fonts.layers.get(full)
+        found = None if fresh or kept is None or kept.version != version else kept
+        if found is None and background is None:
+            return self._kept_in_place(full, phys, paint, version, kept)
         if found is None:
             self.fonts.layers.drop(full)
             self.fonts.layers.make_room(phys.w * phys.h * self.surface.get_bytesize())
-            under = self._backdrop_under(phys) if background is None else None
-            vp = self.vp.shifted(phys.x, phys.y, exact=background is None)
-            found = self._painted(phys, background, under, vp, paint, version)
+            found = self._painted(phys.size, background, self.vp.shifted(phys.x, phys.y), self.text_scale, paint)
+            found = found._replace(version=version)
             self.fonts.layers.put(full, found)
         if self._pending is not None and self.surface.get_clip() == self.surface.get_rect():
-            self._holes.append(phys)  # it covers the backdrop there: that part need not be copied
+            self._holes.append(phys)  # it covers the backdrop there: that part need not be laid
         else:
             self.finish()
-        self.surface.blit(found.surface, phys.topleft)
+        self._drew(self.surface.blit(found.surface, phys.topleft))
         self.drawn.extend(found.drawn)
         return found.result
 
-    def _backdrop_under(self, phys: Rect) -> pygame.Surface:
-        """What the window shows under ``phys`` once the waiting backdrop is blitted: the
-        backdrop itself where no layer lies yet (read from the kept one, not copied twice)."""
-        inside = phys.clip(self.surface.get_rect())
-        kept = self._pending
-        if isinstance(kept, pygame.Surface) and inside.collidelist(self._holes) < 0:
-            return kept.subsurface(inside)
+    def _kept_in_place(
+        self, full: object, phys: Rect, paint: Callable[[Canvas], object], version: object, old: Layer | None
+    ) -> object:
+        """``paint`` drawn onto the window over what lies there, held inside ``phys``; the
+        layer is copied from the window later, once the loop has nothing to draw
+        (:meth:`capture`), so a frame that paints costs what drawing in place costs. If
+        anything else draws there first (a focus ring, an overlay), it is not kept."""
         self.finish()
-        return self.surface.subsurface(inside)
+        bound, clip = self._bound, self.surface.get_clip()
+        self._bound = phys.clip(clip)
+        self.surface.set_clip(self._bound)
+        start = len(self.drawn)
+        try:
+            result = paint(self)
+        finally:
+            self._bound = bound
+            self.surface.set_clip(clip)
+        self._captures.append((full, phys, Layer(old.surface if old else _SPENT, self.drawn[start:], version, result)))
+        return result
+
+    def capture(self) -> None:
+        """Keep, as their layers, what the last frame painted in place (the window still
+        shows it: call this only before anything else draws). The old version's pixels are
+        painted over when they have the same size."""
+        for full, phys, painted in self._captures:
+            surf = painted.surface
+            self.fonts.layers.drop(full)
+            if surf.get_size() != phys.size:
+                self.fonts.layers.make_room(phys.w * phys.h * self.surface.get_bytesize())
+                surf = pygame.Surface(phys.size, 0, self.surface)
+            surf.blit(self.surface, (0, 0), phys)
+            self.fonts.layers.put(full, painted._replace(surface=surf))
+        self._captures = []
+
+    def _drew(self, area: Rect) -> None:
+        """What was painted in place under ``area`` is drawn over: it is not the layer any more."""
+        if self._captures:
+            self._captures = [c for c in self._captures if not c[1].colliderect(area)]
+
+    def forget_captures(self) -> None:
+        """Something draws over the last frame: what it painted in place can no longer be copied."""
+        self._captures = []
 
     def _painted(
         self,
-        phys: Rect,
+        size: tuple[int, int],
         background: Colour | None,
-        under: pygame.Surface | None,
         vp: Viewport,
+        text_scale: float,
         paint: Callable[[Canvas], object],
-        version: object = None,
-        text_scale: float | None = None,
     ) -> Layer:
-        """A surface of ``phys``'s size in the window's own format (made so, not converted
-        from a copy) with ``paint`` drawn on it over ``background`` (or a copy of
-        ``under``); the texts it drew are not kept twice (see render). Once painted, the
-        surface belongs to the cache alone: dropped from it, it is freed."""
-        surf = pygame.Surface(phys.size, 0, self.surface)
+        """A surface of ``size`` in the window's own format (made so, not converted from a
+        copy) with ``paint`` drawn on it; the texts it drew are not kept twice (see render).
+        Once painted, the surface belongs to the cache alone: dropped from it, it is freed."""
+        surf = pygame.Surface(size, 0, self.surface)
         if background is not None:
             surf.fill(background)
-        elif under is not None:
-            surf.blit(under, (max(0, -phys.x), max(0, -phys.y)))
         painter = Canvas(surf, vp, self.fonts, self.theme, self.art)
-        painter.text_scale = self.text_scale if text_scale is None else text_scale
+        painter.text_scale = text_scale
         self.fonts.painting += 1
         try:
             result = paint(painter)
@@ -244,13 +266,17 @@ class Canvas:
         finally:
             self.fonts.painting -= 1
             painter.surface = _SPENT  # a layout that kept the painter must not keep the pixels alive
-        return Layer(surf, painter.drawn, version, result)
+        return Layer(surf, painter.drawn, None, result)
 
     # -- shapes ---------------------------------------------------------------------------
     def clip(self, r: Rect | None) -> None:
-        """Restrict drawing to ``r`` (logical), or lift the restriction with None."""
+        """Restrict drawing to ``r`` (logical), or lift the restriction with None (inside a
+        layer painted in place, to the layer's rectangle)."""
         self.finish()
-        self.surface.set_clip(None if r is None else self.vp.rect(r))
+        area = self._bound if r is None else self.vp.rect(r)
+        if area is not None and self._bound is not None:
+            area = area.clip(self._bound)
+        self.surface.set_clip(area)
 
     def clear(self, colour: Colour, letterbox: Colour = (0, 0, 0)) -> None:
         """The window in ``colour``: filled once something else draws, as the backdrop is
@@ -259,23 +285,25 @@ class Canvas:
         whole = self.surface.get_rect()
         if area.size == whole.size and self.surface.get_clip() == whole:
             self._pending, self._holes = colour, []  # what was drawn before is covered all the same
+            self._captures = []
         else:
             self.finish()
             if area.size != self.surface.get_size():
-                self.surface.fill(letterbox)
-            self.surface.fill(colour, area)
+                self._drew(self.surface.fill(letterbox))
+            self._drew(self.surface.fill(colour, area))
         self.drawn = []
 
     def rect(self, r: Rect, colour: Colour, radius: int = 0, width: int = 0) -> None:
         self.finish()
         phys = self.vp.rect(r)
-        pygame.draw.rect(
+        drawn = pygame.draw.rect(
             self.surface,
             colour,
             phys,
             self.vp.length(width) if width else 0,
             border_radius=self.vp.length(radius) if radius else -1,
         )
+        self._drew(drawn)
 
     def shade(self, r: Rect, colour: Colour, alpha: int) -> None:
         """``colour`` laid over ``r`` at ``alpha``: the pixels scaled down, then the colour's
@@ -283,29 +311,30 @@ class Canvas:
         self.finish()
         phys = self.vp.rect(r)
         keep = 255 - alpha
-        self.surface.fill((keep, keep, keep), phys, special_flags=pygame.BLEND_RGB_MULT)
+        self._drew(self.surface.fill((keep, keep, keep), phys, special_flags=pygame.BLEND_RGB_MULT))
         self.surface.fill(tuple(round(c * alpha / 255) for c in colour), phys, special_flags=pygame.BLEND_RGB_ADD)
 
     def line(self, a: tuple[float, float], b: tuple[float, float], colour: Colour, width: int = 2) -> None:
         self.finish()
-        pygame.draw.line(self.surface, colour, self.vp.point(*a), self.vp.point(*b), self.vp.length(width))
+        self._drew(pygame.draw.line(self.surface, colour, self.vp.point(*a), self.vp.point(*b), self.vp.length(width)))
 
     def polygon(self, points: list[tuple[float, float]], colour: Colour) -> None:
         self.finish()
-        pygame.draw.polygon(self.surface, colour, [self.vp.point(x, y) for x, y in points])
+        self._drew(pygame.draw.polygon(self.surface, colour, [self.vp.point(x, y) for x, y in points]))
 
     def circle(self, centre: tuple[float, float], radius: float, colour: Colour, width: int = 0) -> None:
         self.finish()
-        pygame.draw.circle(
+        drawn = pygame.draw.circle(
             self.surface, colour, self.vp.point(*centre), self.vp.length(radius), self.vp.length(width) if width else 0
         )
+        self._drew(drawn)
 
     # -- pictures ------------------------------------------------------------------------------
     def picture(self, surf: pygame.Surface, r: Rect) -> None:
         """A rasterised picture, centred in ``r`` (logical)."""
         self.finish()
         phys = self.vp.rect(r)
-        self.surface.blit(surf, surf.get_rect(center=phys.center))
+        self._drew(self.surface.blit(surf, surf.get_rect(center=phys.center)))
 
     def face(self, pid: str, expression: str, r: Rect, grey: bool = False) -> None:
         """Someone's face, as big as fits ``r`` (a placeholder if the level drew nobody)."""
@@ -368,7 +397,7 @@ class Canvas:
         y = box.y if valign == "top" else box.centery - h / 2 if valign == "center" else box.bottom - h
         surf = self.fonts.render(face, self.px(size), shown, colour)
         self.finish()
-        self.surface.blit(surf, self.vp.point(x, y))
+        self._drew(self.surface.blit(surf, self.vp.point(x, y)))
         drawn = Rect(round(x), round(y), math.ceil(w), math.ceil(h))
         self.drawn.append(DrawnText(text, drawn, box, cut, self.px(size)))
         return drawn

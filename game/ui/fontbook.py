@@ -94,10 +94,12 @@ class FontBook:
         """Draw from now on with ``language``'s font stack (cheap: called every frame).
 
         Another language than the last frame's releases the texts and layers drawn in it:
-        the visitor switched, and nothing of them is shown again until they switch back."""
+        the visitor switched, and nothing of them is shown again until they switch back.
+        A layer kept for a place under a version (a scene's card, the phone) stays: its
+        version names the language, so it is painted again, into the same pixels."""
         if self.lang and language.code != self.lang:
             self._texts.clear()
-            self.layers.clear()
+            self.layers.keep_only(lambda kept: kept.version is not None)
             self.wrapped.clear()
         self.lang = language.code
         self.stack = stack_for(language.fonts, language.italic)

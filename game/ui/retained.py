@@ -109,6 +109,11 @@ class SurfaceCache(Generic[K, V]):
         self._kept.clear()
         self._bytes = 0
 
+    def keep_only(self, wanted: Callable[[V], bool]) -> None:
+        """Drop every entry but those ``wanted`` says to keep."""
+        for key in [k for k, v in self._kept.items() if not wanted(v)]:
+            self.drop(key)
+
     @property
     def bytes(self) -> int:
         return self._bytes

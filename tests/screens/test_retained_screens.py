@@ -52,9 +52,12 @@ def frame(app: App) -> bytes:
 
 
 def check_same(app: App) -> None:
-    """Drawn twice from the layers (painted, then blitted), then in place: the same pixels."""
+    """Drawn from the layers (painted in place and kept, then blitted), then in place: the
+    same pixels."""
     frame(app)
+    app.canvas.capture()
     retained = frame(app)
+    assert not app.canvas._captures, "the frame was blitted from what was kept"
     buttons = [(b.id, tuple(b.rect)) for b in app.top.buttons]
     shown = texts(app)
     with drawn_in_place():
@@ -181,3 +184,12 @@ def test_the_phone_is_painted_again_when_anything_it_shows_changes() -> None:
     assert phone_look(view, "en") != look
     aged = [(text, age + 5.0, picture) for text, age, picture in view.feed]
     assert phone_look(dataclasses.replace(view, feed=aged), "fr") == look  # landed cards look the same at any age
+
+
+def test_the_loop_keeps_what_it_painted_once_it_has_nothing_to_draw() -> None:
+    app = on("scene")
+    app.draw()
+    assert app.canvas._captures  # painted in place, not kept yet
+    assert not app.step(events=[])  # a still scene: nothing to draw
+    assert not app.canvas._captures
+    assert any(key[0] == ("scene-card",) for key in app.fonts.layers)

@@ -1,10 +1,12 @@
 """Layers laid on the backdrop: the backdrop is blitted only where no layer covers it, a
-layer over it (its background None) is what drawing in place would have been, and a layer
-kept under a version is painted again, in place of the old one, when the version changes."""
+layer over it (its background None) is what drawing in place would have been, held to its
+rectangle, and a layer kept under a version is painted again, in place of the old one
+(into its very pixels), when the version changes."""
 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
 import pygame
 
@@ -67,11 +69,12 @@ def test_a_layer_on_the_backdrop_is_what_drawing_in_place_gives() -> None:
         direct.text("Halo", Rect(40, 40, 200, 60), 40, direct.theme.c("primary"), "bold")
         direct.finish()
         kept = canvas(size)
-        for _ in range(2):  # painted, then blitted from the cache
+        for _ in range(2):  # painted in place and captured, then blitted from the cache
             kept.backdrop("card", paint_backdrop)
             assert kept.layer(("card",), CARD, None, paint_card, version=1) == "laid out"
             kept.text("Halo", Rect(40, 40, 200, 60), 40, kept.theme.c("primary"), "bold")
             kept.finish()
+            kept.capture()
             assert pygame.image.tobytes(kept.surface, "RGB") == pygame.image.tobytes(direct.surface, "RGB"), size
         assert [d.text for d in kept.drawn] == [d.text for d in direct.drawn]
 
@@ -79,8 +82,12 @@ def test_a_layer_on_the_backdrop_is_what_drawing_in_place_gives() -> None:
 def test_the_backdrop_under_an_opaque_layer_waits_and_is_laid_around_it() -> None:
     c = canvas()
     c.backdrop("card", paint_backdrop)
-    c.layer(("card",), CARD, None, paint_card, version=1)
-    assert c._holes == [c.vp.rect(CARD)]  # nothing laid yet but the layer
+    c.layer(("card",), CARD, None, paint_card, version=1)  # painted in place: the backdrop laid first
+    assert c._pending is None
+    c.capture()
+    c.backdrop("card", paint_backdrop)
+    c.layer(("card",), CARD, None, paint_card, version=1)  # kept: blitted, the backdrop still waits
+    assert c._holes == [c.vp.rect(CARD)]
     c.finish()
     assert c._holes == [] and c._pending is None
     corner = c.vp.point(10, 10)
@@ -102,7 +109,7 @@ def test_a_new_version_paints_again_in_place_and_the_same_one_does_not() -> None
     c = canvas()
     painted: list[str] = []
 
-    def paint(word: str) -> object:
+    def paint(word: str) -> Callable[[Canvas], str]:
         def draw(sub: Canvas) -> str:
             painted.append(word)
             sub.text(word, Rect(100, 200, 800, 60), 40, sub.theme.c("card_text"))
@@ -112,21 +119,47 @@ def test_a_new_version_paints_again_in_place_and_the_same_one_does_not() -> None
 
     c.backdrop("card", paint_backdrop)
     assert c.layer(("card",), CARD, None, paint("first"), version="a") == "first"
+    assert len(c.fonts.layers) == 0  # not kept until captured
+    c.capture()
     assert c.layer(("card",), CARD, None, paint("unused"), version="a") == "first"
     assert c.layer(("card",), CARD, None, paint("second"), version="b") == "second"
+    c.capture()
     assert painted == ["first", "second"]
     assert len(c.fonts.layers) == 1  # the old version was dropped, not kept beside the new
     assert [d.text for d in c.drawn][-1] == "second"
 
 
-def test_a_layer_over_the_backdrop_rounds_every_point_as_the_window_does() -> None:
-    rng = random.Random(9)
-    for size in ((960, 540), (1366, 768), (3840, 2160)):
-        vp = Viewport((1920, 1080), size)
-        for _ in range(500):
-            dx, dy = rng.randint(0, 900), rng.randint(0, 500)
-            x, y = rng.randint(0, 3840) / 2, rng.randint(0, 2160) / 2  # half pixels: where rounding may differ
-            px, py = vp.point(x, y)
-            assert vp.shifted(dx, dy, exact=True).point(x, y) == (px - dx, py - dy)
-            r = Rect(round(x), round(y), rng.randint(1, 400), rng.randint(1, 300))
-            assert vp.shifted(dx, dy, exact=True).rect(r) == vp.rect(r).move(-dx, -dy)
+def test_what_was_painted_in_place_is_not_kept_once_something_drew_over_it() -> None:
+    c = canvas()
+    c.backdrop("card", paint_backdrop)
+    c.layer(("card",), CARD, None, paint_card, version=1)
+    c.forget_captures()  # an animation frame drew over the window
+    c.capture()
+    assert len(c.fonts.layers) == 0
+
+
+def test_a_layer_painted_in_place_is_held_to_its_rectangle_even_when_it_lifts_a_clip() -> None:
+    c = canvas()
+
+    def spill(sub: Canvas) -> None:
+        sub.clip(Rect(0, 0, 1920, 1080))
+        sub.clip(None)
+        sub.rect(Rect(0, 0, 1920, 1080), (200, 0, 0))  # far larger than the layer
+
+    c.clear((0, 0, 90))
+    c.layer(("spill",), CARD, None, spill, version=1)
+    c.finish()
+    assert c.surface.get_at(c.vp.point(CARD.centerx, CARD.centery))[:3] == (200, 0, 0)
+    assert c.surface.get_at(c.vp.point(20, 20))[:3] == (0, 0, 90)
+    assert c.surface.get_clip() == c.surface.get_rect()
+
+
+def test_a_new_version_of_the_same_size_is_painted_into_the_old_pixels() -> None:
+    c = canvas()
+    c.backdrop("card", paint_backdrop)
+    c.layer(("card",), CARD, None, paint_card, version=1)
+    c.capture()
+    first = next(c.fonts.layers.values()).surface
+    c.layer(("card",), CARD, None, paint_card, version=2)
+    c.capture()
+    assert next(c.fonts.layers.values()).surface is first and len(c.fonts.layers) == 1
