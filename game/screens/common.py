@@ -48,9 +48,11 @@ class PhoneScreen(Screen):
             if self.feed_sliding():
                 draw_phone(canvas, PHONE_BOX, view, reduced)
             else:
-                look = phone_look(view, canvas.fonts.lang)
-                paint = lambda c: draw_phone(c, PHONE_BOX, view, reduced)  # noqa: E731
-                canvas.layer(("phone",), PHONE_SIDE, None, paint, version=look)
+
+                def paint(c: Canvas) -> None:
+                    draw_phone(c, PHONE_BOX, view, reduced)
+
+                canvas.layer(("phone",), PHONE_SIDE, None, paint, version=phone_look(view, canvas.fonts.lang))
 
     def feed_sliding(self) -> bool:
         """Whether one of the two feed cards shown is still sliding in (never with reduced motion)."""
