@@ -57,6 +57,9 @@ def _report(args: argparse.Namespace, where: str) -> int:
                 f"frames {label:<6} {screen:<12} ({frames.moving:3} animated)   {frames.line()};"
                 f" median x{frames.median / floor.median:.1f} the floor"
             )
+        for screen in ("scene", "publication"):  # nothing kept can serve: not counted in the busiest
+            cold = bench_frames.cold_frames(screen, size, max(30, count // 5))
+            print(f"frames {label:<6} {screen:<12} in another language each frame   {cold.line()}")
         for panel in PANELS:
             frames = bench_frames.screen_frames(f"debrief:{panel}", size, max(30, count // 5))
             busiest = max(busiest, (f"debrief {panel}", frames.p99), key=lambda x: x[1])

@@ -39,10 +39,13 @@ def new_app(
 def staged_app(
     screen: str, size: tuple[int, int], real_clock: bool = False, clock: Callable[[], float] | None = None
 ) -> App:
-    """An app showing ``screen`` of a seeded month, reached by playing."""
+    """An app showing ``screen`` of a seeded month, reached by playing, once settled as the
+    game's loop settles it after its first frame (:meth:`game.app.App.settle`)."""
     from game.cli.screenshot import stage
 
     app = new_app(size, real_clock, clock)
+    app.step()
+    app.settle()
     if screen != "attract":
         stage(
             app, screen, None, "month" if screen == "debrief" else None, app.ctx.level.personas[0].id, random.Random(2)

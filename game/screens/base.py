@@ -10,9 +10,10 @@ the game's state itself (the visit changes through its own verbs: choose, appeal
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from game.input.intents import Activate, Back, Drag, Intent, Move
 from game.kiosk.idle import Mode
@@ -24,6 +25,8 @@ from game.ui.widgets import Button, draw_button, hit
 
 if TYPE_CHECKING:
     from game.visit import Visit
+
+T = TypeVar("T")
 
 TAP_SETTLE_S = 0.35
 """A touch this soon after the buttons changed under the finger is the second half of a
@@ -108,10 +111,39 @@ class Screen:
             self._layout, self.laid_out_at = layout, self.ctx.now()
         focused = self.focused_button()
         for button in self.buttons:
-            draw_button(canvas, button, focused is button and self.ctx.show_focus, self.button_size(button))
+            if not button.painted:
+                draw_button(canvas, button, focused is button and self.ctx.show_focus, self.button_size(button))
+        canvas.finish()  # the backdrop, if only layers covered part of it
 
     def button_size(self, button: Button) -> float | None:
         return None
+
+    def retained(self, canvas: Canvas, key: str, area: Rect, version: object, paint: Callable[[Canvas], T]) -> T:
+        """Draw ``paint`` (a part of the body lying on the backdrop, inside ``area``) as a
+        retained layer, painted again only when ``version`` changes: it must name all the
+        painting shows but the window, the text size, the language and the focus (those are
+        added here). The buttons it adds are painted in the layer too (unless a focus ring
+        is shown: those are drawn each frame) and added again on every frame, as are the
+        texts it drew; what ``paint`` returned is returned again."""
+        painted = not self.ctx.show_focus
+
+        def paint_and_lay(c: Canvas) -> tuple[list[Button], T]:
+            start = len(self.buttons)
+            result = paint(c)
+            made = self.buttons[start:]
+            del self.buttons[start:]
+            for button in made:
+                button.painted = painted
+                if painted:
+                    draw_button(c, button, False, self.button_size(button))
+            return made, result
+
+        laid = canvas.layer((key,), area, None, paint_and_lay, version=(version, canvas.fonts.lang, painted))
+        if laid is None:  # a window too small to show it: laid out all the same
+            return paint(canvas)
+        made, result = cast(tuple[list[Button], T], laid)
+        self.buttons.extend(replace(button) for button in made)
+        return result
 
     # -- audio mode -------------------------------------------------------------------------
     def speech(self) -> list[str]:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from game.present.phone import phone_view
 from game.screens.base import Screen
 from game.ui.canvas import Canvas, Rect
-from game.ui.phone import draw_phone, draw_phone_dial, draw_phone_feed, phone_frame
+from game.ui.phone import draw_phone, draw_phone_dial, draw_phone_feed, phone_frame, phone_look
 
 PHONE_BOX = Rect(1330, 130, 540, 920)
+PHONE_SIDE = Rect(1330, 130, 590, 950)  # the phone and the margins to the window's edges: its retained layer
+BESIDE = Rect(0, 130, 1330, 950)  # below the toolbar, left of the phone: a screen's own retained layer
 FEED_SLIDE_S = 0.4  # a new feed card slides in for this long (it lands at 0.35 s)
 
 
@@ -38,9 +40,20 @@ class PhoneScreen(Screen):
         speaker: str | None = None,
         speaker_face: str | None = None,
     ) -> None:
+        """The phone's content, kept painted (a retained layer over its frame, as wide as the
+        window's edge: the backdrop is then blitted in whole rows) until what it shows
+        changes; drawn as it is while a feed card slides in."""
         view = phone_view(self.visit, self.words, self.ctx.now(), clock, score, delta, speaker, speaker_face)
+        reduced = self.ctx.settings.reduced_motion
         with self.quiet(canvas):  # the phone's clock and feed are not the screen's text
-            draw_phone(canvas, PHONE_BOX, view, self.ctx.settings.reduced_motion)
+            if self.feed_sliding():
+                draw_phone(canvas, PHONE_BOX, view, reduced)
+            else:
+
+                def paint(c: Canvas) -> None:
+                    draw_phone(c, PHONE_BOX, view, reduced)
+
+                canvas.layer(("phone",), PHONE_SIDE, None, paint, version=phone_look(view, canvas.fonts.lang))
 
     def feed_sliding(self) -> bool:
         """Whether one of the two feed cards shown is still sliding in (never with reduced motion)."""

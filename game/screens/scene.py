@@ -10,7 +10,7 @@ import math
 from typing import Any
 
 from game.present.scene import AfterView, DoorAnswer, SceneView, after_view, scene_view
-from game.screens.common import PhoneScreen
+from game.screens.common import BESIDE, PhoneScreen
 from game.screens.context import Context
 from game.screens.transitions import Next, Transition
 from game.ui.canvas import Canvas, Rect
@@ -63,16 +63,24 @@ class SceneScreen(PhoneScreen):
         canvas.rect(CARD, canvas.theme.c("card"), radius=28)
 
     def draw_body(self, canvas: Canvas) -> None:
-        theme = canvas.theme
         if self.after is None:
             self.view = scene_view(self.visit, self.words)  # the language may have changed
         view = self.view
         self.draw_phone(
             canvas, view.clock, speaker=view.speaker.id if view.speaker else None, speaker_face=self.speaker_face()
         )
+        after = None if self.after is None else after_view(self.visit, self.words, self.after)
+        look = (view, after, self.text_read, self.appealed, self.moment, self.target(), self.ctx.gap())
+        version = (*look, self.ctx.settings.reduced_motion)  # the speaker's face is the view's or the after's
+        self.door_box = self.retained(canvas, "scene-card", BESIDE, version, lambda c: self.draw_card(c, after))
+
+    def draw_card(self, canvas: Canvas, after: AfterView | None) -> Rect:
+        """The card's texts, pictures and buttons; returns where the door is (kept with them)."""
+        theme = canvas.theme
+        view = self.view
         inner = CARD.inflate(-80, -64)
         ink, muted = theme.c("card_text"), theme.c("card_muted")
-        if self.text_read and self.after is None:  # a long text read: its choices need the room
+        if self.text_read and after is None:  # a long text read: its choices need the room
             picture = Rect(inner.right, inner.y, 0, 124)
         else:
             picture = Rect(inner.right - PICTURE[0], inner.y, *PICTURE)
@@ -87,10 +95,11 @@ class SceneScreen(PhoneScreen):
                 f"{view.speaker.name} · {view.speaker.role}", who, theme.s("small"), theme.c("primary"), "semibold"
             )
         y = picture.bottom + 26
-        if self.after is None:
+        if after is None:
             self.draw_choice(canvas, inner, y)
         else:
-            self.draw_after(canvas, inner, y, after_view(self.visit, self.words, self.after))
+            self.draw_after(canvas, inner, y, after)
+        return self.door_box
 
     def draw_picture(self, canvas: Canvas, box: Rect, view: SceneView) -> None:
         """The place and what is at stake; the speaker's face on it, as they look now."""

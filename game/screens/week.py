@@ -6,7 +6,7 @@ import math
 from typing import Any
 
 from game.present.month import PublicationView, publication_view, week_view
-from game.screens.common import PhoneScreen
+from game.screens.common import BESIDE, PhoneScreen
 from game.screens.context import Context
 from game.screens.transitions import Next, Transition
 from game.ui.canvas import Canvas, Rect
@@ -91,11 +91,16 @@ class PublicationScreen(PhoneScreen):
         return True
 
     def draw_body(self, canvas: Canvas) -> None:
-        theme = canvas.theme
         view = publication_view(self.visit, self.words, self.beat)
         delta = view.after - view.before if self.landed else 0
         self.landing_drawn = self.landed
         self.draw_phone(canvas, score=self.shown, delta=delta)
+        version = (view, self.shown, delta, self.target())
+        self.retained(canvas, "publication", BESIDE, version, lambda c: self.draw_week_end(c, view, delta))
+
+    def draw_week_end(self, canvas: Canvas, view: PublicationView, delta: int) -> None:
+        """The title, the dial, Halo's words and who left, beside the phone."""
+        theme = canvas.theme
         canvas.text(view.title, Rect(100, 160, 1150, 90), theme.s("title"), theme.c("text"), "bold")
         h = round(self.target())
         if view.declined:

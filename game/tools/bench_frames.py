@@ -3,9 +3,14 @@
 Each sample is one turn of the game's loop (:meth:`game.app.App.step`) after 1/60 s of a
 clock the bench drives: animations advance (``update()``), what moves is redrawn as the
 loop redraws it, and the frame is presented to the window. A screen that does not move
-is redrawn whole each sample (a language change, a resize), so every sample draws. The
-floor is a bare pygame window of the same size, through the same present path, showing
-a full-window picture each frame in the same run.
+is redrawn whole each sample, so every sample draws: the loop's full draw runs (every
+screen's layout, its texts and buttons laid out again) and the whole window is presented.
+What a whole redraw repaints is what changed: the retained layers (the scene's card, the
+phone, the week's end, the debrief's pages and buttons) are blitted as kept while what
+they show is unchanged, as after a tap that changes none of it; a language change or a
+resize paints them again, once (:func:`cold_frames` measures such frames). The floor is
+a bare pygame window of the same size, through the same present path, showing a
+full-window picture each frame in the same run.
 """
 
 from __future__ import annotations
@@ -93,6 +98,26 @@ def screen_frames(screen: str, size: tuple[int, int], count: int) -> Frames:
     frames = _sample(app, ticker, count)
     app.quit()
     return frames
+
+
+def cold_frames(screen: str, size: tuple[int, int], count: int) -> Frames:
+    """``count`` whole redraws of ``screen``, each in another language than the last (its
+    first two in turn): nothing the last frame painted can be blitted again."""
+    from game.cli.bench_child import staged_app
+
+    ticker = Ticker()
+    app = staged_app(screen, size, clock=ticker)
+    languages = list(app.ctx.level.languages)[:2]
+    times: list[float] = []
+    for i in range(count + 3):
+        ticker.now += FRAME_S
+        app.ctx.settings.lang = languages[i % len(languages)]
+        app.dirty = True
+        started = time.perf_counter()
+        app.step()
+        times.append(1000 * (time.perf_counter() - started))
+    app.quit()
+    return Frames(tuple(times[3:]), 0)
 
 
 def bare_frames(size: tuple[int, int], count: int) -> Frames:

@@ -8,7 +8,7 @@ surfaces live, and what lets them go when the language or the screen changes.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import pygame
 
@@ -22,7 +22,16 @@ if TYPE_CHECKING:
     from game.ui.canvas import DrawnText
 
 TextKey = tuple[tuple[str, ...], str, int, str, Colour]
-Layer = tuple[pygame.Surface, list["DrawnText"]]  # its pixels, and the texts painted into it
+
+
+class Layer(NamedTuple):
+    """A retained layer: its pixels, the texts painted into it, what it is a painting of
+    (its version) and what its painting returned (the buttons it laid out)."""
+
+    surface: pygame.Surface
+    drawn: list[DrawnText]
+    version: object = None
+    result: object = None
 
 
 class FontBook:
@@ -45,7 +54,7 @@ class FontBook:
         self._linesizes: dict[tuple[tuple[str, ...], str, int], int] = {}
         self.wrapped: dict[tuple[str, int, int, str, str, tuple[str, ...]], tuple[str, ...]] = {}
         self.fitted: dict[tuple[object, ...], float] = {}  # Canvas.fit_size's answers
-        self.layers: SurfaceCache[object, Layer] = SurfaceCache(budget.layers, lambda layer: surface_bytes(layer[0]))
+        self.layers: SurfaceCache[object, Layer] = SurfaceCache(budget.layers, lambda kept: surface_bytes(kept.surface))
         self.backdrop: tuple[object, pygame.Surface] | None = None  # the one static background kept
         self.stack: FontStack = stack_for(())
         self.lang = ""  # the language texts are broken into lines for (UAX #14 tailoring)
@@ -85,10 +94,12 @@ class FontBook:
         """Draw from now on with ``language``'s font stack (cheap: called every frame).
 
         Another language than the last frame's releases the texts and layers drawn in it:
-        the visitor switched, and nothing of them is shown again until they switch back."""
+        the visitor switched, and nothing of them is shown again until they switch back.
+        A layer kept for a place under a version (a scene's card, the phone) stays: its
+        version names the language, so it is painted again, into the same pixels."""
         if self.lang and language.code != self.lang:
             self._texts.clear()
-            self.layers.clear()
+            self.layers.keep_only(lambda kept: kept.version is not None)
             self.wrapped.clear()
         self.lang = language.code
         self.stack = stack_for(language.fonts, language.italic)

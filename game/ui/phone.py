@@ -72,6 +72,28 @@ def draw_phone_feed(canvas: Canvas, box: Rect, view: PhoneView, reduced_motion: 
     return area
 
 
+def phone_look(view: PhoneView, lang: str) -> tuple[object, ...]:
+    """Everything the phone's pixels depend on once no feed card slides (its version as a
+    retained layer): the view without the feed's ages, and the language of its "+ N"."""
+    feed = tuple((text, picture) for text, _, picture in view.feed)
+    return (
+        view.clock,
+        view.score,
+        view.lo,
+        view.hi,
+        view.band,
+        view.delta,
+        feed,
+        tuple(view.contacts),
+        view.feed_title,
+        view.contacts_title,
+        view.no_account,
+        view.money,
+        view.people,
+        lang,
+    )
+
+
 def draw_phone(canvas: Canvas, box: Rect, view: PhoneView, reduced_motion: bool) -> None:
     """The phone's content; the frame comes from :func:`phone_frame`."""
     theme = canvas.theme

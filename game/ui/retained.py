@@ -37,8 +37,8 @@ class Budget:
     """Byte caps of the retained surfaces for a window of ``pixels`` (never below 1080p's).
 
     At 1080p: texts 4 MB (a frame draws at most ~2 MB of text outside layers), layers
-    10 MB (a debrief panel's page, charts and buttons: ~6 MB), pictures 6 MB (~4 MB in a
-    whole session); plus one backdrop, a window's worth.
+    10 MB (a debrief panel's page, charts and buttons: ~6 MB; a scene's card and phone:
+    ~7.5 MB), pictures 6 MB (~4 MB in a whole session); plus one backdrop, a window's worth.
     """
 
     pixels: int = BASE_PIXELS
@@ -108,6 +108,11 @@ class SurfaceCache(Generic[K, V]):
     def clear(self) -> None:
         self._kept.clear()
         self._bytes = 0
+
+    def keep_only(self, wanted: Callable[[V], bool]) -> None:
+        """Drop every entry but those ``wanted`` says to keep."""
+        for key in [k for k, v in self._kept.items() if not wanted(v)]:
+            self.drop(key)
 
     @property
     def bytes(self) -> int:

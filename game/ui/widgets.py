@@ -21,6 +21,7 @@ class Button:
     on_background: bool = False  # sits on the plain background: its picture can be kept and reused
     icon: str | None = None  # a picture id (assets/art objects or icons) drawn before the label
     speech: str = ""  # audio mode says this when it has the focus ("": the label and the note)
+    painted: bool = False  # the screen painted it, in a retained layer with its card: the loop does not
 
     def spoken(self) -> tuple[str, str]:
         """What audio mode says when this button gets the focus: its words and a note."""

@@ -104,7 +104,7 @@ def test_layers_are_bounded_in_bytes() -> None:
     c.fonts.layer_bytes = 1_000_000
     for i in range(40):
         c.layer(("big", i), Rect(0, 0, 800, 400), (0, 0, 0), lambda sub: None)
-    held = sum(surface_bytes(s) for s, _ in c.fonts.layers.values())
+    held = sum(surface_bytes(layer.surface) for layer in c.fonts.layers.values())
     assert 0 < held <= 1_000_000
     assert held == c.fonts.layers.bytes
 
