@@ -7,6 +7,7 @@ pages, turned with the arrow buttons in the bar or by dragging.
 
 from __future__ import annotations
 
+import itertools
 import math
 from typing import Any
 
@@ -48,6 +49,7 @@ PANEL_CLASSES: list[type[Panel]] = [
 ]
 
 
+_SERIALS = itertools.count(1)
 BAR_BUTTONS = frozenset({"prev", "next", "finish", "again", "sandbox", "page:up", "page:down"})
 
 
@@ -74,6 +76,8 @@ class DebriefScreen(Screen):
         self.page_count = 1
         self.drag = 0.0
         self.tab_size = TAB_SIZE
+        self.serial = next(_SERIALS)  # this visitor's debrief: another one never shows its layer
+        self.inputs = 0  # presses and backs counted: a panel changes only when the visitor acts
 
     # -- geometry --------------------------------------------------------------------------------
     def frame(self, canvas: Canvas) -> tuple[Rect, Rect, Rect, Rect]:
@@ -108,7 +112,11 @@ class DebriefScreen(Screen):
         if hint and canvas.measure(hint, theme.s("small"))[0] <= room.w:
             canvas.text(hint, room, theme.s("small"), theme.c("muted"), align="right", valign="bottom")
         page = min(self.page, 99)
-        self.page_count = self.panel.draw(canvas, content, page)
+        panel = self.panel
+        version = (self.serial, self.inputs, self.current, page, repr(self.ctx.settings))
+        self.page_count = self.retained(
+            canvas, "debrief-panel", content, version, lambda c: panel.draw(c, content, page)
+        )
         if page >= self.page_count:  # the content got shorter (language, text size): show its end
             self.pages[self.current] = self.page_count - 1
             self.buttons = []
@@ -220,6 +228,12 @@ class DebriefScreen(Screen):
         return [self.panel.title(), *own] if own else super().speech()
 
     # -- acting ----------------------------------------------------------------------------------
+    def press(self, button: Button) -> Transition | None:
+        """A press may change what a panel shows (a guess, a what-if, a tab, the toolbar):
+        its retained layer is painted again after one; an unchanged panel is only blitted."""
+        self.inputs += 1
+        return super().press(button)
+
     def show(self, panel: str) -> None:
         if panel in self.ids and (not self.panel.locked() or panel == self.current):
             self.current = panel
@@ -249,6 +263,7 @@ class DebriefScreen(Screen):
         return None
 
     def on_back(self) -> Transition | None:
+        self.inputs += 1  # a panel may step back inside itself
         if not self.panel.on_back() and not self.panel.locked():
             self.show(self.ids[max(0, self.ids.index(self.current) - 1)])
         return None
