@@ -105,18 +105,19 @@ class DebriefScreen(Screen):
         theme = canvas.theme
         tabs, title, content, bar = self.frame(canvas)
         locked = self.panel.locked()
+        page = min(self.page, 99)
+        panel = self.panel
+        version = (self.serial, self.inputs, self.current, page, repr(self.ctx.settings))
+        # the panel first: a kept layer laid before anything else draws is not cleared under
+        self.page_count = self.retained(
+            canvas, "debrief-panel", content, version, lambda c: panel.draw(c, content, page)
+        )
         self.draw_tabs(canvas, tabs, locked)
         drawn = canvas.text(self.panel.title(), title, theme.s("heading"), theme.c("text"), "bold")
         hint = self.panel.hint()
         room = Rect(drawn.right + 40, title.y, title.right - drawn.right - 40, title.h)
         if hint and canvas.measure(hint, theme.s("small"))[0] <= room.w:
             canvas.text(hint, room, theme.s("small"), theme.c("muted"), align="right", valign="bottom")
-        page = min(self.page, 99)
-        panel = self.panel
-        version = (self.serial, self.inputs, self.current, page, repr(self.ctx.settings))
-        self.page_count = self.retained(
-            canvas, "debrief-panel", content, version, lambda c: panel.draw(c, content, page)
-        )
         if page >= self.page_count:  # the content got shorter (language, text size): show its end
             self.pages[self.current] = self.page_count - 1
             self.buttons = []
