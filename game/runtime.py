@@ -214,6 +214,9 @@ class Runtime:
         unavailable = self.audio_unavailable()
         return toolbar(canvas, self.words(), self.settings, self.min_target(), audio_unavailable=unavailable)
 
+    def speaking(self) -> bool:
+        return self.settings.audio and self.speaker.busy
+
     def audio_unavailable(self) -> str:
         """Why speech cannot be heard, as a catalog key ("" when it can)."""
         speaker = self.speaker

@@ -103,6 +103,10 @@ class Context(Protocol):
         """Why speech cannot be heard, as a catalog key ("" when it can): the audio button says it."""
         ...
 
+    def speaking(self) -> bool:
+        """Whether audio mode is saying something, or has something waiting to be said."""
+        ...
+
     def statistics(self) -> StatsStore | None:
         """The local statistics, opened on first use; None when they are off."""
         ...

@@ -22,6 +22,8 @@ from game.ui.pictures import ease, face
 
 THANKS_S = 5.0
 """How long the thank-you stays: read at a glance, short enough for the next visitor."""
+SPOKEN_MAX_S = 15.0
+"""In audio mode it stays until it has been said, up to this long."""
 ARRIVE_S = 0.5  # the card rises into place (at once with reduced motion)
 RISE = 60
 FACE = 220
@@ -46,8 +48,12 @@ class ThanksScreen(Screen):
 
     def due(self) -> Transition | None:
         """Its time is the time it has been shown (``age``, from the loop's ``dt``): a clock
-        that jumps (a machine woken from sleep) does not cut it short."""
-        return Reset() if self.age >= THANKS_S else None
+        that jumps (a machine woken from sleep) does not cut it short. In audio mode it is
+        heard to its end (at most :data:`SPOKEN_MAX_S`): a visitor who cannot see it is
+        not cut off mid-sentence."""
+        if self.age < THANKS_S or (self.ctx.speaking() and self.age < SPOKEN_MAX_S):
+            return None
+        return Reset()
 
     def handle(self, intent: Intent) -> Transition | None:
         if not isinstance(intent, SKIPS) or self.ctx.now() - self.shown_at < TAP_SETTLE_S:

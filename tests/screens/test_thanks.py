@@ -90,3 +90,45 @@ def test_the_kiosk_idle_timer_still_resets_from_it() -> None:
     clock.advance(1.5)
     app.step(events=[])
     assert app.screen_names() == ["attract"] and app.ctx.visit is None
+
+
+def test_in_audio_mode_the_thank_you_is_heard_to_its_end(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A visitor who listens is not cut off mid-sentence: it stays while speech goes on
+    (at most SPOKEN_MAX_S), then gives way as soon as it has been said."""
+    from game.screens.thanks import SPOKEN_MAX_S
+
+    clock = FakeClock(per_read=0.0)
+    app = thanked(clock=clock)
+    still = [True]
+    monkeypatch.setattr(type(app.ctx), "speaking", lambda self: still[0])
+
+    def wait(seconds: float) -> None:
+        for _ in range(round(seconds / 0.1)):
+            clock.advance(0.1)
+            app.step(events=[])
+
+    wait(THANKS_S + 1.0)
+    assert app.screen_names() == ["thanks"], "cut off while it was being said"
+    still[0] = False
+    wait(0.2)
+    assert app.screen_names() == ["attract"]
+    app = thanked(clock=clock)
+    still[0] = True
+    wait(SPOKEN_MAX_S + 0.5)
+    assert app.screen_names() == ["attract"], "a speaker that never ends must not hold the kiosk"
+
+
+def test_speaking_is_audio_mode_with_something_said() -> None:
+    from game.speech.fake import FakeSpeaker
+
+    app = make_app(lang="en")
+    speaker = FakeSpeaker(delay_s=5.0)
+    app.ctx.speaker = speaker
+    speaker.say("Thank you for your answer", "en")
+    app.ctx.settings.audio = False
+    assert not app.ctx.speaking()
+    app.ctx.settings.audio = True
+    assert app.ctx.speaking()
+    speaker.stop()
+    assert speaker.wait_idle(5.0) and not app.ctx.speaking()
+    speaker.close()
