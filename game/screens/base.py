@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+TOOLBAR_PREFIX = "tb:"
 TAP_SETTLE_S = 0.35
 """A touch this soon after the buttons changed under the finger is the second half of a
 double tap, not a choice: it is dropped. A visitor's double tap is 0.1 to 0.3 s apart;
@@ -116,7 +117,10 @@ class Screen:
         canvas.finish()  # the backdrop, if only layers covered part of it
 
     def button_size(self, button: Button) -> float | None:
-        return None
+        """The text size ``button`` is drawn at (None: the theme's). The toolbar's chips
+        all at the size they were laid out at, so a short label is not drawn larger."""
+        toolbar = self.chrome and button.id.startswith(TOOLBAR_PREFIX)
+        return self.ctx.theme.s("small") if toolbar else None
 
     def retained(self, canvas: Canvas, key: str, area: Rect, version: object, paint: Callable[[Canvas], T]) -> T:
         """Draw ``paint`` (a part of the body lying on the backdrop, inside ``area``) as a

@@ -115,7 +115,7 @@ class SandboxScreen(Screen):
             return self.source_size
         if button.note:
             return 28.0
-        return None
+        return super().button_size(button)
 
     def row_height(self, canvas: Canvas, h: int) -> int:
         """A row of this tab: a stepper has its label above it."""

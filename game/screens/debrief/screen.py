@@ -221,7 +221,7 @@ class DebriefScreen(Screen):
             return self.tab_size
         if button.note:
             return 34.0
-        return None
+        return super().button_size(button)
 
     def speech(self) -> list[str]:
         """The panel's own speech after its title, if it has one (the chart); else what was drawn."""
