@@ -36,6 +36,7 @@ from game.datadir import problem as data_dir_problem
 from game.kiosk.backoff import CrashBackoff, RestartPolicy
 from game.kiosk.forked import GameProcess
 from game.kiosk.handover import LEVEL_ENV, REFUSED
+from game.kiosk.launch import STOP_SIGNALS, game_options
 from game.kiosk.watchdog import DEFAULT_STARTUP_GRACE_S, HEARTBEAT_ENV, Watchdog, heartbeat_file, read_beat
 
 LOG_FILE = "kiosk.log"
@@ -45,7 +46,6 @@ TAIL_LINES = 80
 POLL_S = 0.2
 EXIT_OK, EXIT_GAVE_UP, EXIT_USAGE = 0, 1, 2
 CHECK_NICENESS = 10
-STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name))
 
 
 def child_command(passthrough: Sequence[str] = ()) -> list[str]:
@@ -383,8 +383,6 @@ def supervise(
     """Supervise the game until it exits cleanly (:mod:`game.kiosk.launch` parsed ``args``
     and started ``first``, or None; ``stop``: a stop signal came meanwhile), and check what
     it plays: problems stop the kiosk with exit code 2."""
-    from game.kiosk.launch import game_options
-
     supervisor = Supervisor(
         passthrough=game_options(config_path, passthrough),
         policy=RestartPolicy(restart_delay_s=args.restart_delay),

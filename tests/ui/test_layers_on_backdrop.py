@@ -10,20 +10,11 @@ from collections.abc import Callable
 
 import pygame
 
-from game.i18n import Language
-from game.ui.canvas import Canvas, FontBook, Rect, Viewport, uncovered
-from game.ui.theme import Theme, load_theme
+from game.ui.canvas import Canvas, Rect, uncovered
+from game.ui.theme import Theme
+from tests.ui.test_retained import canvas
 
-EN = Language("en", "English")
 CARD = Rect(60, 130, 1230, 920)
-
-
-def canvas(size: tuple[int, int] = (1280, 720)) -> Canvas:
-    pygame.display.init()
-    pygame.font.init()
-    c = Canvas(pygame.Surface(size), Viewport((1920, 1080), size), FontBook(), load_theme())
-    c.fonts.use(EN)
-    return c
 
 
 def paint_backdrop(c: Canvas) -> None:
