@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from game.present.phone import PhoneView
 from game.ui.canvas import Canvas, Rect
@@ -74,24 +75,10 @@ def draw_phone_feed(canvas: Canvas, box: Rect, view: PhoneView, reduced_motion: 
 
 def phone_look(view: PhoneView, lang: str) -> tuple[object, ...]:
     """Everything the phone's pixels depend on once no feed card slides (its version as a
-    retained layer): the view without the feed's ages, and the language of its "+ N"."""
-    feed = tuple((text, picture) for text, _, picture in view.feed)
-    return (
-        view.clock,
-        view.score,
-        view.lo,
-        view.hi,
-        view.band,
-        view.delta,
-        feed,
-        tuple(view.contacts),
-        view.feed_title,
-        view.contacts_title,
-        view.no_account,
-        view.money,
-        view.people,
-        lang,
-    )
+    retained layer): the view with its feed's ages left out, and the language in place of
+    its "+ N" wording."""
+    unaged = [(text, 0.0, picture) for text, _, picture in view.feed]
+    return replace(view, feed=unaged, more=str), lang
 
 
 def draw_phone(canvas: Canvas, box: Rect, view: PhoneView, reduced_motion: bool) -> None:
